@@ -1,0 +1,1 @@
+"""The trilingual note-verbale generator: YAML spec in, English, Russian and Kazakh DOCX out."""

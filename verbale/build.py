@@ -1,0 +1,122 @@
+"""From a spec file to its output files: compose every language, write DOCX, all or nothing."""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .compose import check_references, distribution_keys, render_note
+from .errors import NoteError, OutputError
+from .locales import Termbase, default_termbase
+from .spec import SpecProblems, read_spec
+from .yamlsource import YamlDoc
+
+
+@dataclass
+class Built:
+    """What one spec gives: file name -> bytes, and warnings (lines) for the clerk."""
+
+    spec: Path
+    files: dict[str, bytes] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    notes: int = 0
+
+
+def field_path(field_name: str) -> tuple:
+    """``'paragraphs[1].ru'`` -> ``('paragraphs', 1, 'ru')``.
+
+    >>> field_path("paragraphs[1].ru")
+    ('paragraphs', 1, 'ru')
+    """
+    return tuple(int(part) if part.isdigit() else part for part in re.findall(r"[^.\[\]]+", field_name))
+
+
+def _locate(error: NoteError, doc: YamlDoc) -> NoteError:
+    return error.located(doc.file, doc.line_of(field_path(error.field)))
+
+
+def safe_stem(path: Path) -> str:
+    """An output name from the spec's file name that cannot leave the output folder.
+
+    >>> safe_stem(Path("notes/17-1-624.yaml")), safe_stem(Path("../..\\\\x y.yaml"))
+    ('17-1-624', 'x_y')
+    """
+    stem = re.sub(r"[^\w.-]+", "_", path.stem.split("\\")[-1]).strip("._")
+    return stem or "note"
+
+
+def build(path: Path, termbase: Termbase | None = None) -> Built:
+    """Compose and render every output of one spec; raises NoteError (SpecProblems for several)."""
+    from . import check
+    from .docx_out import combined_docx, note_docx, review_docx
+
+    termbase = termbase or default_termbase()
+    spec, doc = read_spec(path)
+    problems = [_locate(p, doc) for p in check_references(spec, termbase)]
+    if problems:
+        raise SpecProblems(problems)
+    stem, result = safe_stem(path), Built(path)
+    addressees = [[key] for key in distribution_keys(spec, termbase)] or [None]
+    for recipients in addressees:
+        suffix = f".{recipients[0]}" if recipients else ""
+        try:
+            notes = [render_note(spec, lang, recipients, termbase) for lang in spec.languages]
+        except NoteError as exc:
+            raise _locate(exc, doc) from None
+        findings = check.findings(spec, notes, doc)
+        result.warnings += [w for w in findings if w not in result.warnings]
+        result.notes += 1
+        for note in notes:
+            result.files[f"{stem}{suffix}.{note.lang}.docx"] = note_docx(note)
+        result.files[f"{stem}{suffix}.docx"] = combined_docx(notes)
+        result.files[f"{stem}{suffix}.review.docx"] = review_docx(notes, findings)
+    return result
+
+
+def plan_writes(built: Built, out_dir: Path, force: bool) -> tuple[list[str], list[str]]:
+    """Which files to write and which are already identical; a different existing file is an error
+    unless ``force`` (checked for every file before any is written, so a spec is written whole or not at all)."""
+    to_write, unchanged, conflicts = [], [], []
+    for name, data in built.files.items():
+        target = out_dir / name
+        if target.exists():
+            if target.read_bytes() == data:
+                unchanged.append(name)
+                continue
+            if not force:
+                conflicts.append(name)
+                continue
+        to_write.append(name)
+    if conflicts:
+        raise OutputError(f"{out_dir / conflicts[0]} exists and differs" +
+                          (f" (and {len(conflicts) - 1} more)" if len(conflicts) > 1 else ""),
+                          field="(output)", hint="use --force to overwrite", file=str(built.spec), line=1)
+    return to_write, unchanged
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write to a temporary name beside ``target`` and rename: a reader sees the whole file or none."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_outputs(built: Built, out_dir: Path, force: bool = False) -> list[str]:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        to_write, _ = plan_writes(built, out_dir, force)
+        for name in to_write:
+            write_atomic(out_dir / name, built.files[name])
+    except OSError as exc:
+        raise OutputError(f"cannot write to {out_dir}: {exc.strerror}", field="(output)",
+                          hint="check the folder exists and is writable", file=str(built.spec), line=1) from None
+    return to_write

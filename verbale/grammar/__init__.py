@@ -1,0 +1,25 @@
+"""One grammar module per language, all with the same interface, registered here.
+
+Each module ``verbale.grammar.<code>`` provides:
+
+- ``CODE`` (``"en"``), ``PROOFING`` (``"en-GB"``), ``BABEL_LOCALE`` (``"en_GB"``)
+- ``format_date(value: date) -> str``
+- ``format_time(value: time) -> str``
+- ``format_offset(minutes: int) -> str``   -- the GMT offset as printed in a zone phrase
+- ``count(n: int, forms: Mapping[str, str]) -> str`` -- "5 часов"; forms keyed by CLDR plural category
+- ``ordinal(n: int, case: str | None = None, gender: str | None = None) -> str`` -- in words
+- ``ordinal_num(n: int, case: str | None = None, gender: str | None = None) -> str`` -- in figures
+- ``inflect(text: str, case: str, possessive: bool = False) -> str`` -- a case form built by rule
+- ``FILTERS: dict[str, Callable]`` -- the Jinja filters the language's texts may use
+"""
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import en, kk, ru
+
+GRAMMARS: dict[str, ModuleType] = {"en": en, "ru": ru, "kk": kk}
+
+
+def grammar_for(lang: str) -> ModuleType:
+    return GRAMMARS[lang]

@@ -1,0 +1,153 @@
+"""The one loader of language data: the termbase and the formulas in ``locales/``.
+
+``locales/*.yaml`` hold language-neutral facts (kind, time zone, group members);
+``locales/<lang>/*.yaml`` hold each entry's names and grammatical forms in that language,
+``locales/<lang>/formulas.yaml`` the formulas of courtesy and the fixed labels.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .errors import TermbaseError
+from .grammar import grammar_for
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+FORMULAS_FILE = "formulas.yaml"
+CONJUNCTION = {"en": "and", "ru": "и", "kk": "және"}
+LIST_FORMS = {"letterhead", "address"}
+
+
+def _read(path: Path) -> dict:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def _forms_on(raw: dict, on: dt.date | None) -> dict:
+    """An entry's forms in force on a date: the base forms with any matching ``dated`` override.
+
+    >>> raw = {"nom": "Astana", "dated": [{"from": dt.date(2019, 3, 23), "until": dt.date(2022, 9, 18), "nom": "Nur-Sultan"}]}
+    >>> [_forms_on(raw, dt.date(*d))["nom"] for d in [(2019, 3, 22), (2019, 3, 23), (2022, 9, 18), (2022, 9, 19)]]
+    ['Astana', 'Nur-Sultan', 'Nur-Sultan', 'Astana']
+    """
+    forms = {name: value for name, value in raw.items() if name != "dated"}
+    for period in raw.get("dated", ()):
+        start, end = period.get("from"), period.get("until")
+        if on is not None and (start is None or start <= on) and (end is None or on <= end):
+            forms.update({name: value for name, value in period.items() if name not in ("from", "until")})
+    return forms
+
+
+@dataclass(frozen=True)
+class Term:
+    """A termbase entry in one language on one date; ``str()`` is the nominative, attributes the other forms."""
+
+    key: str
+    lang: str
+    forms: dict
+
+    def __getattr__(self, form: str):
+        if form.startswith("_"):
+            raise AttributeError(form)
+        return self.form(form)
+
+    def form(self, form: str):
+        value = self.forms.get(form)
+        if value is not None:
+            return value
+        if form == "short":
+            return self.forms["nom"]
+        if form in LIST_FORMS:
+            raise TermbaseError(f"'{self.key}' has no {form} in {self.lang}", field=self.key,
+                                hint=f"add `{form}:` to locales/{self.lang}/")
+        try:
+            return grammar_for(self.lang).inflect(self.forms["nom"], form, self.forms.get("possessive", False))
+        except TermbaseError:
+            raise
+        except Exception as exc:  # GrammarError or an unknown case name
+            raise TermbaseError(f"'{self.key}' has no '{form}' form in {self.lang}", field=self.key,
+                                hint=f"write `{form}:` into locales/{self.lang}/ for it") from exc
+
+    def __str__(self) -> str:
+        return self.forms["nom"]
+
+
+@dataclass(frozen=True)
+class TermList:
+    """Several entries joined with the language's 'and', form by form."""
+
+    terms: tuple
+    lang: str
+
+    def __getattr__(self, form: str):
+        if form.startswith("_"):
+            raise AttributeError(form)
+        values = [term.form(form) for term in self.terms]
+        if form in LIST_FORMS:
+            return [line for value in values for line in value]
+        return f" {CONJUNCTION[self.lang]} ".join(values)
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    def __iter__(self):
+        return iter(self.terms)
+
+    def __str__(self) -> str:
+        return self.nom
+
+
+class Termbase:
+    def __init__(self, root: Path = LOCALES_DIR):
+        self.root = root
+        self.entries: dict[str, dict] = {}
+        for path in sorted(root.glob("*.yaml")):
+            self.entries.update(_read(path))
+        self.languages = sorted(p.name for p in root.iterdir() if p.is_dir() and (p / FORMULAS_FILE).exists())
+        self.forms: dict[str, dict] = {}
+        self.formulas: dict[str, dict] = {}
+        for lang in self.languages:
+            merged: dict = {}
+            for path in sorted((root / lang).glob("*.yaml")):
+                if path.name != FORMULAS_FILE:
+                    merged.update(_read(path))
+            self.forms[lang] = merged
+            self.formulas[lang] = _read(root / lang / FORMULAS_FILE)
+
+    def kind(self, key: str) -> str | None:
+        return self.entries.get(key, {}).get("kind")
+
+    def require(self, key: str, kinds: tuple[str, ...], field: str) -> None:
+        """Raise a TermbaseError naming the nearest keys unless ``key`` is an entry of one of ``kinds``."""
+        if not isinstance(key, str) or key not in self.entries:
+            fitting = [k for k, v in self.entries.items() if v.get("kind") in kinds]
+            near = difflib.get_close_matches(str(key), fitting, n=3, cutoff=0.5)
+            hint = f"did you mean {', '.join(near)}?" if near else f"known: {', '.join(sorted(fitting)[:8])}"
+            raise TermbaseError(f"unknown termbase key '{key}'", field=field, hint=hint)
+        if self.kind(key) not in kinds:
+            raise TermbaseError(f"'{key}' is a {self.kind(key)}, not a {' or '.join(kinds)}", field=field,
+                                hint="use a key of the right kind from locales/")
+
+    def members(self, key: str) -> list[str]:
+        """A group's members, or the key itself."""
+        entry = self.entries.get(key, {})
+        return list(entry["members"]) if entry.get("kind") == "group" else [key]
+
+    def term(self, key: str, lang: str, on: dt.date | None = None) -> Term:
+        raw = self.forms.get(lang, {}).get(key)
+        if raw is None:
+            raise TermbaseError(f"'{key}' has no {lang} names", field=key, hint=f"add it to locales/{lang}/")
+        return Term(key, lang, _forms_on(raw, on))
+
+    def terms(self, keys, lang: str, on: dt.date | None = None) -> TermList:
+        return TermList(tuple(self.term(key, lang, on) for key in keys), lang)
+
+
+@lru_cache(maxsize=None)
+def default_termbase() -> Termbase:
+    return Termbase()

@@ -1,0 +1,186 @@
+"""The YAML note spec (NOTE-SPEC §1): its model, and loading a file into it with clear errors.
+
+The pydantic models are the one source of truth: they validate specs and give the JSON Schema.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import NoteError, SpecError
+from .yamlsource import YamlDoc, dotted, load_yaml_bytes
+
+LANGUAGES = ("en", "ru", "kk")
+MAX_TEXT = 5000          # characters in one per-language text
+MAX_PAGES = 2000         # pages in one enclosure
+Lang = Literal["en", "ru", "kk"]
+Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+
+
+class Texts(BaseModel):
+    """One text per language; each a small Jinja template over the facts of the note."""
+
+    model_config = ConfigDict(extra="forbid")
+    en: str | None = Field(None, max_length=MAX_TEXT, examples=["forward the draft agenda"])
+    ru: str | None = Field(None, max_length=MAX_TEXT, examples=["препроводить проект повестки дня"])
+    kk: str | None = Field(None, max_length=MAX_TEXT, examples=["күн тәртібінің жобасын жолдауды"])
+
+
+class Meeting(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    body: Key = Field(description="termbase key of the meeting body", examples=["swg"])
+    start: dt.datetime = Field(description="local wall-clock time in `zone`: YYYY-MM-DD HH:MM",
+                               examples=["2021-09-24 14:00"])
+    zone: str | None = Field(None, description="IANA time zone; default: the zone of `time_of`",
+                             examples=["Asia/Almaty"])
+    time_of: Key | None = Field(None, description="termbase key of the city whose time this is; default: `place`",
+                                examples=["astana"])
+    format: Literal["in-person", "online"] = Field("in-person", description="how the meeting is held")
+    ambiguous: Literal["earlier", "later"] | None = Field(
+        None, description="which of two equal wall-clock times when clocks go back (daylight saving ends)")
+
+    @field_validator("start", mode="before")
+    @classmethod
+    def _parse_start(cls, value):
+        if isinstance(value, str):
+            try:
+                return dt.datetime.strptime(value.strip(), "%Y-%m-%d %H:%M")
+            except ValueError:
+                raise ValueError("expected a real date and time as YYYY-MM-DD HH:MM") from None
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            raise ValueError("a time of day is missing: YYYY-MM-DD HH:MM")
+        return value
+
+
+class Enclosure(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: Texts
+    pages: int = Field(gt=0, le=MAX_PAGES)
+
+
+class NoteSpec(BaseModel):
+    """A note verbale, as a clerk fills it in."""
+
+    model_config = ConfigDict(extra="forbid", title="Note verbale spec")
+    number: str = Field(min_length=1, max_length=60, description='printed as "№ 17-1/624"', examples=["17-1/624"])
+    date: dt.date = Field(description="date of issue, YYYY-MM-DD", examples=["2021-09-23"])
+    place: Key = Field(description="termbase key of the city of issue", examples=["astana"])
+    sender: Key = Field(description="termbase key of the sender", examples=["cica-secretariat"])
+    recipients: list[Key] = Field(description="termbase keys; [] leaves out the compliments formula",
+                                  examples=[["cica-member-states"]])
+    urgency: Literal["none", "urgent", "most-urgent"] = "none"
+    on_behalf_of: Key | None = Field(None, examples=["cica-chairmanship"])
+    languages: list[Lang] = Field(list(LANGUAGES), min_length=1, description="which language versions to write")
+    purpose: Texts = Field(description='what follows "has the honour to", one text per language')
+    continuation: Texts | None = Field(None, description="more sentences in the opening paragraph")
+    paragraphs: list[Texts] = Field([], max_length=50, description="further body paragraphs")
+    meeting: Meeting | None = None
+    distribution: list[Key] | Key = Field([], description="one note per recipient (keys or a named group)",
+                                          examples=["cica-member-states-mfa"])
+    enclosures: Union[Annotated[int, Field(gt=0, le=MAX_PAGES)], list[Enclosure], None] = Field(
+        None, description="pages of one enclosure 'as stated', or a list of titled enclosures")
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number_as_text(cls, value):
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_only(cls, value):
+        if isinstance(value, dt.datetime):
+            raise ValueError("a date without a time is expected: YYYY-MM-DD")
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _languages_unique(cls, value):
+        if len(set(value)) != len(value):
+            raise ValueError("a language is named twice")
+        return value
+
+
+def _pydantic_problem(error: dict) -> tuple[str, str]:
+    kind, message = error["type"], error["msg"]
+    if kind == "extra_forbidden":
+        return "unknown field", ""
+    if kind == "missing":
+        return "required field is missing", "add it; see notes/ for examples"
+    if kind.startswith("literal_error"):
+        return f"'{error.get('input')}' is not allowed", message.replace("Input should be ", "use ")
+    if kind == "string_pattern_mismatch":
+        return f"'{error.get('input')}' is not a termbase key", "keys are lowercase letters, digits and hyphens"
+    return message[0].lower() + message[1:], ""
+
+
+def _fields_at(loc: tuple) -> list[str]:
+    """The field names allowed beside ``loc`` (for did-you-mean)."""
+    model: type[BaseModel] | None = NoteSpec
+    for part in loc[:-1]:
+        if model is None or isinstance(part, int):
+            continue
+        info = model.model_fields.get(part)
+        annotation = getattr(info, "annotation", None)
+        model = next((a for a in (annotation, *getattr(annotation, "__args__", ())) if isinstance(a, type)
+                      and issubclass(a, BaseModel)), None)
+        if model is None and annotation is not None:
+            inner = [a for arg in getattr(annotation, "__args__", ()) for a in getattr(arg, "__args__", (arg,))]
+            model = next((a for a in inner if isinstance(a, type) and issubclass(a, BaseModel)), None)
+    return list(model.model_fields) if model else []
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    """Drop pydantic's union branch names (``int``, ``list[Enclosure]``) from a location."""
+    return tuple(part for part in loc if isinstance(part, int) or not any(c in part for c in "[]()") and part not in (
+        "int", "str", "constrained-int", "function-after", "function-before"))
+
+
+def validation_errors(exc: ValidationError, doc: YamlDoc) -> list[SpecError]:
+    errors, seen = [], set()
+    for error in exc.errors():
+        loc = _clean_loc(error["loc"])
+        problem, hint = _pydantic_problem(error)
+        if error["type"] == "extra_forbidden":
+            allowed = _fields_at(loc)
+            near = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+            hint = f"did you mean '{near[0]}'?" if near else f"allowed here: {', '.join(allowed)}"
+        field = dotted(loc) or "(spec)"
+        if field in seen:  # a union reports each branch; one line per field is enough
+            continue
+        seen.add(field)
+        errors.append(SpecError(problem, field=field, hint=hint, file=doc.file, line=doc.line_of(loc)))
+    return sorted(errors, key=lambda e: e.line or 0)
+
+
+class SpecProblems(NoteError):
+    """Several problems in one spec, each its own line."""
+
+    def __init__(self, errors: list[NoteError]):
+        super().__init__(f"{len(errors)} problems", file=errors[0].file if errors else "")
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+
+def parse_spec(doc: YamlDoc) -> NoteSpec:
+    if not isinstance(doc.data, dict):
+        raise SpecError(f"a spec is a mapping of fields, not a {type(doc.data).__name__}", field="(spec)",
+                        hint="start from a spec in notes/", file=doc.file, line=1)
+    try:
+        return NoteSpec.model_validate(doc.data)
+    except ValidationError as exc:
+        raise SpecProblems(validation_errors(exc, doc)) from None
+
+
+def read_spec(path: Path) -> tuple[NoteSpec, YamlDoc]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SpecError(f"cannot read the file: {exc.strerror}", field="(file)", file=str(path), line=1) from None
+    doc = load_yaml_bytes(raw, str(path))
+    return parse_spec(doc), doc

@@ -1,0 +1,55 @@
+"""Typography of finished strings: single spaces, and no-break spaces where a line must not break.
+
+>>> typeset("№  17-1/624", "en")
+'№\\xa017-1/624'
+>>> typeset("2 июня 2021г. по времени г.Нур-Султан (GMT +6 часов)", "ru")
+'2\\xa0июня 2021\\xa0г. по времени г.\\xa0Нур-Султан (GMT+6 часов)'
+>>> typeset("as stated, on 11 p.", "en")
+'as stated, on 11\\xa0p.'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+NBSP = "\u00a0"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "kk": "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан",
+}
+_PAGE = {"en": r"p\.", "ru": r"л\.", "kk": r"п\."}
+_COMMON = [
+    (re.compile(r"[ \t\r\n]+"), " "),
+    (re.compile(r"№\s*(?=\S)"), "№" + NBSP),
+    (re.compile(r"\bGMT\s+(?=[+\-−]\d)"), "GMT"),
+]
+_RUSSIAN = [
+    (re.compile(r"(\d)\s*г\.(?!\w)"), r"\1" + NBSP + "г."),       # 2021 г.
+    (re.compile(r"(?<!\w)г\.\s*(?=[А-ЯЁ])"), "г." + NBSP),        # г. Астана
+]
+
+
+@lru_cache(maxsize=None)
+def _rules(lang: str) -> list:
+    day_month = re.compile(r"\b(\d{1,2}) (?=(?:%s)\w*)" % "|".join(_MONTHS[lang].split()))
+    pages = re.compile(r"(\d) (?=%s)" % _PAGE[lang])
+    return [*_COMMON, *(_RUSSIAN if lang == "ru" else []), (day_month, r"\1" + NBSP), (pages, r"\1" + NBSP)]
+
+
+def typeset(text: str, lang: str) -> str:
+    """Collapse white space and put no-break spaces where the language's typography wants them."""
+    text = text.strip()
+    for pattern, replacement in _rules(lang):
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def control_characters(text: str) -> list[str]:
+    """Characters XML 1.0 cannot hold (Word refuses a file with them).
+
+    >>> control_characters("ok\\x07")
+    ['\\\\x07']
+    """
+    return [f"\\x{ord(c):02x}" for c in _CONTROL.findall(text)]

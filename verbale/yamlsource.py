@@ -1,0 +1,115 @@
+"""Safe YAML loading that remembers where every value stands and refuses duplicate keys.
+
+>>> doc = load_yaml_text("number: 1\\nmeeting:\\n  zone: Asia/Almaty\\n", "x.yaml")
+>>> doc.data["meeting"]["zone"], doc.line_of(("meeting", "zone"))
+('Asia/Almaty', 3)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from .errors import SpecError
+
+Path_ = tuple  # a path into the document: keys and list indexes
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader: no tag builds objects or runs code."""
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{node.value}' is not a real date ({exc})", node.start_mark) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+@dataclass
+class YamlDoc:
+    data: object
+    file: str
+    lines: dict = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of the value at ``path``, or of its nearest recorded parent."""
+        path = tuple(path)
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+def _walk(node, path, lines, file):
+    if isinstance(node, yaml.MappingNode):
+        seen: dict = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                raise SpecError(f"duplicate key '{key}' (first on line {seen[key]})", field=_dotted(path + (key,)),
+                                hint="a mapping may name each key once; delete one of them",
+                                file=file, line=line)
+            seen[key] = line
+            lines[path + (key,)] = line
+            _walk(value_node, path + (key,), lines, file)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[path + (index,)] = item.start_mark.line + 1
+            _walk(item, path + (index,), lines, file)
+
+
+def _dotted(path: Path_) -> str:
+    """``('paragraphs', 1, 'ru')`` -> ``'paragraphs[1].ru'``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+dotted = _dotted
+
+
+def load_yaml_text(text: str, file: str) -> YamlDoc:
+    loader = _Loader(text)
+    lines: dict = {}
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise SpecError("the file is empty", field="(spec)", hint="start from a spec in notes/", file=file, line=1)
+        lines[()] = node.start_mark.line + 1
+        _walk(node, (), lines, file)
+        data = loader.construct_document(node)
+    except yaml.constructor.ConstructorError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+        paths = [path for path, at in lines.items() if at == line and path]
+        raise SpecError(exc.problem or "unreadable value", field=_dotted(max(paths, key=len)) if paths else "(yaml)",
+                        hint="plain values only: no tags; dates as YYYY-MM-DD", file=file, line=line) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        column = f", column {mark.column + 1}" if mark else ""
+        problem = (exc.problem or exc.context or "YAML syntax error").strip()
+        raise SpecError(f"YAML syntax error{column}: {problem}", field="(yaml)",
+                        hint="check indentation, colons and quotes", file=file, line=line) from None
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
+        raise SpecError(f"unreadable YAML: {exc}", field="(yaml)", hint="check the file is a plain YAML mapping",
+                        file=file, line=1) from None
+    finally:
+        loader.dispose()
+    return YamlDoc(data, file, lines)
+
+
+def load_yaml_bytes(raw: bytes, file: str) -> YamlDoc:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SpecError("the file is not UTF-8 text", field="(file)",
+                        hint="save it as UTF-8 in your editor", file=file, line=line) from None
+    if "\x00" in text:
+        raise SpecError("the file holds NUL bytes", field="(file)", hint="is it really a YAML spec?", file=file, line=1)
+    return load_yaml_text(text, file)
