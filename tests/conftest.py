@@ -26,3 +26,36 @@ def sample_out(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("out")
     assert main([str(NOTES), "-o", str(out)]) == 0
     return out
+
+
+BASE_SPEC = {
+    "number": "17-1/900",
+    "date": "2021-09-23",
+    "place": "astana",
+    "sender": "cica-secretariat",
+    "recipients": ["cica-member-states"],
+    "purpose": {"en": "forward a document {{ meeting.when }}",
+                "ru": "препроводить документ {{ meeting.when }}",
+                "kk": "{{ meeting.when }} құжатты жолдауды"},
+    "meeting": {"body": "swg", "start": "2021-09-24 14:00", "time_of": "astana"},
+    "enclosures": 3,
+}
+
+
+def spec_yaml(**changes) -> str:
+    """A valid spec as YAML text, with top-level fields replaced (None deletes a field)."""
+    import yaml
+
+    data = {**BASE_SPEC, **changes}
+    data = {k: v for k, v in data.items() if v is not None}
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+@pytest.fixture
+def write_spec(tmp_path):
+    def write(name: str = "note.yaml", text: str | None = None, **changes) -> Path:
+        path = tmp_path / "specs" / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(spec_yaml(**changes) if text is None else text, encoding="utf-8")
+        return path
+    return write

@@ -1,17 +1,22 @@
-"""The command line (NOTE-SPEC §4).  The only place where errors become lines and exit codes."""
+"""The command line (NOTE-SPEC §4).  The only place where errors become lines and exit codes.
+
+Problems go to stderr, one line each; progress and the summary go to stdout.
+"""
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import signal
 import sys
 import time
 import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from .errors import NoteError
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 LOG_FILE = "verbale-error.log"
 
 
@@ -24,21 +29,24 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true", help="validate and cross-check; write nothing")
     p.add_argument("--strict", action="store_true", help="disagreements and lint warnings fail the spec")
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the spec and exit")
-    p.add_argument("-v", "--verbose", action="store_true", help="more detail")
+    p.add_argument("-v", "--verbose", action="store_true", help="a line per spec; details of internal errors")
     return p
 
 
 def collect(paths: list[str]) -> tuple[list[Path], list[str]]:
-    """Spec files named or found in folders (sorted), and a line for each path that is neither."""
-    specs, problems = [], []
+    """Spec files named or found in folders (sorted, each once), and a line for each path that is neither."""
+    specs: list[Path] = []
+    problems = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            specs += sorted(p for p in path.glob("*.yaml") if p.is_file())
+            found = sorted(p for p in path.glob("*.yaml") if p.is_file())
         elif path.is_file():
-            specs.append(path)
+            found = [path]
         else:
+            found = []
             problems.append(f"{name}:1: (file): no such file or folder (check the path)")
+        specs += [p for p in found if p not in specs]
     return specs, problems
 
 
@@ -47,27 +55,80 @@ def error_lines(exc: NoteError) -> list[str]:
 
 
 def internal_error(spec: Path, exc: BaseException) -> str:
-    with open(LOG_FILE, "a", encoding="utf-8") as log:
-        log.write(f"--- {spec}\n{''.join(traceback.format_exception(exc))}\n")
-    return (f"{spec}:1: (internal): unexpected error {type(exc).__name__} "
-            f"(please report it with {os.path.abspath(LOG_FILE)})")
+    try:
+        with open(LOG_FILE, "a", encoding="utf-8") as log:
+            log.write(f"--- {spec}\n{''.join(traceback.format_exception(exc))}\n")
+        where = os.path.abspath(LOG_FILE)
+    except OSError:
+        where = "the message above"
+    return f"{spec}:1: (internal): unexpected error {type(exc).__name__}: {exc} (please report it with {where})"
 
 
-def run_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bool) -> tuple[int, list[str], list[str]]:
-    """Build one spec: (files written, warning lines, error lines).  Never raises."""
-    from .build import build, write_outputs
+def build_one(spec: Path, strict: bool):
+    """Build one spec in any process: (Built or None, warning lines, error lines).  Never raises."""
+    from .build import build
 
     try:
         built = build(spec)
-        if strict and built.warnings:
-            return 0, [], built.warnings
-        if check_only:
-            return 0, built.warnings, []
-        return len(write_outputs(built, out, force)), built.warnings, []
     except NoteError as exc:
-        return 0, [], error_lines(exc)
+        return None, [], error_lines(exc)
     except Exception as exc:  # noqa: BLE001 - a clerk never sees a traceback
-        return 0, [], [internal_error(spec, exc)]
+        return None, [], [internal_error(spec, exc)]
+    if strict and built.warnings:
+        return None, [], [f"{w} [--strict]" for w in built.warnings]
+    return built, built.warnings, []
+
+
+def write_one(built, out: Path, force: bool) -> tuple[int, list[str]]:
+    from .build import write_outputs
+
+    try:
+        return len(write_outputs(built, out, force)), []
+    except NoteError as exc:
+        return 0, error_lines(exc)
+
+
+class Progress:
+    """A bar on a terminal; otherwise a plain line at every tenth of the batch."""
+
+    def __init__(self, total: int):
+        self.total, self.done, self.bar, self.next_mark = total, 0, None, 0.1
+        if total > 1 and sys.stdout.isatty():
+            from tqdm import tqdm
+            self.bar = tqdm(total=total, unit="note", file=sys.stdout, leave=False)
+
+    def step(self) -> None:
+        self.done += 1
+        if self.bar is not None:
+            self.bar.update()
+        elif self.total > 1 and self.done / self.total >= self.next_mark - 1e-9:
+            print(f"progress: {self.done}/{self.total} specs", flush=True)
+            while self.next_mark <= self.done / self.total + 1e-9:
+                self.next_mark += 0.1
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _results(specs: list[Path], jobs: int, strict: bool):
+    """(spec, result of build_one) as they come: in this process for one job, else in worker processes."""
+    if jobs <= 1 or len(specs) <= 1:
+        for spec in specs:
+            yield spec, build_one(spec, strict)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(build_one, spec, strict): spec for spec in specs}
+        try:
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+def _terminate(signum, frame):  # SIGTERM: unwind like Ctrl-C so no temporary file is left behind
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,18 +147,32 @@ def main(argv: list[str] | None = None) -> int:
     specs, missing = collect(args.specs)
     for line in missing:
         print(line, file=sys.stderr)
-    started, written, failed = time.perf_counter(), 0, [Path(m.split(":")[0]) for m in missing]
-    for spec in specs:
-        count, warnings, errors = run_one(spec, Path(args.out), args.force, args.check, args.strict)
-        written += count
-        for line in warnings:
-            print(f"warning: {line}" if not line.startswith("warning") else line, file=sys.stderr)
-        for line in errors:
-            print(line, file=sys.stderr)
-        if errors:
-            failed.append(spec)
-    summary = f"{len(specs)} notes, {written} files written, {len(failed)} failed in {time.perf_counter() - started:.1f} s"
-    if failed:
-        summary += ": " + ", ".join(str(f) for f in failed)
-    print(summary, file=sys.stderr)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, _terminate)
+    started, written, notes, failed = time.perf_counter(), 0, 0, [m.split(":1:")[0] for m in missing]
+    progress = Progress(len(specs))
+    try:
+        for spec, (built, warnings, errors) in _results(specs, args.jobs or os.cpu_count() or 1, args.strict):
+            notes += built.notes if built is not None else 0
+            if built is not None and not args.check:
+                count, write_errors = write_one(built, Path(args.out), args.force)
+                written, errors = written + count, errors + write_errors
+            for line in warnings:
+                print(f"{line} [warning]", file=sys.stderr)
+            for line in errors:
+                print(line, file=sys.stderr)
+            if errors or (args.check and warnings):
+                failed.append(str(spec))
+            if args.verbose:
+                print(f"{spec}: {'failed' if errors else 'ok'}")
+            progress.step()
+    except KeyboardInterrupt:
+        progress.close()
+        print(f"interrupted after {progress.done} of {len(specs)} specs; every file written is whole "
+              "(run the same command again to finish)", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    progress.close()
+    elapsed = time.perf_counter() - started
+    summary = f"{notes} notes, {written} files written, {len(failed)} failed in {elapsed:.1f} s"
+    print(summary + (": " + ", ".join(failed) if failed else ""))
     return EXIT_FAILED if failed else EXIT_OK

@@ -18,7 +18,7 @@ from .locales import Termbase, TermList, default_termbase
 from .spec import NoteSpec
 from .texts import render_text
 from .typography import control_characters, typeset
-from .zones import localize, offset_minutes
+from .zones import localize, offset_minutes, zone
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 MARK = "\x1e"  # starts an element's marker line in the layout; user texts cannot hold control characters
@@ -208,17 +208,23 @@ def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
 
 def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
     """Every termbase key of the spec exists and is of the right kind; every language has its texts."""
+    problems: list[NoteError] = []
     checks = [(spec.sender, ("sender",), "sender"), (spec.place, ("place",), "place")]
     checks += [(key, ("recipient",), f"recipients[{i}]") for i, key in enumerate(spec.recipients)]
     if spec.on_behalf_of:
         checks.append((spec.on_behalf_of, ("authority", "recipient", "sender"), "on_behalf_of"))
+    if spec.meeting and spec.meeting.zone:
+        try:
+            zone(spec.meeting.zone)
+        except NoteError as exc:
+            exc.field = "meeting.zone"
+            problems.append(exc)
     if spec.meeting:
         checks.append((spec.meeting.body, ("body",), "meeting.body"))
         if spec.meeting.time_of:
             checks.append((spec.meeting.time_of, ("place",), "meeting.time_of"))
     distribution = [spec.distribution] if isinstance(spec.distribution, str) else spec.distribution
     checks += [(key, ("recipient", "group"), f"distribution[{i}]") for i, key in enumerate(distribution)]
-    problems: list[NoteError] = []
     for key, kinds, field in checks:
         try:
             termbase.require(key, kinds, field)

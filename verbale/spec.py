@@ -89,6 +89,13 @@ class NoteSpec(BaseModel):
     def _number_as_text(cls, value):
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
+    @field_validator("number")
+    @classmethod
+    def _number_printable(cls, value: str):
+        if not value.isprintable() or not value.strip():
+            raise ValueError("the number holds control characters or only spaces")
+        return value.strip()
+
     @field_validator("date", mode="before")
     @classmethod
     def _date_only(cls, value):

@@ -43,7 +43,16 @@ class YamlDoc:
         return self.lines.get(path, 1)
 
 
-def _walk(node, path, lines, file):
+MAX_NODES = 20_000  # a note spec has a few hundred; aliases must not expand into millions ("billion laughs")
+
+
+def _walk(node, path, lines, file, budget=None):
+    budget = budget if budget is not None else [MAX_NODES]
+    budget[0] -= 1
+    if budget[0] < 0 or len(path) > 50:
+        raise SpecError("the document is too large or too deeply nested", field="(yaml)",
+                        hint="a note spec has a few dozen fields; check for runaway anchors (&) and aliases (*)",
+                        file=file, line=lines.get(path[:1], node.start_mark.line + 1))
     if isinstance(node, yaml.MappingNode):
         seen: dict = {}
         for key_node, value_node in node.value:
@@ -54,12 +63,12 @@ def _walk(node, path, lines, file):
                                 hint="a mapping may name each key once; delete one of them",
                                 file=file, line=line)
             seen[key] = line
-            lines[path + (key,)] = line
-            _walk(value_node, path + (key,), lines, file)
+            lines.setdefault(path + (key,), line)
+            _walk(value_node, path + (key,), lines, file, budget)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            lines[path + (index,)] = item.start_mark.line + 1
-            _walk(item, path + (index,), lines, file)
+            lines.setdefault(path + (index,), item.start_mark.line + 1)
+            _walk(item, path + (index,), lines, file, budget)
 
 
 def _dotted(path: Path_) -> str:
@@ -74,7 +83,12 @@ dotted = _dotted
 
 
 def load_yaml_text(text: str, file: str) -> YamlDoc:
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise SpecError(f"character #x{exc.character:04x} is not allowed in YAML", field="(file)",
+                        hint="delete the control character", file=file, line=line) from None
     lines: dict = {}
     try:
         node = loader.get_single_node()
@@ -86,7 +100,7 @@ def load_yaml_text(text: str, file: str) -> YamlDoc:
     except yaml.constructor.ConstructorError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
         paths = [path for path, at in lines.items() if at == line and path]
-        raise SpecError(exc.problem or "unreadable value", field=_dotted(max(paths, key=len)) if paths else "(yaml)",
+        raise SpecError(exc.problem or "unreadable value", field=_dotted(min(paths, key=len)) if paths else "(yaml)",
                         hint="plain values only: no tags; dates as YYYY-MM-DD", file=file, line=line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -103,7 +117,13 @@ def load_yaml_text(text: str, file: str) -> YamlDoc:
     return YamlDoc(data, file, lines)
 
 
+MAX_BYTES = 1_000_000
+
+
 def load_yaml_bytes(raw: bytes, file: str) -> YamlDoc:
+    if len(raw) > MAX_BYTES:
+        raise SpecError(f"the file is {len(raw):,} bytes; a spec is a few kilobytes", field="(file)",
+                        hint="is it really a YAML spec?", file=file, line=1)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
