@@ -58,7 +58,8 @@ def localize(start: dt.datetime, key: str, ambiguous: str | None = None) -> dt.d
 
 
 def offset_minutes(moment: dt.datetime) -> int:
-    """>>> offset_minutes(localize(dt.datetime(2026, 1, 15, 16, 5), "Asia/Kolkata"))
+    """
+    >>> offset_minutes(localize(dt.datetime(2026, 1, 15, 16, 5), "Asia/Kolkata"))
     330
     """
     return int(moment.utcoffset().total_seconds() // 60)

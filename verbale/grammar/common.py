@@ -1,0 +1,67 @@
+"""What every language shares: CLDR plural choice (from babel) and the offset figures.
+
+>>> plural_category(21, "ru"), plural_category(22, "ru"), plural_category(5, "ru")
+('one', 'few', 'many')
+>>> offset_figures(330), offset_figures(-300), offset_figures(360)
+('+5:30', '-5', '+6')
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+
+from babel import Locale
+
+from ..errors import GrammarError
+
+
+@lru_cache(maxsize=None)
+def _locale(babel_locale: str) -> Locale:
+    return Locale.parse(babel_locale)
+
+
+def plural_category(n: int, babel_locale: str) -> str:
+    """The CLDR plural category of ``n``: one, few, many or other."""
+    return _locale(babel_locale).plural_form(n)
+
+
+def choose_plural(n: int, forms: Mapping[str, str], babel_locale: str) -> str:
+    """The noun form for ``n`` by CLDR category (``other`` when a category is not written out).
+
+    >>> choose_plural(2, {"one": "час", "few": "часа", "many": "часов"}, "ru")
+    'часа'
+    """
+    category = plural_category(n, babel_locale)
+    form = forms.get(category, forms.get("other"))
+    if form is None:
+        raise GrammarError(f"no '{category}' form for {n}", hint=f"forms given: {', '.join(forms)}")
+    return form
+
+
+def offset_figures(minutes: int) -> str:
+    """A GMT offset as figures: whole hours alone, otherwise H:MM; ASCII minus."""
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{sign}{hours}" if rest == 0 else f"{sign}{hours}:{rest:02d}"
+
+
+def gmt_offset(minutes: int, unit: Mapping[str, str], babel_locale: str) -> str:
+    """``GMT+6 hours``: whole hours take the unit word in CLDR plural; fractional offsets print H:MM alone.
+
+    >>> gmt_offset(60, {"one": "hour", "other": "hours"}, "en"), gmt_offset(0, {}, "en")
+    ('GMT+1 hour', 'GMT')
+    """
+    if minutes == 0:
+        return "GMT"
+    figures = offset_figures(minutes)
+    if minutes % 60:
+        return f"GMT{figures}"
+    return f"GMT{figures} {choose_plural(abs(minutes) // 60, unit, babel_locale)}"
+
+
+def no_case(text: str, case: str, lang: str) -> str:
+    """Languages whose case forms cannot be built by rule: the nominative only."""
+    if case in ("nom", "nominative"):
+        return text
+    raise GrammarError(f"the {case} form cannot be built by rule in {lang}",
+                       hint="write the form into the termbase")

@@ -1,0 +1,64 @@
+"""English (British usage, as in the seeds).
+
+>>> import datetime as dt
+>>> format_date(dt.date(2021, 9, 23)), format_time(dt.time(14, 0)), format_offset(360)
+('23\\xa0September 2021', '14:00', 'GMT+6 hours')
+>>> ordinal(21), ordinal_num(111), count(11, {"one": "page", "other": "pages"})
+('twenty-first', '111th', '11\\xa0pages')
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from babel.dates import format_date as cldr_date
+from num2words import num2words
+
+from .common import choose_plural, gmt_offset, no_case
+
+CODE, PROOFING, BABEL_LOCALE = "en", "en-GB", "en_GB"
+HOUR = {"one": "hour", "other": "hours"}
+
+
+def format_date(value: dt.date) -> str:
+    """``23 September 2021``: day, month, year, as British notes write it."""
+    return cldr_date(value, "d\u00a0MMMM y", locale=BABEL_LOCALE)
+
+
+def format_time(value: dt.time) -> str:
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def format_offset(minutes: int) -> str:
+    """
+    >>> format_offset(60), format_offset(330), format_offset(-300)
+    ('GMT+1 hour', 'GMT+5:30', 'GMT-5 hours')
+    """
+    return gmt_offset(minutes, HOUR, BABEL_LOCALE)
+
+
+def count(n: int, forms: Mapping[str, str]) -> str:
+    return f"{n}\u00a0{choose_plural(n, forms, BABEL_LOCALE)}"
+
+
+def ordinal(n: int, case: str | None = None, gender: str | None = None) -> str:
+    """
+    >>> ordinal(6)
+    'sixth'
+    """
+    return num2words(int(n), lang="en", to="ordinal")
+
+
+def ordinal_num(n: int, case: str | None = None, gender: str | None = None) -> str:
+    """
+    >>> [ordinal_num(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101)]
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st']
+    """
+    return num2words(int(n), lang="en", to="ordinal_num")
+
+
+def inflect(text: str, case: str, possessive: bool = False) -> str:
+    return no_case(text, case, CODE)
+
+
+FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num}

@@ -1,0 +1,98 @@
+"""Russian.
+
+>>> import datetime as dt
+>>> format_date(dt.date(2021, 9, 23)), format_time(dt.time(14, 0)), format_offset(360)
+('23\\xa0сентября 2021\\xa0г.', '14:00', 'GMT+6 часов')
+>>> ordinal(6, "genitive"), ordinal_num(6, "genitive"), ordinal_num(6, None, "f")
+('шестого', '6-го', '6-я')
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from babel.dates import format_date as cldr_date
+from num2words import num2words
+
+from ..errors import GrammarError
+from .common import choose_plural, gmt_offset, no_case
+
+CODE, PROOFING, BABEL_LOCALE = "ru", "ru-RU", "ru"
+HOUR = {"one": "час", "few": "часа", "many": "часов", "other": "часа"}
+CASES = {"nom": "nominative", "gen": "genitive", "dat": "dative", "acc": "accusative", "ins": "instrumental",
+         "prep": "prepositional"}
+GENDERS = ("m", "f", "n")
+# Endings kept after the figure (Розенталь, «Справочник по правописанию и стилистике», § 5.3): the last
+# letter after a vowel + consonant ending, two letters for -го/-му/-ми.
+FIGURE_ENDINGS = [("ого", "го"), ("его", "го"), ("ому", "му"), ("ему", "му"), ("ыми", "ми"), ("ими", "ми"),
+                  ("ый", "й"), ("ий", "й"), ("ой", "й"), ("ая", "я"), ("яя", "я"), ("ое", "е"), ("ее", "е"),
+                  ("ую", "ю"), ("юю", "ю"), ("ым", "м"), ("им", "м"), ("ом", "м"), ("ем", "м"),
+                  ("ых", "х"), ("их", "х"), ("ье", "е"), ("ья", "я"), ("ью", "ю"), ("ей", "й")]
+
+
+def format_date(value: dt.date) -> str:
+    """``23 сентября 2021 г.``: the month in the genitive (CLDR), a no-break space before «г.»."""
+    return cldr_date(value, "d\u00a0MMMM y", locale=BABEL_LOCALE) + "\u00a0г."
+
+
+def format_time(value: dt.time) -> str:
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def format_offset(minutes: int) -> str:
+    """
+    >>> [format_offset(h * 60) for h in (1, 2, 5, 6)], format_offset(330), format_offset(-300)
+    (['GMT+1 час', 'GMT+2 часа', 'GMT+5 часов', 'GMT+6 часов'], 'GMT+5:30', 'GMT-5 часов')
+    """
+    return gmt_offset(minutes, HOUR, BABEL_LOCALE)
+
+
+def count(n: int, forms: Mapping[str, str]) -> str:
+    """
+    >>> [count(n, HOUR) for n in (1, 2, 5, 11, 21, 22)]
+    ['1\\xa0час', '2\\xa0часа', '5\\xa0часов', '11\\xa0часов', '21\\xa0час', '22\\xa0часа']
+    """
+    return f"{n}\u00a0{choose_plural(n, forms, BABEL_LOCALE)}"
+
+
+def _case(case: str | None) -> str:
+    if case is None:
+        return "nominative"
+    if case in CASES.values():
+        return case
+    if case in CASES:
+        return CASES[case]
+    raise GrammarError(f"unknown case '{case}'", hint=f"use one of {', '.join(CASES.values())}")
+
+
+def _gender(gender: str | None) -> str:
+    if gender in (None, *GENDERS):
+        return gender or "m"
+    raise GrammarError(f"unknown gender '{gender}'", hint="use m, f or n")
+
+
+def ordinal(n: int, case: str | None = None, gender: str | None = None) -> str:
+    """The ordinal in words, agreeing in case and gender (num2words).
+
+    >>> ordinal(6), ordinal(6, None, "f"), ordinal(6, "genitive", "f"), ordinal(3, "gen")
+    ('шестой', 'шестая', 'шестой', 'третьего')
+    """
+    return num2words(int(n), lang="ru", to="ordinal", case=_case(case), gender=_gender(gender))
+
+
+def ordinal_num(n: int, case: str | None = None, gender: str | None = None) -> str:
+    """The ordinal in figures with the last letters of the word: 6-й, 6-го, 6-я, 3-го.
+
+    >>> [ordinal_num(6), ordinal_num(3, "gen"), ordinal_num(21), ordinal_num(2, "dat"), ordinal_num(6, None, "n")]
+    ['6-й', '3-го', '21-й', '2-му', '6-е']
+    """
+    word = ordinal(n, case, gender)
+    ending = next(short for full, short in FIGURE_ENDINGS if word.endswith(full))
+    return f"{int(n)}-{ending}"
+
+
+def inflect(text: str, case: str, possessive: bool = False) -> str:
+    return no_case(text, case, CODE)
+
+
+FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num}
