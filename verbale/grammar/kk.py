@@ -42,7 +42,7 @@ SUFFIXES = {
             "voiceless": ("та", "те")},
     "abl": {"vowel": ("дан", "ден"), "nasal": ("нан", "нен"), "sonorant": ("дан", "ден"), "voiced": ("дан", "ден"),
             "voiceless": ("тан", "тен")},
-    "ins": {"vowel": ("мен", "мен"), "nasal": ("бен", "бен"), "sonorant": ("мен", "мен"), "voiced": ("бен", "бен"),
+    "ins": {"vowel": ("мен", "мен"), "nasal": ("мен", "мен"), "sonorant": ("мен", "мен"), "voiced": ("бен", "бен"),
             "voiceless": ("пен", "пен")},
 }
 # after the 3rd-person possessive (тобы, мемлекеттері, Хатшылығы) the pronominal н appears

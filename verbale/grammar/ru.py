@@ -77,7 +77,8 @@ def ordinal(n: int, case: str | None = None, gender: str | None = None) -> str:
     >>> ordinal(6), ordinal(6, None, "f"), ordinal(6, "genitive", "f"), ordinal(3, "gen")
     ('шестой', 'шестая', 'шестой', 'третьего')
     """
-    return num2words(int(n), lang="ru", to="ordinal", case=_case(case), gender=_gender(gender))
+    word = num2words(int(n), lang="ru", to="ordinal", case=_case(case), gender=_gender(gender))
+    return word.replace("ё", "е")  # diplomatic texts write е for ё, as the seeds do («свое уважение»)
 
 
 def ordinal_num(n: int, case: str | None = None, gender: str | None = None) -> str:
