@@ -96,10 +96,19 @@ def plan_writes(built: Built, out_dir: Path, force: bool) -> tuple[list[str], li
     return to_write, unchanged
 
 
+def _file_mode() -> int:
+    """The mode a new file gets under the process's umask (mkstemp makes private 0600 files)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_atomic(target: Path, data: bytes) -> None:
     """Write to a temporary name beside ``target`` and rename: a reader sees the whole file or none."""
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(handle, _file_mode())
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

@@ -11,7 +11,6 @@ import signal
 import sys
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from .errors import NoteError
@@ -117,6 +116,8 @@ def _results(specs: list[Path], jobs: int, strict: bool):
         for spec in specs:
             yield spec, build_one(spec, strict)
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = {pool.submit(build_one, spec, strict): spec for spec in specs}
         try:

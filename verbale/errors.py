@@ -24,7 +24,8 @@ class NoteError(Exception):
     def __str__(self) -> str:
         where = f"{self.file or '<spec>'}:{self.line or 1}"
         text = f"{where}: {self.field or '(spec)'}: {self.problem}"
-        return f"{text} ({self.hint})" if self.hint else text
+        text = f"{text} ({self.hint})" if self.hint else text
+        return " ".join(text.split())  # always one line
 
 
 class SpecError(NoteError):

@@ -16,6 +16,7 @@ import yaml
 
 from .errors import TermbaseError
 from .grammar import grammar_for
+from .yamlsource import FastSafeLoader
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 FORMULAS_FILE = "formulas.yaml"
@@ -25,7 +26,7 @@ LIST_FORMS = {"letterhead", "address"}
 
 def _read(path: Path) -> dict:
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+        return yaml.load(handle, Loader=FastSafeLoader) or {}
 
 
 def _forms_on(raw: dict, on: dt.date | None) -> dict:

@@ -1,31 +1,36 @@
 """The house style of a note: one named paragraph style per element of the note (NOTE-SPEC §2).
 
-A secretariat restyles its notes here, in one place.
+A secretariat restyles its notes here, in one place.  Lengths are in points (pt) and centimetres (cm).
 """
 from __future__ import annotations
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
-
-FONT = "Times New Roman"          # has every Kazakh letter; LibreOffice substitutes Liberation Serif (same metrics)
-SIZE = Pt(13)
-PAGE = {"width": Cm(21.0), "height": Cm(29.7), "top": Cm(2.0), "bottom": Cm(2.0), "left": Cm(3.0), "right": Cm(1.5)}
+FONT = "Times New Roman"   # has every Kazakh letter; LibreOffice substitutes Liberation Serif (same metrics)
+SIZE_PT = 13
+PAGE_CM = {"width": 21.0, "height": 29.7, "top": 2.0, "bottom": 2.0, "left": 3.0, "right": 1.5}
+REVIEW_PAGE_CM = {"width": 29.7, "height": 21.0, "top": 1.5, "bottom": 1.5, "left": 1.5, "right": 1.5}
+REVIEW_FIRST_COLUMN_CM = 2.8
 PROOFING = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}
 
-# style name -> paragraph settings (alignment, bold, italic, size, space after, first-line indent, keep together)
+# layout style -> settings: align (left|center|right|both), bold, italic, size_pt, before_pt, after_pt,
+# indent_cm (first line), keep (lines together and with the next paragraph)
 STYLES: dict[str, dict] = {
-    "Letterhead": dict(align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, after=Pt(18)),
-    "Number": dict(align=WD_ALIGN_PARAGRAPH.LEFT, after=Pt(6)),
-    "Urgency": dict(align=WD_ALIGN_PARAGRAPH.RIGHT, bold=True, after=Pt(12)),
-    "Body": dict(align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Cm(1.25), after=Pt(12)),
-    "Enclosure": dict(align=WD_ALIGN_PARAGRAPH.LEFT, italic=True, size=Pt(11), after=Pt(12)),
-    "PlaceDate": dict(align=WD_ALIGN_PARAGRAPH.RIGHT, after=Pt(24), before=Pt(6)),
-    "Addressee": dict(align=WD_ALIGN_PARAGRAPH.LEFT, bold=True, keep=True),
-    "ReviewCell": dict(align=WD_ALIGN_PARAGRAPH.LEFT, size=Pt(10), after=Pt(3)),
-    "ReviewHeading": dict(align=WD_ALIGN_PARAGRAPH.LEFT, bold=True, size=Pt(10)),
+    "Letterhead": dict(align="center", bold=True, after_pt=24),
+    "Number": dict(align="left", after_pt=6),
+    "Urgency": dict(align="right", bold=True, after_pt=12),
+    "Body": dict(align="both", indent_cm=1.25, after_pt=12),
+    "Enclosure": dict(align="left", italic=True, size_pt=11, after_pt=12),
+    "PlaceDate": dict(align="left", before_pt=6, after_pt=48, keep=True),
+    "Addressee": dict(align="left", bold=True, keep=True),
+    "ReviewHeading": dict(align="left", bold=True, size_pt=10),
+    "ReviewCell": dict(align="left", size_pt=10, after_pt=3),
 }
 
 
 def style_name(style: str) -> str:
     """The Word style name of a layout style: ``Body`` -> ``Note Body``."""
     return f"Note {style}"
+
+
+def style_id(style: str) -> str:
+    """The style's id in styles.xml: ``Body`` -> ``NoteBody``."""
+    return "Note" + style

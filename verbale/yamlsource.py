@@ -15,8 +15,11 @@ from .errors import SpecError
 Path_ = tuple  # a path into the document: keys and list indexes
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader: no tag builds objects or runs code."""
+FastSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
+
+
+class _Loader(FastSafeLoader):
+    """A safe loader: no tag builds objects or runs code."""
 
     def construct_yaml_timestamp(self, node):
         try:
@@ -83,20 +86,20 @@ dotted = _dotted
 
 
 def load_yaml_text(text: str, file: str) -> YamlDoc:
+    lines: dict = {}
+    loader = None
     try:
         loader = _Loader(text)
-    except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1
-        raise SpecError(f"character #x{exc.character:04x} is not allowed in YAML", field="(file)",
-                        hint="delete the control character", file=file, line=line) from None
-    lines: dict = {}
-    try:
         node = loader.get_single_node()
         if node is None:
             raise SpecError("the file is empty", field="(spec)", hint="start from a spec in notes/", file=file, line=1)
         lines[()] = node.start_mark.line + 1
         _walk(node, (), lines, file)
         data = loader.construct_document(node)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise SpecError(f"character #x{exc.character:04x} is not allowed in YAML", field="(file)",
+                        hint="delete the control character", file=file, line=line) from None
     except yaml.constructor.ConstructorError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
         paths = [path for path, at in lines.items() if at == line and path]
@@ -113,7 +116,8 @@ def load_yaml_text(text: str, file: str) -> YamlDoc:
         raise SpecError(f"unreadable YAML: {exc}", field="(yaml)", hint="check the file is a plain YAML mapping",
                         file=file, line=1) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return YamlDoc(data, file, lines)
 
 
