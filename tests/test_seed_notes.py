@@ -43,10 +43,11 @@ CASES = [
     ("17-1-624.ru.docx", "Note Body",
      "Секретариат Совещания по взаимодействию и мерам доверия в Азии (СВМДА) свидетельствует свое уважение "
      "государствам-членам СВМДА и, от имени Председательства СВМДА, имеет честь препроводить Ревизию № 4 проекта "
-     "Декларации шестой Министерской встречи СВМДА (ММ/2021/DRAFT/3/Rev.4) для рассмотрения на возобновленном "
+     "Декларации шестой Министерской встречи СВМДА (MM/2021/DRAFT/3/Rev.4) для рассмотрения на возобновленном "
      "заседании СРГ, которое состоится 24 сентября 2021 г. в 14:00 по времени г. Нур-Султан (GMT+6 часов), "
      "и сообщение от Председателя.",
-     "seed: '№4' and 'GMT +6'; a space follows №, and GMT+6 is written the same way in every language"),
+     "seed: '№4', 'GMT +6' and the symbol typed with Cyrillic 'ММ'; a space follows №, GMT+6 is written the "
+     "same way in every language, and the document symbol is the Latin MM/2021/DRAFT/3/Rev.4 of the other versions"),
     ("17-1-624.ru.docx", "Note Enclosure", "Приложение: упомянутое, на 11 л.", ""),
     ("17-1-624.ru.docx", "Note Body", RU_CLOSING, ""),
     ("17-1-624.ru.docx", "Note PlaceDate", "город Нур-Султан, 23 сентября 2021 г.", ""),

@@ -20,8 +20,13 @@ class Built:
 
     spec: Path
     files: dict[str, bytes] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    disagreements: list[str] = field(default_factory=list)
+    lint: list[str] = field(default_factory=list)
     notes: int = 0
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.disagreements + self.lint
 
 
 def field_path(field_name: str) -> tuple:
@@ -65,13 +70,15 @@ def build(path: Path, termbase: Termbase | None = None) -> Built:
             notes = [render_note(spec, lang, recipients, termbase) for lang in spec.languages]
         except NoteError as exc:
             raise _locate(exc, doc) from None
-        findings = check.findings(spec, notes, doc)
-        result.warnings += [w for w in findings if w not in result.warnings]
+        if not result.notes:  # the texts are the same for every addressee: check them once
+            findings = check.findings(spec, notes, doc)
+            result.disagreements = [f.line for f in findings if f.kind == "disagreement"]
+            result.lint = [f.line for f in findings if f.kind == "lint"]
         result.notes += 1
         for note in notes:
             result.files[f"{stem}{suffix}.{note.lang}.docx"] = note_docx(note)
         result.files[f"{stem}{suffix}.docx"] = combined_docx(notes)
-        result.files[f"{stem}{suffix}.review.docx"] = review_docx(notes, findings)
+        result.files[f"{stem}{suffix}.review.docx"] = review_docx(notes, result.disagreements, result.lint)
     return result
 
 

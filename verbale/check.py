@@ -1,6 +1,120 @@
-"""Cross-language fact check and language lint (filled in by the reviewers' issue)."""
+"""Cross-language fact check: what a clerk typed into the per-language texts must agree.
+
+Facts the generator renders ({{ meeting.when }} ...) are single-sourced and agree by construction, so
+they are taken out first; what remains is compared across languages, field by field: numbers in
+figures and in words (cardinal and ordinal, inflected), document symbols, and dates written out.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 
-def findings(spec, notes, doc) -> list[str]:
-    return []
+from .numberwords import numbers_in_words
+from .yamlsource import YamlDoc
+
+JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+# Cyrillic letters that look like Latin ones, as typed into document symbols (ММ/2021/...)
+LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXaeopcyx")
+SYMBOL = re.compile(r"[^\s(),;«»\"“”]*[A-Za-zА-Яа-яЁё0-9][^\s(),;«»\"“”]*/[^\s(),;«»\"“”]+")
+TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})\b")
+FIGURES = re.compile(r"\d+")
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+MONTHS = {
+    "en": "january february march april may june july august september october november december",
+    "ru": "январ феврал март апрел ма июн июл август сентябр октябр ноябр декабр",
+    "kk": "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан",
+}
+LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str      # "disagreement" or "lint"
+    line: str      # FILE:LINE: FIELD: problem (hint)
+
+
+def _date_pattern(lang: str) -> re.Pattern:
+    stems = "|".join(MONTHS[lang].split())
+    if lang == "ru":
+        return re.compile(rf"\b(\d{{1,2}})\s+({stems})[а-я]*", re.I)
+    if lang == "kk":
+        return re.compile(rf"\b(\d{{1,2}})\s+({stems})[а-яәғқңөұүһі]*", re.I)
+    return re.compile(rf"\b(\d{{1,2}})\s+({stems})\b|\b({stems})\s+(\d{{1,2}})\b", re.I)
+
+
+def typed_text(source: str | None, placeholder: str = " ") -> str:
+    """The text as the clerk typed it, the generated facts replaced by ``placeholder``.
+
+    >>> typed_text("at the {{ meeting.body }} meeting {{ meeting.when }} on 4 May", "…")
+    'at the … meeting … on 4 May'
+    """
+    return JINJA.sub(placeholder, source or "")
+
+
+def facts(text: str, lang: str) -> set[str]:
+    """The facts in one language's text, as comparable strings.
+
+    >>> sorted(facts("Revision 4 of the draft Declaration of the Sixth Meeting (document MM/2021/DRAFT/3/Rev.4)", "en"))
+    ['number 4', 'number 6', 'symbol MM/2021/DRAFT/3/Rev.4']
+    >>> sorted(facts("Ревизию № 4 проекта Декларации шестой встречи (ММ/2021/DRAFT/3/Rev.4) от 22 сентября", "ru"))
+    ['date 22.09', 'number 4', 'number 6', 'symbol MM/2021/DRAFT/3/Rev.4']
+    >>> sorted(facts("6-кездесу декларациясы жобасының 4-ші нұсқасын 14.00-те", "kk"))
+    ['number 4', 'number 6', 'time 14:00']
+    """
+    found: set[str] = set()
+    for symbol in SYMBOL.findall(text):
+        found.add("symbol " + symbol.rstrip(".").translate(LOOKALIKES))
+    text = SYMBOL.sub(" ", text)
+    months = MONTHS[lang].split()
+    for match in _date_pattern(lang).finditer(text):
+        day, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        found.add(f"date {int(day):02d}.{months.index(month.lower()) + 1:02d}")
+    text = _date_pattern(lang).sub(" ", text)
+    for hours, minutes in TIME.findall(text):
+        found.add(f"time {int(hours):02d}:{minutes}")
+    text = TIME.sub(" ", text)
+    found |= {f"number {int(n)}" for n in FIGURES.findall(text)}
+    found |= {f"number {n}" for n in numbers_in_words(WORD.findall(text), lang)}
+    return found
+
+
+def field_texts(spec, placeholder: str = " ") -> dict[str, tuple[tuple, dict[str, str]]]:
+    """Each group of per-language texts that must state the same facts: field name -> (path, {lang: text})."""
+    languages = spec.languages
+
+    def texts(*models) -> dict[str, str]:
+        return {lang: " ".join(typed_text(getattr(m, lang, None), placeholder) for m in models if m is not None)
+                for lang in languages}
+
+    groups = {"purpose": (("purpose",), texts(spec.purpose, spec.continuation))}
+    for index, paragraph in enumerate(spec.paragraphs):
+        groups[f"paragraphs[{index}]"] = (("paragraphs", index), texts(paragraph))
+    if isinstance(spec.enclosures, list):
+        for index, item in enumerate(spec.enclosures):
+            groups[f"enclosures[{index}].title"] = (("enclosures", index, "title"), texts(item.title))
+    return groups
+
+
+def disagreements(spec, doc: YamlDoc) -> list[Finding]:
+    """One line per fact that some languages state and others do not."""
+    if len(spec.languages) < 2:
+        return []
+    findings = []
+    for field, (path, texts) in field_texts(spec).items():
+        by_language = {lang: facts(text, lang) for lang, text in texts.items()}
+        for fact in sorted(set().union(*by_language.values())):
+            having = [lang for lang in spec.languages if fact in by_language[lang]]
+            lacking = [lang for lang in spec.languages if fact not in by_language[lang]]
+            if lacking:
+                line = doc.line_of(path + (lacking[0],))
+                findings.append(Finding("disagreement", (
+                    f"{doc.file}:{line}: {field}: languages disagree: {fact} is in {', '.join(having)} "
+                    f"but not in {', '.join(lacking)} (check the {LANGUAGE_NAMES[lacking[0]]} text)")))
+    return findings
+
+
+def findings(spec, notes, doc: YamlDoc) -> list[Finding]:
+    """Everything a reviewer should see: disagreements first, then the language lint."""
+    from .lint import lint
+
+    return disagreements(spec, doc) + lint(spec, doc)

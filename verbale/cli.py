@@ -25,7 +25,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--out", default="out", help="output folder (default: out/)")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: the number of CPUs)")
     p.add_argument("--force", action="store_true", help="overwrite output files that differ")
-    p.add_argument("--check", action="store_true", help="validate and cross-check; write nothing")
+    p.add_argument("--check", action="store_true",
+                   help="validate and cross-check the language versions; write nothing; exit 1 if they disagree")
     p.add_argument("--strict", action="store_true", help="disagreements and lint warnings fail the spec")
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the spec and exit")
     p.add_argument("-v", "--verbose", action="store_true", help="a line per spec; details of internal errors")
@@ -162,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{line} [warning]", file=sys.stderr)
             for line in errors:
                 print(line, file=sys.stderr)
-            if errors or (args.check and warnings):
+            if errors or (args.check and built is not None and built.disagreements):
                 failed.append(str(spec))
             if args.verbose:
                 print(f"{spec}: {'failed' if errors else 'ok'}")

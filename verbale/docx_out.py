@@ -84,9 +84,11 @@ def review_table(notes: list[Note]) -> str:
             + "".join(rows) + "</w:tbl>")
 
 
-def review_docx(notes: list[Note], findings: list[str]) -> bytes:
-    """The versions side by side, landscape, with the cross-language check's findings at the end."""
-    lines = findings or ["All facts agree across the language versions."]
-    body = (review_table(notes) + paragraph("ReviewHeading", ["Cross-language check"], "en")
-            + "".join(paragraph("ReviewCell", [line], "en") for line in lines))
+def review_docx(notes: list[Note], disagreements: list[str], lint: list[str]) -> bytes:
+    """The versions side by side, landscape, with the cross-language check's findings and the lint at the end."""
+    sections = [("Cross-language check", disagreements or ["All facts agree across the language versions."]),
+                ("Language lint", lint or ["No typing slips found."])]
+    body = review_table(notes) + "".join(
+        paragraph("ReviewHeading", [heading], "en") + "".join(paragraph("ReviewCell", [line], "en") for line in lines)
+        for heading, lines in sections)
     return _package(body, notes[0], f"Review: {notes[0].title}", landscape=True)

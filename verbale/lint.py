@@ -1,0 +1,70 @@
+"""Language lint: the typing slips the seed notes themselves contain, as warnings.
+
+>>> [w.split(": ", 1)[1] for w in lint_text("purpose.ru", "ru", "до 2 июня 2021г. по времени г.Нур-Султан")]
+['2021г.: a no-break space goes before «г.» (2021 г.)', 'г.Нур-Султан: a space goes after «г.» (г. Нур-Султан)']
+>>> [w.split(": ", 1)[1] for w in lint_text("purpose.kk", "kk", "6-ші кездесу сағат 14.00-де")]
+['6-ші: the 2021 orthography writes the figure and a hyphen before the noun (6-кездесу, not 6-ші кездесу)', '14.00-де: «төрт» is read last, so the suffix is -те (14.00-те)']
+"""
+from __future__ import annotations
+
+import re
+
+from .check import LOOKALIKES, SYMBOL, Finding, field_texts
+from .grammar import kk
+from .yamlsource import YamlDoc
+
+RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+KK_ORDINAL_SUFFIX = re.compile(r"\b(\d+)-(ші|шы|інші|ыншы|нші|ншы)\b")
+KK_NUMBER_SUFFIX = re.compile(r"\b(\d{1,2}[.:]\d{2}|\d+)-([а-яәғқңөұүһі]+)")
+SUFFIX_FAMILIES = {
+    "loc": {"да", "де", "та", "те"}, "dat": {"ға", "ге", "қа", "ке"}, "abl": {"дан", "ден", "тан", "тен", "нан", "нен"},
+    "gen": {"ның", "нің", "дың", "дің", "тың", "тің"}, "acc": {"ны", "ні", "ды", "ді", "ты", "ті"},
+    "ins": {"мен", "бен", "пен"},
+}
+RULES = [  # (language or None for all, pattern, message from the match)
+    ("ru", re.compile(r"\d{4}г\."), lambda m: (m.group(), f"a no-break space goes before «г.» ({m.group()[:4]} г.)")),
+    ("ru", re.compile(r"(?<![\w.])г\.(?=[А-ЯЁ][\w-]*)[\w-]+"),
+     lambda m: (m.group(), f"a space goes after «г.» (г. {m.group()[2:]})")),
+    ("ru", re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS})\s+\d{{4}}(?!\s*г\.)"),
+     lambda m: (m.group(), f"a year in a date takes «г.» ({m.group()} г.)")),
+    (None, re.compile(r"\S {2,}\S"), lambda m: (repr(m.group()), "two spaces in a row (one is enough)")),
+    (None, re.compile(r"\bGMT\s+[+-]\d"), lambda m: (m.group(), "GMT and its offset are written together (GMT+6)")),
+]
+
+
+def _kazakh_slips(text: str) -> list[tuple[str, str]]:
+    slips = [(m.group(), "the 2021 orthography writes the figure and a hyphen before the noun "
+              f"({m.group(1)}-кездесу, not {m.group()} кездесу)") for m in KK_ORDINAL_SUFFIX.finditer(text)]
+    for match in KK_NUMBER_SUFFIX.finditer(text):
+        figures, written = match.groups()
+        if KK_ORDINAL_SUFFIX.fullmatch(match.group()):
+            continue
+        for case, family in SUFFIX_FAMILIES.items():
+            if written in family:
+                expected = kk.inflect(figures, case)
+                if expected != match.group():
+                    slips.append((match.group(), f"«{kk.spoken(figures)}» is read last, so the suffix is "
+                                                 f"-{expected.rsplit('-', 1)[1]} ({expected})"))
+    return slips
+
+
+def lint_text(field: str, lang: str, text: str, where: str = "") -> list[str]:
+    slips = [rule(m) for rule_lang, pattern, rule in RULES if rule_lang in (None, lang)
+             for m in pattern.finditer(text)]
+    if lang == "kk":
+        slips += _kazakh_slips(text)
+    if '"' in text and re.search(r"[«»“”„]", text):
+        slips.append(('"', "straight and typographic quotes are mixed (use «» in ru/kk, “” in en)"))
+    for symbol in SYMBOL.findall(text):
+        if symbol.translate(LOOKALIKES) != symbol and re.search(r"[A-Za-z]", symbol):
+            slips.append((symbol, "Cyrillic letters in a Latin document symbol (type it in Latin letters)"))
+    return [f"{where}{field}: {found}: {problem}" for found, problem in slips]
+
+
+def lint(spec, doc: YamlDoc) -> list[Finding]:
+    findings = []
+    for field, (path, texts) in field_texts(spec, placeholder="…").items():
+        for lang, text in texts.items():
+            line = doc.line_of(path + (lang,))
+            findings += [Finding("lint", w) for w in lint_text(f"{field}.{lang}", lang, text, f"{doc.file}:{line}: ")]
+    return findings
