@@ -5,7 +5,6 @@ Problems go to stderr, one line each; progress and the summary go to stdout.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import sys
@@ -136,8 +135,8 @@ def _terminate(signum, frame):  # SIGTERM: unwind like Ctrl-C so no temporary fi
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.schema:
-        from .schema import spec_schema
-        print(json.dumps(spec_schema(), ensure_ascii=False, indent=2))
+        from .schema import schema_text
+        sys.stdout.write(schema_text())
         return EXIT_OK
     if not args.specs:
         parser().print_usage(sys.stderr)

@@ -9,7 +9,7 @@ import difflib
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, WithJsonSchema, field_validator
 
 from .errors import NoteError, SpecError
 from .yamlsource import YamlDoc, dotted, load_yaml_bytes
@@ -25,23 +25,28 @@ class Texts(BaseModel):
     """One text per language; each a small Jinja template over the facts of the note."""
 
     model_config = ConfigDict(extra="forbid")
-    en: str | None = Field(None, max_length=MAX_TEXT, examples=["forward the draft agenda"])
-    ru: str | None = Field(None, max_length=MAX_TEXT, examples=["препроводить проект повестки дня"])
-    kk: str | None = Field(None, max_length=MAX_TEXT, examples=["күн тәртібінің жобасын жолдауды"])
+    en: str | None = Field(None, max_length=MAX_TEXT, description="the English text",
+                           examples=["forward the draft agenda {{ meeting.when }}"])
+    ru: str | None = Field(None, max_length=MAX_TEXT, description="the Russian text",
+                           examples=["препроводить проект повестки дня заседания, которое состоится {{ meeting.when }}"])
+    kk: str | None = Field(None, max_length=MAX_TEXT, description="the Kazakh text",
+                           examples=["{{ meeting.when }} өтетін отырыстың күн тәртібі жобасын жолдауды"])
 
 
 class Meeting(BaseModel):
     model_config = ConfigDict(extra="forbid")
     body: Key = Field(description="termbase key of the meeting body", examples=["swg"])
-    start: dt.datetime = Field(description="local wall-clock time in `zone`: YYYY-MM-DD HH:MM",
-                               examples=["2021-09-24 14:00"])
+    start: Annotated[dt.datetime, WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$"})] = Field(
+        description="local wall-clock time in `zone`: YYYY-MM-DD HH:MM", examples=["2021-09-24 14:00"])
     zone: str | None = Field(None, description="IANA time zone; default: the zone of `time_of`",
                              examples=["Asia/Almaty"])
     time_of: Key | None = Field(None, description="termbase key of the city whose time this is; default: `place`",
                                 examples=["astana"])
-    format: Literal["in-person", "online"] = Field("in-person", description="how the meeting is held")
+    format: Literal["in-person", "online"] = Field("in-person", description="how the meeting is held",
+                                                  examples=["online"])
     ambiguous: Literal["earlier", "later"] | None = Field(
-        None, description="which of two equal wall-clock times when clocks go back (daylight saving ends)")
+        None, description="which of two equal wall-clock times when clocks go back (daylight saving ends)",
+        examples=["earlier"])
 
     @field_validator("start", mode="before")
     @classmethod
@@ -58,31 +63,44 @@ class Meeting(BaseModel):
 
 class Enclosure(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    title: Texts
-    pages: int = Field(gt=0, le=MAX_PAGES)
+    title: Texts = Field(description="the enclosure's title in each language",
+                         examples=[{"en": "Information on CICA", "ru": "Информация о СВМДА", "kk": "АӨСШК туралы ақпарат"}])
+    pages: int = Field(gt=0, le=MAX_PAGES, description="its number of pages", examples=[6])
 
 
 class NoteSpec(BaseModel):
     """A note verbale, as a clerk fills it in."""
 
     model_config = ConfigDict(extra="forbid", title="Note verbale spec")
-    number: str = Field(min_length=1, max_length=60, description='printed as "№ 17-1/624"', examples=["17-1/624"])
+    number: Annotated[str, WithJsonSchema({"type": ["string", "integer"]})] = Field(
+        min_length=1, max_length=60, description='printed as "№ 17-1/624"', examples=["17-1/624"])
     date: dt.date = Field(description="date of issue, YYYY-MM-DD", examples=["2021-09-23"])
     place: Key = Field(description="termbase key of the city of issue", examples=["astana"])
     sender: Key = Field(description="termbase key of the sender", examples=["cica-secretariat"])
     recipients: list[Key] = Field(description="termbase keys; [] leaves out the compliments formula",
                                   examples=[["cica-member-states"]])
-    urgency: Literal["none", "urgent", "most-urgent"] = "none"
-    on_behalf_of: Key | None = Field(None, examples=["cica-chairmanship"])
-    languages: list[Lang] = Field(list(LANGUAGES), min_length=1, description="which language versions to write")
-    purpose: Texts = Field(description='what follows "has the honour to", one text per language')
-    continuation: Texts | None = Field(None, description="more sentences in the opening paragraph")
-    paragraphs: list[Texts] = Field([], max_length=50, description="further body paragraphs")
-    meeting: Meeting | None = None
+    urgency: Literal["none", "urgent", "most-urgent"] = Field(
+        "none", description="the urgency mark: URGENT / СРОЧНО / ШҰҒЫЛ, MOST URGENT! / ВЕСЬМА СРОЧНО! / ШҰҒЫЛ!",
+        examples=["most-urgent"])
+    on_behalf_of: Key | None = Field(None, description='termbase key: ", on behalf of the CICA Chairmanship,"',
+                                     examples=["cica-chairmanship"])
+    languages: list[Lang] = Field(list(LANGUAGES), min_length=1, description="which language versions to write",
+                                  examples=[["en", "ru", "kk"], ["en"]])
+    purpose: Texts = Field(description='what follows "has the honour to", one text per language', examples=[{
+        "en": "forward the draft agenda of the {{ meeting.body }} meeting {{ meeting.when }}",
+        "ru": "препроводить проект повестки дня заседания {{ meeting.body.gen }}, которое состоится {{ meeting.when }}",
+        "kk": "{{ meeting.when }} өтетін {{ meeting.body.gen }} отырысының күн тәртібі жобасын жолдауды"}])
+    continuation: Texts | None = Field(None, description="more sentences in the opening paragraph, for the "
+                                       "languages that need them", examples=[{"kk": "Аталмыш отырыс {{ meeting.format }} өтетін болады."}])
+    paragraphs: list[Texts] = Field([], max_length=50, description="further body paragraphs, each in every language",
+                                    examples=[[{"en": "The agenda is attached.", "ru": "Повестка дня прилагается.",
+                                                "kk": "Күн тәртібі қоса беріліп отыр."}]])
+    meeting: Meeting | None = Field(None, description="the meeting the note is about; its facts are written once here",
+                                    examples=[{"body": "swg", "start": "2021-09-24 14:00", "time_of": "astana"}])
     distribution: list[Key] | Key = Field([], description="one note per recipient (keys or a named group)",
                                           examples=["cica-member-states-mfa"])
     enclosures: Union[Annotated[int, Field(gt=0, le=MAX_PAGES)], list[Enclosure], None] = Field(
-        None, description="pages of one enclosure 'as stated', or a list of titled enclosures")
+        None, description="pages of one enclosure 'as stated', or a list of titled enclosures", examples=[11])
 
     @field_validator("number", mode="before")
     @classmethod
