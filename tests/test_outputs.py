@@ -74,19 +74,22 @@ def test_output_names_stay_inside_the_output_folder(tmp_path, capsys):
     assert names(tmp_path) == {"specs", "out"}
 
 
+COUNT = 300  # enough that the batch is still running when the signal comes
+
+
 def test_a_killed_batch_leaves_only_whole_files_and_a_rerun_finishes(tmp_path):
     from conftest import spec_yaml
 
     specs = tmp_path / "specs"
     specs.mkdir()
-    for i in range(40):
+    for i in range(COUNT):
         (specs / f"n{i:02d}.yaml").write_text(spec_yaml(number=f"9/{i}"), encoding="utf-8")
     out = tmp_path / "out"
     command = [sys.executable, str(ROOT / "generate.py"), str(specs), "-o", str(out), "--jobs", "1"]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
-    while len(names(out)) < 10 and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.02)
+    while len(names(out)) < 20 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.005)
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=60)
     assert process.returncode != 0, "the batch finished before it could be interrupted"
@@ -98,4 +101,4 @@ def test_a_killed_batch_leaves_only_whole_files_and_a_rerun_finishes(tmp_path):
     for path in written:
         Document(str(path))  # every file present is whole
     assert subprocess.run(command, cwd=ROOT, capture_output=True).returncode == 0
-    assert len(names(out)) == 40 * 5
+    assert len(names(out)) == COUNT * 5
