@@ -126,6 +126,18 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise
 
 
+def remove_stale_parts(out_dir: Path, older_than: float = 600.0) -> None:
+    """Delete temporary files that a killed run (SIGKILL, power cut) left behind."""
+    import time
+
+    for part in out_dir.glob(".*.part") if out_dir.is_dir() else ():
+        try:
+            if time.time() - part.stat().st_mtime > older_than:
+                part.unlink()
+        except OSError:
+            pass
+
+
 def write_outputs(built: Built, out_dir: Path, force: bool = False) -> list[str]:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

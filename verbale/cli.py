@@ -63,28 +63,30 @@ def internal_error(spec: Path, exc: BaseException) -> str:
     return f"{spec}:1: (internal): unexpected error {type(exc).__name__}: {exc} (please report it with {where})"
 
 
-def build_one(spec: Path, strict: bool):
-    """Build one spec in any process: (Built or None, warning lines, error lines).  Never raises."""
-    from .build import build
+def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bool):
+    """Build one spec and write its files, in any process: (notes, files written, lines, failed).
+    Never raises: every problem is a line; warnings end in [warning], and fail the spec only under --strict
+    (and disagreements under --check)."""
+    from .build import build, write_outputs
 
     try:
         built = build(spec)
+        if strict and built.warnings:
+            return 0, 0, [f"{w} [--strict]" for w in built.warnings], True
+        written = 0 if check_only else len(write_outputs(built, out, force))
+        return built.notes, written, [f"{w} [warning]" for w in built.warnings], check_only and bool(built.disagreements)
     except NoteError as exc:
-        return None, [], error_lines(exc)
+        return 0, 0, error_lines(exc), True
     except Exception as exc:  # noqa: BLE001 - a clerk never sees a traceback
-        return None, [], [internal_error(spec, exc)]
-    if strict and built.warnings:
-        return None, [], [f"{w} [--strict]" for w in built.warnings]
-    return built, built.warnings, []
+        return 0, 0, [internal_error(spec, exc)], True
 
 
-def write_one(built, out: Path, force: bool) -> tuple[int, list[str]]:
-    from .build import write_outputs
-
-    try:
-        return len(write_outputs(built, out, force)), []
-    except NoteError as exc:
-        return 0, error_lines(exc)
+def _quiet_worker() -> None:
+    """Workers leave interruptions to the main process, which stops handing out work: the spec in hand is
+    finished (its files written whole) and nothing more is started."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 class Progress:
@@ -110,22 +112,21 @@ class Progress:
             self.bar.close()
 
 
-def _results(specs: list[Path], jobs: int, strict: bool):
-    """(spec, result of build_one) as they come: in this process for one job, else in worker processes."""
+def _results(specs: list[Path], jobs: int, task: tuple):
+    """(spec, result of process_one) as they come: in this process for one job, else in worker processes."""
     if jobs <= 1 or len(specs) <= 1:
         for spec in specs:
-            yield spec, build_one(spec, strict)
+            yield spec, process_one(spec, *task)
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(build_one, spec, strict): spec for spec in specs}
-        try:
-            for future in as_completed(futures):
-                yield futures[future], future.result()
-        finally:
-            for future in futures:
-                future.cancel()
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(specs)), initializer=_quiet_worker)
+    try:
+        futures = {pool.submit(process_one, spec, *task): spec for spec in specs}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _terminate(signum, frame):  # SIGTERM: unwind like Ctrl-C so no temporary file is left behind
@@ -152,20 +153,19 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, _terminate)
     started, written, notes, failed = time.perf_counter(), 0, 0, [m.split(":1:")[0] for m in missing]
     progress = Progress(len(specs))
+    task = (Path(args.out), args.force, args.check, args.strict)
+    if not args.check:
+        from .build import remove_stale_parts
+        remove_stale_parts(Path(args.out))
     try:
-        for spec, (built, warnings, errors) in _results(specs, args.jobs or os.cpu_count() or 1, args.strict):
-            notes += built.notes if built is not None else 0
-            if built is not None and not args.check:
-                count, write_errors = write_one(built, Path(args.out), args.force)
-                written, errors = written + count, errors + write_errors
-            for line in warnings:
-                print(f"{line} [warning]", file=sys.stderr)
-            for line in errors:
+        for spec, (count, files, lines, spec_failed) in _results(specs, args.jobs or os.cpu_count() or 1, task):
+            notes, written = notes + count, written + files
+            for line in lines:
                 print(line, file=sys.stderr)
-            if errors or (args.check and built is not None and built.disagreements):
+            if spec_failed:
                 failed.append(str(spec))
             if args.verbose:
-                print(f"{spec}: {'failed' if errors else 'ok'}")
+                print(f"{spec}: {'failed' if spec_failed else 'ok'}")
             progress.step()
     except KeyboardInterrupt:
         progress.close()

@@ -17,6 +17,9 @@ from .grammar import kk, ru
 
 NUMBERS = list(range(2, 101)) + [200, 300, 400, 500, 1000]
 ORDINALS = list(range(1, 101)) + [1000]
+# Russian and Kazakh write compound ordinals as words (сорок седьмой, қырық жетінші): the tens and the
+# last word's ordinal are enough, and keep the tables small (they are built at every cold start).
+ORDINAL_BASES = list(range(1, 20)) + list(range(20, 101, 10)) + [200, 300, 400, 500, 1000]
 # cardinal 1 is left out: "one", "один", "бір" are also articles and pronouns
 KAZAKH_ENDINGS = sorted({s for table in kk.SUFFIXES.values() for pair in table.values() for s in pair}
                         | {s for pair in kk.POSSESSIVE.values() for s in pair} | {"сы", "сі", "ы", "і"}, key=len,
@@ -34,14 +37,14 @@ def table(lang: str) -> dict[str, int]:
     elif lang == "ru":
         for n in NUMBERS:
             words[num2words(n, lang="ru")] = n
-        for n in ORDINALS:
+        for n in ORDINAL_BASES:
             for case in ru.CASES.values():
                 for gender in ru.GENDERS:
                     words[ru.ordinal(n, case, gender)] = n
     elif lang == "kk":
         for n in NUMBERS:
             words[num2words(n, lang="kz")] = n
-        for n in ORDINALS:
+        for n in ORDINAL_BASES:
             words[kk.ordinal(n)] = n
     return {word.lower().replace("ё", "е"): n for word, n in words.items()}
 
@@ -68,6 +71,8 @@ def numbers_in_words(tokens: list[str], lang: str) -> list[int]:
     [21, 6]
     >>> numbers_in_words("двадцать первого заседания".split(), "ru"), numbers_in_words("он бірінші отырыс".split(), "kk")
     ([21], [11])
+    >>> numbers_in_words("сорок седьмой сессии".split(), "ru"), numbers_in_words("қырық жетінші сессиясы".split(), "kk")
+    ([47], [47])
     """
     found: list[int] = []
     previous_tens = False

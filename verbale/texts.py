@@ -41,6 +41,8 @@ def _filters_hint(lang: str) -> str:
 
 def render_text(source: str, lang: str, context: dict, field: str = "") -> str:
     """Render one text; every problem becomes a TemplateError naming ``field``."""
+    if "{" not in source:  # plain text: nothing to render
+        return source
     try:
         template, names = _compile(lang, source)
         unknown = sorted(names - context.keys())
