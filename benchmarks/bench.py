@@ -27,7 +27,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "notes" / "17-1-624.yaml"
-IMPORTS = "import babel.dates, babel.core, docx, jinja2.sandbox, num2words, yaml, pydantic, tzdata, zoneinfo"
+# what generate.py imports from its libraries (pydantic is lazy: BaseModel pulls in its core)
+IMPORTS = ("from pydantic import BaseModel, ConfigDict, Field, ValidationError, WithJsonSchema, field_validator; "
+           "import babel.dates; from babel import Locale; from jinja2.sandbox import ImmutableSandboxedEnvironment; "
+           "from jinja2 import meta, StrictUndefined, FileSystemLoader; from num2words import num2words; "
+           "import yaml, tzdata, zoneinfo")
 
 
 def make_batch(folder: Path, count: int) -> Path:

@@ -118,8 +118,8 @@ def write_atomic(target: Path, data: bytes) -> None:
             os.fchmod(handle, _file_mode())
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+        # The rename makes the file appear whole or not at all if the process is interrupted or killed.
+        # No fsync: it would cost more than the note itself, and guards only against a power cut.
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -7,9 +7,9 @@ properties, so the same note always gives the same bytes.
 from __future__ import annotations
 
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
 from . import ooxml
+from .ooxml import escape
 from . import styles as house
 from .compose import Element, Note
 from .zippkg import StaticParts, write_package

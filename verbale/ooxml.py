@@ -7,9 +7,19 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
 from . import styles as house
+
+_XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def escape(text: str) -> str:
+    """Text for XML content and attributes (xml.sax.saxutils would import urllib, ssl and email).
+
+    >>> escape('Q&A <"x">')
+    'Q&amp;A &lt;&quot;x&quot;&gt;'
+    """
+    return text.translate(_XML_ESCAPES)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -29,7 +39,7 @@ def twips_pt(pt: float) -> int:
 
 def run_properties(lang: str | None, bold=False, italic=False, size_pt=None) -> str:
     """``<w:rPr>`` in schema order: the same face in every script slot, and the proofing language."""
-    font = escape(house.FONT, {'"': "&quot;"})
+    font = escape(house.FONT)
     parts = [f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>']
     if bold:
         parts.append("<w:b/><w:bCs/>")
