@@ -1,12 +1,13 @@
 """Outputs are whole or absent, never overwritten silently, and a batch finishes its good specs."""
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from conftest import ROOT
 from verbale.cli import main
@@ -77,7 +78,8 @@ def test_output_names_stay_inside_the_output_folder(tmp_path, capsys):
 COUNT = 300  # enough that the batch is still running when the signal comes
 
 
-def test_a_killed_batch_leaves_only_whole_files_and_a_rerun_finishes(tmp_path):
+@pytest.mark.parametrize("jobs, sig", [("1", signal.SIGTERM), ("2", signal.SIGTERM), ("1", signal.SIGINT)])
+def test_a_killed_batch_leaves_only_whole_files_and_a_rerun_finishes(tmp_path, jobs, sig):
     from conftest import spec_yaml
 
     specs = tmp_path / "specs"
@@ -85,14 +87,15 @@ def test_a_killed_batch_leaves_only_whole_files_and_a_rerun_finishes(tmp_path):
     for i in range(COUNT):
         (specs / f"n{i:02d}.yaml").write_text(spec_yaml(number=f"9/{i}"), encoding="utf-8")
     out = tmp_path / "out"
-    command = [sys.executable, str(ROOT / "generate.py"), str(specs), "-o", str(out), "--jobs", "1"]
+    command = [sys.executable, str(ROOT / "generate.py"), str(specs), "-o", str(out), "--jobs", jobs]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while len(names(out)) < 20 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.005)
-    process.send_signal(signal.SIGTERM)
+    process.send_signal(sig)
     _, err = process.communicate(timeout=60)
-    assert process.returncode != 0, "the batch finished before it could be interrupted"
+    assert process.returncode == 130, "the batch finished before it could be interrupted"
+    assert b"interrupted after" in err
     assert b"Traceback" not in err
     from docx import Document
 

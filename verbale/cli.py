@@ -129,8 +129,28 @@ def _results(specs: list[Path], jobs: int, task: tuple):
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _terminate(signum, frame):  # SIGTERM: unwind like Ctrl-C so no temporary file is left behind
-    raise KeyboardInterrupt
+class StopRequest:
+    """Ctrl-C or SIGTERM asks the batch to stop: the spec in hand is finished, no new one is started, so no
+    file is ever cut short (an exception raised inside a write could leave a temporary file behind)."""
+
+    def __init__(self):
+        self.asked = False
+        self.previous: dict = {}
+
+    def __call__(self, signum, frame) -> None:
+        self.asked = True
+
+    def __enter__(self) -> "StopRequest":
+        for name in ("SIGINT", "SIGTERM"):
+            try:
+                self.previous[name] = signal.signal(getattr(signal, name), self)
+            except (AttributeError, ValueError):  # no such signal here, or not the main thread
+                pass
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for name, handler in self.previous.items():
+            signal.signal(getattr(signal, name), handler)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,16 +169,15 @@ def main(argv: list[str] | None = None) -> int:
     specs, missing = collect(args.specs)
     for line in missing:
         print(line, file=sys.stderr)
-    if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, _terminate)
     started, written, notes, failed = time.perf_counter(), 0, 0, [m.split(":1:")[0] for m in missing]
     progress = Progress(len(specs))
     task = (Path(args.out), args.force, args.check, args.strict)
     if not args.check:
         from .build import remove_stale_parts
         remove_stale_parts(Path(args.out))
-    try:
-        for spec, (count, files, lines, spec_failed) in _results(specs, args.jobs or os.cpu_count() or 1, task):
+    with StopRequest() as stop:
+        results = _results(specs, args.jobs or os.cpu_count() or 1, task)
+        for spec, (count, files, lines, spec_failed) in results:
             notes, written = notes + count, written + files
             for line in lines:
                 print(line, file=sys.stderr)
@@ -167,11 +186,12 @@ def main(argv: list[str] | None = None) -> int:
             if args.verbose:
                 print(f"{spec}: {'failed' if spec_failed else 'ok'}")
             progress.step()
-    except KeyboardInterrupt:
-        progress.close()
-        print(f"interrupted after {progress.done} of {len(specs)} specs; every file written is whole "
-              "(run the same command again to finish)", file=sys.stderr)
-        return EXIT_INTERRUPTED
+            if stop.asked:
+                results.close()
+                progress.close()
+                print(f"interrupted after {progress.done} of {len(specs)} specs; every file written is whole "
+                      "(run the same command again to finish)", file=sys.stderr)
+                return EXIT_INTERRUPTED
     progress.close()
     elapsed = time.perf_counter() - started
     summary = f"{notes} notes, {written} files written, {len(failed)} failed in {elapsed:.1f} s"
