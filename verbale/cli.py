@@ -112,19 +112,26 @@ class Progress:
             self.bar.close()
 
 
+def process_many(specs: list[Path], *task) -> list:
+    return [process_one(spec, *task) for spec in specs]
+
+
 def _results(specs: list[Path], jobs: int, task: tuple):
-    """(spec, result of process_one) as they come: in this process for one job, else in worker processes."""
+    """(spec, result of process_one) as they come: in this process for one job, else in worker processes,
+    a few specs to a task so that handing out work costs little beside the work."""
     if jobs <= 1 or len(specs) <= 1:
         for spec in specs:
             yield spec, process_one(spec, *task)
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(specs)), initializer=_quiet_worker)
+    size = max(1, min(16, len(specs) // (jobs * 8)))
+    chunks = [specs[i:i + size] for i in range(0, len(specs), size)]
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), initializer=_quiet_worker)
     try:
-        futures = {pool.submit(process_one, spec, *task): spec for spec in specs}
+        futures = {pool.submit(process_many, chunk, *task): chunk for chunk in chunks}
         for future in as_completed(futures):
-            yield futures[future], future.result()
+            yield from zip(futures[future], future.result())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
