@@ -30,10 +30,6 @@ class Element:
     style: str
     lines: tuple[str, ...]
 
-    @property
-    def text(self) -> str:
-        return " ".join(self.lines)
-
 
 @dataclass(frozen=True)
 class Note:
@@ -46,10 +42,6 @@ class Note:
 
     def element(self, name: str) -> Element | None:
         return next((e for e in self.elements if e.name == name), None)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(e.text for e in self.elements)
 
 
 @dataclass(frozen=True)

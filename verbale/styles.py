@@ -6,7 +6,7 @@ from __future__ import annotations
 
 FONT = "Times New Roman"   # has every Kazakh letter; LibreOffice substitutes Liberation Serif (same metrics)
 SIZE_PT = 13
-PAGE_CM = {"width": 21.0, "height": 29.7, "top": 2.0, "bottom": 2.0, "left": 3.0, "right": 1.5}
+PAGE_CM = {"width": 21.0, "height": 29.7, "top": 2.0, "bottom": 2.0, "left": 3.0, "right": 2.0}
 REVIEW_PAGE_CM = {"width": 29.7, "height": 21.0, "top": 1.5, "bottom": 1.5, "left": 1.5, "right": 1.5}
 REVIEW_FIRST_COLUMN_CM = 2.8
 PROOFING = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}

@@ -12,7 +12,6 @@ import yaml
 
 from .errors import SpecError
 
-Path_ = tuple  # a path into the document: keys and list indexes
 
 
 FastSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
@@ -38,7 +37,7 @@ class YamlDoc:
     file: str
     lines: dict = field(default_factory=dict)
 
-    def line_of(self, path: Path_) -> int:
+    def line_of(self, path: tuple) -> int:
         """The line of the value at ``path``, or of its nearest recorded parent."""
         path = tuple(path)
         while path and path not in self.lines:
@@ -62,7 +61,7 @@ def _walk(node, path, lines, file, budget=None):
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             line = key_node.start_mark.line + 1
             if key in seen:
-                raise SpecError(f"duplicate key '{key}' (first on line {seen[key]})", field=_dotted(path + (key,)),
+                raise SpecError(f"duplicate key '{key}' (first on line {seen[key]})", field=dotted(path + (key,)),
                                 hint="a mapping may name each key once; delete one of them",
                                 file=file, line=line)
             seen[key] = line
@@ -74,7 +73,7 @@ def _walk(node, path, lines, file, budget=None):
             _walk(item, path + (index,), lines, file, budget)
 
 
-def _dotted(path: Path_) -> str:
+def dotted(path: tuple) -> str:
     """``('paragraphs', 1, 'ru')`` -> ``'paragraphs[1].ru'``."""
     text = ""
     for part in path:
@@ -82,7 +81,6 @@ def _dotted(path: Path_) -> str:
     return text
 
 
-dotted = _dotted
 
 
 def load_yaml_text(text: str, file: str) -> YamlDoc:
@@ -103,7 +101,7 @@ def load_yaml_text(text: str, file: str) -> YamlDoc:
     except yaml.constructor.ConstructorError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
         paths = [path for path, at in lines.items() if at == line and path]
-        raise SpecError(exc.problem or "unreadable value", field=_dotted(min(paths, key=len)) if paths else "(yaml)",
+        raise SpecError(exc.problem or "unreadable value", field=dotted(min(paths, key=len)) if paths else "(yaml)",
                         hint="plain values only: no tags; dates as YYYY-MM-DD", file=file, line=line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -10,11 +10,7 @@ from functools import lru_cache
 from importlib import resources
 from zoneinfo import ZoneInfo
 
-import tzdata
-
 from .errors import SpecError
-
-TZDATA_VERSION = tzdata.IANA_VERSION
 
 
 @lru_cache(maxsize=None)
