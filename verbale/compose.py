@@ -39,6 +39,7 @@ class Note:
     title: str
     author: str
     elements: tuple[Element, ...]
+    emblem: bytes | None = None  # the sender's emblem (PNG), above the letterhead
 
     def element(self, name: str) -> Element | None:
         return next((e for e in self.elements if e.name == name), None)
@@ -195,7 +196,7 @@ def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
     elements = _elements(_layout().render(values), lang)
     return Note(lang=lang, number=spec.number, date=spec.date, elements=elements,
                 title=typeset(_formula(termbase, lang, "title", context), lang),
-                author=str(context["sender"]))
+                author=str(context["sender"]), emblem=termbase.emblem(spec.sender))
 
 
 def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:

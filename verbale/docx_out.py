@@ -35,14 +35,26 @@ def paragraph(style: str, lines, lang: str, page_break: bool = False) -> str:
             f'<w:r>{_run_properties(lang)}{text}</w:r></w:p>')
 
 
-def _note_body(note: Note, page_break: bool = False) -> str:
-    return "".join(paragraph(e.style, e.lines, note.lang, page_break and i == 0) for i, e in enumerate(note.elements))
+def _emblem(note: Note, page_break: bool, picture_id: int) -> str:
+    breaks = "<w:pageBreakBefore/>" if page_break else ""
+    return (f'<w:p><w:pPr><w:pStyle w:val="{house.style_id("Emblem")}"/>{breaks}</w:pPr>'
+            f'{ooxml.picture_run(note.emblem, house.EMBLEM_HEIGHT_CM, picture_id)}</w:p>')
+
+
+def _note_body(note: Note, page_break: bool = False, picture_id: int = 1) -> str:
+    """The note's paragraphs, under the sender's emblem if it has one."""
+    head = _emblem(note, page_break, picture_id) if note.emblem else ""
+    breaks = page_break and not head
+    return head + "".join(paragraph(e.style, e.lines, note.lang, breaks and i == 0)
+                          for i, e in enumerate(note.elements))
 
 
 def _package(body: str, note: Note, title: str, landscape: bool = False) -> bytes:
     core = ooxml.core_xml(title, note.author, house.PROOFING[note.lang], note.number, note.date)
-    return write_package(_static(), {"word/document.xml": ooxml.document_xml(body, landscape),
-                                     "docProps/core.xml": core})
+    parts = {"word/document.xml": ooxml.document_xml(body, landscape), "docProps/core.xml": core}
+    if note.emblem and "<w:drawing>" in body:
+        parts |= {ooxml.EMBLEM_PART: note.emblem, "word/_rels/document.xml.rels": ooxml.document_rels(emblem=True)}
+    return write_package(_static(), parts)
 
 
 def note_docx(note: Note) -> bytes:
@@ -51,7 +63,7 @@ def note_docx(note: Note) -> bytes:
 
 def combined_docx(notes: list[Note]) -> bytes:
     """All language versions in one document, each starting on a new page (the seeds' form)."""
-    body = "".join(_note_body(note, page_break=index > 0) for index, note in enumerate(notes))
+    body = "".join(_note_body(note, page_break=index > 0, picture_id=index + 1) for index, note in enumerate(notes))
     return _package(body, notes[0], notes[0].title)
 
 

@@ -44,6 +44,18 @@ def _forms_on(raw: dict, on: dt.date | None) -> dict:
     return forms
 
 
+@lru_cache(maxsize=8)
+def _emblem(path: Path, key: str) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise TermbaseError(f"the emblem {path} of '{key}' cannot be read", field=key,
+                            hint="put the PNG under locales/ or remove `emblem:`") from None
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise TermbaseError(f"the emblem {path} of '{key}' is not a PNG image", field=key, hint="convert it to PNG")
+    return data
+
+
 @dataclass(frozen=True)
 class Term:
     """A termbase entry in one language on one date; ``str()`` is the nominative, attributes the other forms."""
@@ -133,6 +145,13 @@ class Termbase:
         if self.kind(key) not in kinds:
             raise TermbaseError(f"'{key}' is a {self.kind(key)}, not a {' or '.join(kinds)}", field=field,
                                 hint="use a key of the right kind from locales/")
+
+    def emblem(self, key: str) -> bytes | None:
+        """The PNG named by an entry's ``emblem:`` (a path under locales/), or None."""
+        name = self.entries.get(key, {}).get("emblem")
+        if not name:
+            return None
+        return _emblem(self.root / name, key)
 
     def members(self, key: str) -> list[str]:
         """A group's members, or the key itself."""

@@ -23,6 +23,10 @@ def escape(text: str) -> str:
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+EMBLEM_PART, EMBLEM_RID = "word/media/emblem.png", "rId4"
 DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -97,8 +101,38 @@ def section(landscape: bool = False) -> str:
 
 
 def document_xml(body: str, landscape: bool = False) -> bytes:
-    return (DECLARATION + f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{body}{section(landscape)}'
-            '</w:body></w:document>').encode("utf-8")
+    return (DECLARATION + f'<w:document xmlns:w="{W}" xmlns:r="{R}" xmlns:wp="{WP}"><w:body>{body}'
+            f'{section(landscape)}</w:body></w:document>').encode("utf-8")
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height in pixels, from the PNG header."""
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def picture_run(data: bytes, height_cm: float, picture_id: int) -> str:
+    """An inline picture (the emblem part) ``height_cm`` high, its width kept in proportion."""
+    width, height = png_size(data)
+    cy = round(height_cm * 360000)
+    cx = round(cy * width / max(height, 1))
+    return (f'<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:a="{A}" xmlns:pic="{PIC}">'
+            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{picture_id}" name="Emblem {picture_id}"/>'
+            '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+            f'<a:graphic><a:graphicData uri="{PIC}"><pic:pic><pic:nvPicPr>'
+            '<pic:cNvPr id="0" name="emblem.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill>'
+            f'<a:blip r:embed="{EMBLEM_RID}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr>'
+            f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"/>'
+            '</pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+
+
+def document_rels(emblem: bool = False) -> bytes:
+    picture = (f'<Relationship Id="{EMBLEM_RID}" Type="{OFFICE_RELS}/image" Target="media/emblem.png"/>'
+               if emblem else "")
+    return (DECLARATION + f'<Relationships xmlns="{RELS}">'
+            f'<Relationship Id="rId1" Type="{OFFICE_RELS}/styles" Target="styles.xml"/>'
+            f'<Relationship Id="rId2" Type="{OFFICE_RELS}/settings" Target="settings.xml"/>'
+            f'<Relationship Id="rId3" Type="{OFFICE_RELS}/fontTable" Target="fontTable.xml"/>'
+            f'{picture}</Relationships>').encode("utf-8")
 
 
 def core_xml(title: str, author: str, language: str, subject: str, when: dt.date) -> bytes:
@@ -128,6 +162,7 @@ def static_parts() -> dict[str, bytes]:
     types = ('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
              '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
              '<Default Extension="xml" ContentType="application/xml"/>'
+             '<Default Extension="png" ContentType="image/png"/>'
              + "".join(f'<Override PartName="{part}" ContentType="{kind}"/>' for part, kind in overrides.items())
              + "</Types>")
     package_rels = (f'<Relationships xmlns="{RELS}">'
@@ -135,11 +170,6 @@ def static_parts() -> dict[str, bytes]:
                     f'<Relationship Id="rId2" Type="{RELS}/metadata/core-properties" Target="docProps/core.xml"/>'
                     f'<Relationship Id="rId3" Type="{OFFICE_RELS}/extended-properties" Target="docProps/app.xml"/>'
                     '</Relationships>')
-    document_rels = (f'<Relationships xmlns="{RELS}">'
-                     f'<Relationship Id="rId1" Type="{OFFICE_RELS}/styles" Target="styles.xml"/>'
-                     f'<Relationship Id="rId2" Type="{OFFICE_RELS}/settings" Target="settings.xml"/>'
-                     f'<Relationship Id="rId3" Type="{OFFICE_RELS}/fontTable" Target="fontTable.xml"/>'
-                     '</Relationships>')
     settings = (f'<w:settings xmlns:w="{W}"><w:defaultTabStop w:val="709"/>'
                 '<w:characterSpacingControl w:val="doNotCompress"/><w:compat>'
                 '<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" '
@@ -149,7 +179,7 @@ def static_parts() -> dict[str, bytes]:
     app = ('<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
            'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
            '<Application>verbale</Application><DocSecurity>0</DocSecurity></Properties>')
-    parts = {"[Content_Types].xml": types, "_rels/.rels": package_rels, "word/_rels/document.xml.rels": document_rels,
-             "word/settings.xml": settings, "word/fontTable.xml": fonts, "docProps/app.xml": app}
+    parts = {"[Content_Types].xml": types, "_rels/.rels": package_rels, "word/settings.xml": settings,
+             "word/fontTable.xml": fonts, "docProps/app.xml": app}
     return {name: (DECLARATION + xml).encode("utf-8") for name, xml in parts.items()} | {
-        "word/styles.xml": styles_xml()}
+        "word/styles.xml": styles_xml(), "word/_rels/document.xml.rels": document_rels()}

@@ -158,16 +158,24 @@ def _fields_at(loc: tuple) -> list[str]:
     return list(model.model_fields) if model else []
 
 
-def _clean_loc(loc: tuple) -> tuple:
-    """Drop pydantic's union branch names (``int``, ``list[Enclosure]``) from a location."""
-    return tuple(part for part in loc if isinstance(part, int) or not any(c in part for c in "[]()") and part not in (
-        "int", "str", "constrained-int", "function-after", "function-before"))
+def _clean_loc(loc: tuple, data) -> tuple:
+    """The location of an error in the spec's terms: pydantic's union branch names (``int``,
+    ``list[Enclosure]``) are dropped; keys of the data, list indexes and field names are kept."""
+    kept: tuple = ()
+    node = data
+    for part in loc:
+        in_data = isinstance(node, dict) and part in node or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node))
+        if in_data or part in _fields_at(kept + (part,)):
+            kept += (part,)
+            node = node[part] if in_data else None
+    return kept
 
 
 def validation_errors(exc: ValidationError, doc: YamlDoc) -> list[SpecError]:
     errors, seen = [], set()
     for error in exc.errors():
-        loc = _clean_loc(error["loc"])
+        loc = _clean_loc(error["loc"], doc.data)
         problem, hint = _pydantic_problem(error)
         if error["type"] == "extra_forbidden":
             allowed = _fields_at(loc)

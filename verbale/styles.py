@@ -13,7 +13,9 @@ PROOFING = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}
 
 # layout style -> settings: align (left|center|right|both), bold, italic, size_pt, before_pt, after_pt,
 # indent_cm (first line), keep (lines together and with the next paragraph)
+EMBLEM_HEIGHT_CM = 2.5
 STYLES: dict[str, dict] = {
+    "Emblem": dict(align="center", after_pt=6),
     "Letterhead": dict(align="center", bold=True, after_pt=24),
     "Number": dict(align="left", after_pt=6),
     "Urgency": dict(align="right", bold=True, after_pt=12),
