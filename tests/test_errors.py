@@ -148,3 +148,12 @@ def test_internal_error_is_one_line_and_a_log(capsys, tmp_path, write_spec, monk
     assert status == 1
     assert len(lines) == 1 and "(internal): unexpected error ZeroDivisionError" in lines[0]
     assert "Traceback" in (tmp_path / "verbale-error.log").read_text(encoding="utf-8")
+
+
+def test_odd_keys_are_named_as_written(capsys, tmp_path, write_spec):
+    """Hypothesis found that a key such as '(' once broke the error's location."""
+    status, lines, _ = run(capsys, write_spec(text="(: 1\nnumber: 5\n"), "-o", tmp_path / "out")
+    assert status == 1
+    assert all(LINE.match(line) for line in lines)
+    assert any(line.endswith(":1: (: unknown field (allowed here: " + line.split("allowed here: ")[1])
+               for line in lines if "allowed here" in line)
