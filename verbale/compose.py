@@ -14,8 +14,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import NoteError, SpecError
 from .grammar import grammar_for
-from .locales import Termbase, TermList, default_termbase
-from .spec import NoteSpec
+from .locales import Termbase, default_termbase
+from .spec import MAX_TEXT, NoteSpec
 from .texts import render_text
 from .typography import control_characters, typeset
 from .zones import localize, offset_minutes, zone
@@ -127,7 +127,11 @@ def _user_text(source: str | None, lang: str, context: dict, field: str) -> str:
     if bad:
         raise SpecError(f"the text holds control characters ({', '.join(bad[:3])})", field=field,
                         hint="delete them; Word cannot open a file that holds them")
-    return " ".join(render_text(source or "", lang, context, field=field).split())
+    text = " ".join(render_text(source or "", lang, context, field=field).split())
+    if len(text) > 2 * MAX_TEXT:
+        raise SpecError(f"the text renders to {len(text):,} characters", field=field,
+                        hint=f"a text is at most {2 * MAX_TEXT:,} characters once its facts are filled in")
+    return text
 
 
 def _enclosure_lines(spec: NoteSpec, lang: str, context: dict, termbase: Termbase) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 from functools import lru_cache
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, meta
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, meta, nodes
 from jinja2.exceptions import SecurityError, TemplateAssertionError, TemplateRuntimeError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -16,9 +16,30 @@ from .errors import NoteError, TemplateError
 from .grammar import grammar_for
 
 
+MAX_REPEAT = 1000          # 'x' * n in a text
+MAX_POWER = 64             # n ** m in a text
+NOT_IN_TEXTS = (nodes.For, nodes.Macro, nodes.CallBlock, nodes.Import, nodes.FromImport, nodes.Include,
+                nodes.Extends)
+
+
+class TextEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox, also refusing the arithmetic that would exhaust memory or time ('x' * 10**9)."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator, left, right):
+        numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right))
+        if operator == "**" and not (numbers and abs(right) <= MAX_POWER):
+            raise SecurityError("'**' is limited to small numbers in texts")
+        if operator == "*" and not numbers and max(
+                (v for v in (left, right) if isinstance(v, int)), default=0) > MAX_REPEAT:
+            raise SecurityError(f"repeating text more than {MAX_REPEAT} times is refused")
+        return super().call_binop(context, operator, left, right)
+
+
 @lru_cache(maxsize=None)
 def environment(lang: str) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env = TextEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
     env.filters.update(grammar_for(lang).FILTERS)
     return env
 
@@ -27,8 +48,12 @@ def environment(lang: str) -> ImmutableSandboxedEnvironment:
 def _compile(lang: str, source: str):
     env = environment(lang)
     try:
-        names = meta.find_undeclared_variables(env.parse(source))
-        return env.from_string(source), frozenset(names)
+        tree = env.parse(source)
+        refused = next(tree.find_all(NOT_IN_TEXTS), None)
+        if refused is not None:
+            raise TemplateError(f"'{type(refused).__name__.lower()}' is not allowed in a text",
+                                hint="texts use {{ facts }}, filters and {% if %} only")
+        return env.from_string(tree), frozenset(meta.find_undeclared_variables(tree))
     except TemplateAssertionError as exc:  # e.g. an unknown filter
         raise TemplateError(exc.message or "invalid template", hint=_filters_hint(lang)) from None
     except TemplateSyntaxError as exc:
