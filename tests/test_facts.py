@@ -20,13 +20,17 @@ FACTS = [  # name, en, ru, kk (NOTE-SPEC §1 table)
     ("6 | ordinal", "sixth", "шестой", "алтыншы"),
     ("6 | ordinal_num", "6th", "6-й", "6-"),
     ("terms['soc'].short", "SOC", "КСДЛ", "АЛТК"),
+    ("3 | count('hour')", "3 hours", "3 часа", "3 сағат"),
+    ("21 | count('day')", "21 days", "21 день", "21 күн"),
+    ("1 | count('page')", "1 page", "1 лист", "1 бет"),
 ]
 KAZAKH_ONLY = [
     ("meeting.date | loc", "2021 жылғы 24 қыркүйекте"), ("meeting.time | loc", "14.00-те"),
     ("meeting.body.gen", "Арнаулы жұмыс тобының (АЖТ)"), ("meeting.body | dat", "Арнаулы жұмыс тобына (АЖТ)"),
     ("6 | ordinal", "алтыншы"),
 ]
-RUSSIAN_ONLY = [("meeting.body.gen", "Специальной рабочей группы (СРГ)"), ("6 | ordinal('genitive')", "шестого"),
+RUSSIAN_ONLY = [("meeting.body.gen", "Специальной рабочей группы (СРГ)"), ("5 | count('hour')", "5 часов"),
+                ("2 | count('page_prep')", "2 листах"), ("11 | count('day')", "11 дней"), ("6 | ordinal('genitive')", "шестого"),
                 ("6 | ordinal('genitive', 'f')", "шестой"), ("6 | ordinal_num('genitive')", "6-го"),
                 ("6 | ordinal_num(None, 'f')", "6-я")]
 
@@ -73,9 +77,10 @@ def test_vienna_in_january_2026(tmp_path, write_spec, capsys):
 ])
 def test_astana_rename_and_zone_change_follow_the_meeting_date(tmp_path, write_spec, capsys, start, english, kazakh):
     meeting = {"body": "swg", "start": start, "time_of": "astana"}
-    texts = opening(tmp_path, write_spec, capsys, {"en": "meet {{ meeting.when }}", "ru": "x",
+    texts = opening(tmp_path, write_spec, capsys, {"en": "meet {{ meeting.when }}", "ru": "встреча {{ meeting.when }}",
                                                    "kk": "{{ meeting.when }} жолдауды"}, meeting=meeting)
     assert english in texts["en"] and kazakh in texts["kk"]
+    assert ("по времени г. Нур-Султан" if "Nur-Sultan" in english else "по времени г. Астана") in texts["ru"]
 
 
 @pytest.mark.parametrize("issued, en_line, ru_line, kk_line", [

@@ -37,10 +37,23 @@ class TextEnvironment(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+def count_filter(lang: str):
+    """``{{ 5 | count('hour') }}``: the number and its noun in the CLDR plural form (nouns in formulas.yaml)."""
+    def count(n, noun: str) -> str:
+        from .locales import default_termbase
+
+        nouns = default_termbase().formulas[lang].get("nouns", {})
+        if noun not in nouns:
+            raise TemplateError(f"no counted noun '{noun}' in {lang}", hint=f"known: {', '.join(sorted(nouns))}")
+        return grammar_for(lang).count(int(n), nouns[noun])
+    return count
+
+
 @lru_cache(maxsize=None)
 def environment(lang: str) -> ImmutableSandboxedEnvironment:
     env = TextEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
     env.filters.update(grammar_for(lang).FILTERS)
+    env.filters["count"] = count_filter(lang)
     return env
 
 
