@@ -121,3 +121,13 @@ def test_generated_facts_agree_by_construction(tmp_path, write_spec):
              for name, data in built.files.items() if name.count(".") == 2 and "review" not in name}
     for text in texts.values():
         assert "24\u00a0" in text and "14" in text and "GMT+6" in text and "7\u00a0" in text
+
+
+def test_lint_names_the_field_and_line_of_the_slip(tmp_path, write_spec, capsys):
+    spec = write_spec(purpose={"kk": "жолдауды"}, continuation={"kk": "Отырыс сағат 14.00-де басталады."},
+                      paragraphs=[{"kk": "Бұл 6-ші кездесу."}], languages=["kk"])
+    lines = run(capsys, spec, "--check")[1]
+    text = spec.read_text(encoding="utf-8").splitlines()
+    by_field = {l.split(": ")[1]: int(l.split(":")[1]) for l in lines}
+    assert set(by_field) == {"continuation.kk", "paragraphs[0].kk"}
+    assert "14.00-де" in text[by_field["continuation.kk"] - 1] and "6-ші" in text[by_field["paragraphs[0].kk"] - 1]

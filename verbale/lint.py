@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .check import LOOKALIKES, SYMBOL, Finding, field_texts
+from .check import LOOKALIKES, SYMBOL, Finding, typed_text
 from .grammar import kk
 from .yamlsource import YamlDoc
 
@@ -61,10 +61,22 @@ def lint_text(field: str, lang: str, text: str, where: str = "") -> list[str]:
     return [f"{where}{field}: {found}: {problem}" for found, problem in slips]
 
 
+def source_texts(spec):
+    """Every per-language text the clerk typed: (path, language, text)."""
+    fields = [(("purpose",), spec.purpose), (("continuation",), spec.continuation)]
+    fields += [(("paragraphs", i), p) for i, p in enumerate(spec.paragraphs)]
+    if isinstance(spec.enclosures, list):
+        fields += [(("enclosures", i, "title"), e.title) for i, e in enumerate(spec.enclosures)]
+    for path, texts in fields:
+        for lang in spec.languages:
+            text = getattr(texts, lang, None) if texts is not None else None
+            if text:
+                yield path + (lang,), lang, typed_text(text, placeholder="…")
+
+
 def lint(spec, doc: YamlDoc) -> list[Finding]:
-    findings = []
-    for field, (path, texts) in field_texts(spec, placeholder="…").items():
-        for lang, text in texts.items():
-            line = doc.line_of(path + (lang,))
-            findings += [Finding("lint", w) for w in lint_text(f"{field}.{lang}", lang, text, f"{doc.file}:{line}: ")]
-    return findings
+    """The slips of every text, each on the line of its field."""
+    from .yamlsource import dotted
+
+    return [Finding("lint", warning) for path, lang, text in source_texts(spec)
+            for warning in lint_text(dotted(path), lang, text, f"{doc.file}:{doc.line_of(path)}: ")]
