@@ -3,7 +3,7 @@
 >>> typeset("№  17-1/624", "en")
 '№\\xa017-1/624'
 >>> typeset("2 июня 2021г. по времени г.Нур-Султан (GMT +6 часов)", "ru")
-'2\\xa0июня 2021\\xa0г. по времени г.\\xa0Нур-Султан (GMT+6 часов)'
+'2\\xa0июня 2021\\xa0г. по времени г.\\xa0Нур-Султан (GMT+6\\xa0часов)'
 >>> typeset("as stated, on 11 p.", "en")
 'as stated, on 11\\xa0p.'
 """
@@ -24,6 +24,7 @@ _COMMON = [
     (re.compile(r"[ \t\r\n]+"), " "),
     (re.compile(r"№\s*(?=\S)"), "№" + NBSP),
     (re.compile(r"\bGMT\s+(?=[+\-−]\d)"), "GMT"),
+    (re.compile(r"\b(GMT[+\-]\d{1,2}(?::\d{2})?) (?=\w)"), r"\1" + NBSP),   # GMT+6 hours: never split
 ]
 _RUSSIAN = [
     (re.compile(r"(\d)\s*г\.(?!\w)"), r"\1" + NBSP + "г."),       # 2021 г.
