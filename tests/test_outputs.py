@@ -105,3 +105,11 @@ def test_a_killed_batch_leaves_only_whole_files_and_a_rerun_finishes(tmp_path, j
         Document(str(path))  # every file present is whole
     assert subprocess.run(command, cwd=ROOT, capture_output=True).returncode == 0
     assert len(names(out)) == COUNT * 5
+
+
+def test_an_unwritable_output_folder_is_one_line(tmp_path, write_spec, capsys):
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    assert main([str(write_spec()), "-o", str(blocker)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and ": (output): cannot write " in err[0] and "Traceback" not in err[0]

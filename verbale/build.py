@@ -145,6 +145,9 @@ def write_outputs(built: Built, out_dir: Path, force: bool = False) -> list[str]
         for name in to_write:
             write_atomic(out_dir / name, built.files[name])
     except OSError as exc:
-        raise OutputError(f"cannot write to {out_dir}: {exc.strerror}", field="(output)",
-                          hint="check the folder exists and is writable", file=str(built.spec), line=1) from None
+        where = exc.filename2 or exc.filename or out_dir  # os.replace names the target second
+        hint = ("close it in Word or any program that has it open" if isinstance(exc, PermissionError)
+                and Path(where).suffix == ".docx" else "check the folder exists and is writable")
+        raise OutputError(f"cannot write {where}: {exc.strerror}", field="(output)", hint=hint,
+                          file=str(built.spec), line=1) from None
     return to_write
