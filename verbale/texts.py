@@ -16,7 +16,7 @@ from .errors import NoteError, TemplateError
 from .grammar import grammar_for
 
 
-MAX_REPEAT = 1000          # 'x' * n in a text
+MAX_REPEAT = 10_000        # characters (or items) that 'x' * n may make in a text
 MAX_POWER = 64             # n ** m in a text
 NOT_IN_TEXTS = (nodes.For, nodes.Macro, nodes.CallBlock, nodes.Import, nodes.FromImport, nodes.Include,
                 nodes.Extends)
@@ -31,9 +31,10 @@ class TextEnvironment(ImmutableSandboxedEnvironment):
         numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right))
         if operator == "**" and not (numbers and abs(right) <= MAX_POWER):
             raise SecurityError("'**' is limited to small numbers in texts")
-        if operator == "*" and not numbers and max(
-                (v for v in (left, right) if isinstance(v, int)), default=0) > MAX_REPEAT:
-            raise SecurityError(f"repeating text more than {MAX_REPEAT} times is refused")
+        if operator == "*" and not numbers:
+            times, repeated = (right, left) if isinstance(right, int) else (left, right)
+            if isinstance(times, int) and len(repeated) * times > MAX_REPEAT:
+                raise SecurityError(f"repeating text into more than {MAX_REPEAT:,} characters is refused")
         return super().call_binop(context, operator, left, right)
 
 
