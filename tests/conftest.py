@@ -1,11 +1,21 @@
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The tests keep their own cache (derived data and compiled formulas), emptied at the end.
+TEST_CACHE = Path(tempfile.mkdtemp(prefix="verbale-test-cache-"))
+os.environ["VERBALE_CACHE"] = str(TEST_CACHE)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(TEST_CACHE, ignore_errors=True)
 sys.path.insert(0, str(ROOT))
 NOTES = ROOT / "notes"
 

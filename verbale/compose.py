@@ -16,7 +16,7 @@ from .errors import NoteError, SpecError
 from .grammar import grammar_for
 from .locales import Termbase, default_termbase
 from .spec import MAX_TEXT, NoteSpec
-from .texts import render_text
+from .texts import bytecode_cache, render_text
 from .typography import control_characters, typeset
 from .zones import localize, offset_minutes, zone
 
@@ -83,7 +83,7 @@ def _formula(termbase: Termbase, lang: str, name: str, context: dict, **extra) -
     source = termbase.formulas[lang]
     for part in name.split("."):
         source = source[part]
-    return render_text(source, lang, {**context, **extra}, field=f"locales/{lang}/formulas.yaml:{name}")
+    return render_text(source, lang, {**context, **extra}, field=f"locales/{lang}/formulas.yaml:{name}", trusted=True)
 
 
 def meeting_facts(spec: NoteSpec, lang: str, termbase: Termbase) -> MeetingFacts | None:
@@ -140,7 +140,7 @@ def _enclosure_lines(spec: NoteSpec, lang: str, context: dict, termbase: Termbas
     items = spec.enclosures if isinstance(spec.enclosures, list) else None
     label = _formula(termbase, lang, "enclosure_label", context, several=bool(items and len(items) > 1))
     if items is None:
-        return [label] + [render_text(line, lang, {**context, "pages": spec.enclosures}, "enclosures")
+        return [label] + [render_text(line, lang, {**context, "pages": spec.enclosures}, "enclosures", trusted=True)
                           for line in termbase.formulas[lang]["enclosure_as_stated"]]
     lines = [label]
     for index, item in enumerate(items, 1):
@@ -155,7 +155,7 @@ def _enclosure_lines(spec: NoteSpec, lang: str, context: dict, termbase: Termbas
 @lru_cache(maxsize=None)
 def _layout():
     env = ImmutableSandboxedEnvironment(loader=FileSystemLoader(str(TEMPLATES_DIR)), undefined=StrictUndefined,
-                                        trim_blocks=False, autoescape=False)
+                                        trim_blocks=False, autoescape=False, bytecode_cache=bytecode_cache())
     return env.get_template("note.j2")
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from .errors import TermbaseError
+from .cache import cached, digest
 from .grammar import grammar_for
 from .yamlsource import FastSafeLoader
 
@@ -24,9 +25,21 @@ CONJUNCTION = {"en": "and", "ru": "и", "kk": "және"}
 LIST_FORMS = {"letterhead", "address"}
 
 
-def _read(path: Path) -> dict:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=FastSafeLoader) or {}
+def _parse(contents: dict[str, bytes]) -> tuple[dict, dict, dict]:
+    """Neutral entries, forms per language and formulas per language, from the files under locales/."""
+    entries: dict = {}
+    forms: dict = {}
+    formulas: dict = {}
+    for name, data in contents.items():
+        parsed = yaml.load(data.decode("utf-8"), Loader=FastSafeLoader) or {}
+        folder, _, file = name.rpartition("/")
+        if not folder:
+            entries.update(parsed)
+        elif file == FORMULAS_FILE:
+            formulas[folder] = parsed
+        else:
+            forms.setdefault(folder, {}).update(parsed)
+    return entries, forms, formulas
 
 
 def _forms_on(raw: dict, on: dt.date | None) -> dict:
@@ -118,19 +131,11 @@ class TermList:
 class Termbase:
     def __init__(self, root: Path = LOCALES_DIR):
         self.root = root
-        self.entries: dict[str, dict] = {}
-        for path in sorted(root.glob("*.yaml")):
-            self.entries.update(_read(path))
-        self.languages = sorted(p.name for p in root.iterdir() if p.is_dir() and (p / FORMULAS_FILE).exists())
-        self.forms: dict[str, dict] = {}
-        self.formulas: dict[str, dict] = {}
-        for lang in self.languages:
-            merged: dict = {}
-            for path in sorted((root / lang).glob("*.yaml")):
-                if path.name != FORMULAS_FILE:
-                    merged.update(_read(path))
-            self.forms[lang] = merged
-            self.formulas[lang] = _read(root / lang / FORMULAS_FILE)
+        files = sorted(root.glob("*.yaml")) + sorted(root.glob("*/*.yaml"))
+        contents = {path.relative_to(root).as_posix(): path.read_bytes() for path in files}
+        key = digest(*(part for item in contents.items() for part in item))
+        self.entries, self.forms, self.formulas = cached("termbase", key, lambda: _parse(contents))
+        self.languages = sorted(self.formulas)
 
     def kind(self, key: str) -> str | None:
         return self.entries.get(key, {}).get("kind")

@@ -9,10 +9,12 @@ Tables are built lazily from num2words and the language modules, for 1..100 and 
 """
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 
 from num2words import num2words
 
+from .cache import cached, digest, source_of
 from .grammar import kk, ru
 
 NUMBERS = list(range(2, 101)) + [200, 300, 400, 500, 1000]
@@ -28,6 +30,14 @@ KAZAKH_ENDINGS = sorted({s for table in kk.SUFFIXES.values() for pair in table.v
 
 @lru_cache(maxsize=None)
 def table(lang: str) -> dict[str, int]:
+    """Word form -> number, built once and kept in the cache (it depends on num2words and our grammar)."""
+    import num2words as package
+
+    sources = source_of(sys.modules[__name__], kk, ru, *(getattr(package, f"lang_{c}") for c in ("EN", "RU", "KZ")))
+    return cached(f"numbers-{lang}", digest(lang, sources), lambda: _build_table(lang))
+
+
+def _build_table(lang: str) -> dict[str, int]:
     words: dict[str, int] = {}
     if lang == "en":
         for n in NUMBERS:

@@ -6,12 +6,14 @@ Names are checked with ``jinja2.meta`` before rendering; undefined names and att
 from __future__ import annotations
 
 import difflib
+import hashlib
 from functools import lru_cache
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, meta, nodes
+from jinja2 import BaseLoader, FileSystemBytecodeCache, StrictUndefined, TemplateSyntaxError, UndefinedError, meta, nodes
 from jinja2.exceptions import SecurityError, TemplateAssertionError, TemplateRuntimeError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from .cache import cache_dir
 from .errors import NoteError, TemplateError
 from .grammar import grammar_for
 
@@ -50,9 +52,38 @@ def count_filter(lang: str):
     return count
 
 
+class SourceLoader(BaseLoader):
+    """Templates named by the hash of their source, so that Jinja's bytecode cache keeps the compiled formulas."""
+
+    def __init__(self):
+        self.sources: dict[str, str] = {}
+
+    def add(self, source: str) -> str:
+        name = hashlib.sha256(source.encode("utf-8")).hexdigest()
+        self.sources[name] = source
+        return name
+
+    def get_source(self, environment, name):
+        return self.sources[name], None, lambda: True
+
+
+@lru_cache(maxsize=1)
+def bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Jinja's own cache of compiled templates, in our cache folder (None when caching is off or impossible)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        (folder / "jinja").mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder / "jinja"))
+
+
 @lru_cache(maxsize=None)
 def environment(lang: str) -> ImmutableSandboxedEnvironment:
-    env = TextEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env = TextEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
+                          loader=SourceLoader(), bytecode_cache=bytecode_cache())
     env.filters.update(grammar_for(lang).FILTERS)
     env.filters["count"] = count_filter(lang)
     return env
@@ -78,11 +109,20 @@ def _filters_hint(lang: str) -> str:
     return "language filters: " + ", ".join(sorted(grammar_for(lang).FILTERS))
 
 
-def render_text(source: str, lang: str, context: dict, field: str = "") -> str:
-    """Render one text; every problem becomes a TemplateError naming ``field``."""
+@lru_cache(maxsize=512)
+def _formula_template(lang: str, source: str):
+    env = environment(lang)
+    return env.get_template(env.loader.add(source))
+
+
+def render_text(source: str, lang: str, context: dict, field: str = "", trusted: bool = False) -> str:
+    """Render one text; every problem becomes a TemplateError naming ``field``.  ``trusted`` sources (our
+    formulas) skip the checks made for the clerk's texts, and their compiled code is kept in the cache."""
     if "{" not in source:  # plain text: nothing to render
         return source
     try:
+        if trusted:
+            return _formula_template(lang, source).render(context)
         template, names = _compile(lang, source)
         unknown = sorted(names - context.keys())
         if unknown:

@@ -86,3 +86,22 @@ def test_daylight_saving_gap_is_an_error_naming_meeting_start():
     with pytest.raises(SpecError) as error:
         localize(dt.datetime(2026, 3, 29, 2, 30), "Europe/Vienna")
     assert error.value.field == "meeting.start" and "does not exist" in error.value.problem
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_dates_agree_with_cldr_through_babel(month):
+    """The month names are CLDR's (kept in the cache); the patterns are CLDR's "d MMMM y" but for Kazakh."""
+    from babel.dates import format_date
+
+    day = dt.date(2024, month, 9)
+    assert en.format_date(day) == format_date(day, "d\u00a0MMMM y", locale="en_GB")
+    assert ru.format_date(day) == format_date(day, "d\u00a0MMMM y", locale="ru") + "\u00a0г."
+    assert kk.format_date(day).endswith(format_date(day, "MMMM", locale="kk"))
+
+
+def test_plural_categories_are_cldrs():
+    from babel import Locale
+
+    for n in range(0, 130):
+        assert ru.count(n, {"one": "1", "few": "2", "many": "5", "other": "x"}).endswith(
+            {"one": "1", "few": "2", "many": "5", "other": "x"}[Locale.parse("ru").plural_form(n)])

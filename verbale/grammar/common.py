@@ -9,20 +9,41 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
 
-from babel import Locale
-
+from ..cache import cached, digest
 from ..errors import GrammarError
 
 
 @lru_cache(maxsize=None)
-def _locale(babel_locale: str) -> Locale:
-    return Locale.parse(babel_locale)
+def cldr(babel_locale: str) -> dict:
+    """The CLDR data the grammar modules use, from babel: month names (format context, wide: the genitive
+    «сентября» in Russian) and the plural rule.  Kept in the cache, so a cold start need not load babel.
+
+    >>> cldr("ru")["months"][8], cldr("ru")["plural"](22)
+    ('сентября', 'few')
+    """
+    version = Path(find_spec("babel").origin).read_bytes()  # babel/__init__.py carries its version
+    return cached(f"cldr-{babel_locale}", digest(babel_locale, version), lambda: _from_babel(babel_locale))
+
+
+def _from_babel(babel_locale: str) -> dict:
+    from babel import Locale
+    from babel.dates import get_month_names
+
+    locale = Locale.parse(babel_locale)
+    months = get_month_names("wide", "format", locale)
+    return {"months": [months[m] for m in range(1, 13)], "plural": locale.plural_form}
+
+
+def month_name(month: int, babel_locale: str) -> str:
+    return cldr(babel_locale)["months"][month - 1]
 
 
 def plural_category(n: int, babel_locale: str) -> str:
     """The CLDR plural category of ``n``: one, few, many or other."""
-    return _locale(babel_locale).plural_form(n)
+    return cldr(babel_locale)["plural"](n)
 
 
 def choose_plural(n: int, forms: Mapping[str, str], babel_locale: str) -> str:

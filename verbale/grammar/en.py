@@ -11,10 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from babel.dates import format_date as cldr_date
 from num2words import num2words
 
-from .common import choose_plural, gmt_offset, no_case
+from .common import choose_plural, gmt_offset, month_name, no_case
 
 CODE, PROOFING, BABEL_LOCALE = "en", "en-GB", "en_GB"
 HOUR = {"one": "hour", "other": "hours"}
@@ -22,7 +21,7 @@ HOUR = {"one": "hour", "other": "hours"}
 
 def format_date(value: dt.date) -> str:
     """``23 September 2021``: day, month, year, as British notes write it."""
-    return cldr_date(value, "d\u00a0MMMM y", locale=BABEL_LOCALE)
+    return f"{value.day}\u00a0{month_name(value.month, BABEL_LOCALE)} {value.year}"  # CLDR's "d MMMM y"
 
 
 def format_time(value: dt.time) -> str:

@@ -16,11 +16,10 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from babel.dates import format_date as cldr_date
 from num2words import num2words
 
 from ..errors import GrammarError
-from .common import gmt_offset
+from .common import gmt_offset, month_name
 
 CODE, PROOFING, BABEL_LOCALE = "kk", "kk-KZ", "kk"
 BACK, FRONT = set("аоұыя"), set("әөүіеэ")
@@ -60,7 +59,7 @@ NUMBER = re.compile(r"(\d+)$")
 
 def format_date(value: dt.date) -> str:
     """``2021 жылғы 23 қыркүйек``: official usage, not CLDR's ``2021 ж. 23 қыркүйек``."""
-    return f"{value.year} жылғы {value.day}\u00a0{cldr_date(value, 'MMMM', locale=BABEL_LOCALE)}"
+    return f"{value.year} жылғы {value.day}\u00a0{month_name(value.month, BABEL_LOCALE)}"
 
 
 def format_time(value: dt.time) -> str:

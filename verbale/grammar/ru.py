@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from babel.dates import format_date as cldr_date
 from num2words import num2words
 
 from ..errors import GrammarError
-from .common import choose_plural, gmt_offset, no_case
+from .common import choose_plural, gmt_offset, month_name, no_case
 
 CODE, PROOFING, BABEL_LOCALE = "ru", "ru-RU", "ru"
 HOUR = {"one": "час", "few": "часа", "many": "часов", "other": "часа"}
@@ -32,7 +31,7 @@ FIGURE_ENDINGS = [("ого", "го"), ("его", "го"), ("ому", "му"), ("
 
 def format_date(value: dt.date) -> str:
     """``23 сентября 2021 г.``: the month in the genitive (CLDR), a no-break space before «г.»."""
-    return cldr_date(value, "d\u00a0MMMM y", locale=BABEL_LOCALE) + "\u00a0г."
+    return f"{value.day}\u00a0{month_name(value.month, BABEL_LOCALE)} {value.year}\u00a0г."
 
 
 def format_time(value: dt.time) -> str:
