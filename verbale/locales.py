@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from .cache import cached, digest, source_of
 from .errors import TermbaseError
-from .cache import cached, digest
 from .grammar import grammar_for
 from .yamlsource import FastSafeLoader
 
@@ -133,7 +134,7 @@ class Termbase:
         self.root = root
         files = sorted(root.glob("*.yaml")) + sorted(root.glob("*/*.yaml"))
         contents = {path.relative_to(root).as_posix(): path.read_bytes() for path in files}
-        key = digest(*(part for item in contents.items() for part in item))
+        key = digest(source_of(sys.modules[__name__]), *(part for item in contents.items() for part in item))
         self.entries, self.forms, self.formulas = cached("termbase", key, lambda: _parse(contents))
         self.languages = sorted(self.formulas)
 

@@ -7,12 +7,13 @@
 """
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from ..cache import cached, digest
+from ..cache import cached, digest, source_of
 from ..errors import GrammarError
 
 
@@ -25,7 +26,8 @@ def cldr(babel_locale: str) -> dict:
     ('сентября', 'few')
     """
     version = Path(find_spec("babel").origin).read_bytes()  # babel/__init__.py carries its version
-    return cached(f"cldr-{babel_locale}", digest(babel_locale, version), lambda: _from_babel(babel_locale))
+    key = digest(babel_locale, version, source_of(sys.modules[__name__]))
+    return cached(f"cldr-{babel_locale}", key, lambda: _from_babel(babel_locale))
 
 
 def _from_babel(babel_locale: str) -> dict:
