@@ -1,14 +1,13 @@
 """From a spec file to its output files: compose every language, write DOCX, all or nothing."""
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .compose import check_references, distribution_keys, render_note
 from .errors import NoteError, OutputError
+from .files import write_atomic
 from .locales import Termbase, default_termbase
 from .spec import SpecProblems, read_spec
 from .yamlsource import YamlDoc
@@ -101,29 +100,6 @@ def plan_writes(built: Built, out_dir: Path, force: bool) -> tuple[list[str], li
                           (f" (and {len(conflicts) - 1} more)" if len(conflicts) > 1 else ""),
                           field="(output)", hint="use --force to overwrite", file=str(built.spec), line=1)
     return to_write, unchanged
-
-
-def _file_mode() -> int:
-    """The mode a new file gets under the process's umask (mkstemp makes private 0600 files)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write to a temporary name beside ``target`` and rename: a reader sees the whole file or none."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(handle, _file_mode())
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        # The rename makes the file appear whole or not at all if the process is interrupted or killed.
-        # No fsync: it would cost more than the note itself, and guards only against a power cut.
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def remove_stale_parts(out_dir: Path, older_than: float = 600.0) -> None:

@@ -62,17 +62,13 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
 
 
 def _store(path: Path, value) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    from .files import write_atomic
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with temporary.open("wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
+        write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError):
-        try:
-            temporary.unlink()
-        except OSError:
-            pass
+        pass
 
 
 def source_of(*modules) -> bytes:
