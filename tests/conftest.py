@@ -31,7 +31,7 @@ def docx_paragraphs(path: Path) -> list[tuple[str, str]]:
 @pytest.fixture(scope="session")
 def sample_out(tmp_path_factory) -> Path:
     """The sample notes, generated once through the command line's code."""
-    from verbale.cli import main
+    from verbale.cli.generate import main
 
     out = tmp_path_factory.mktemp("out")
     assert main([str(NOTES), "-o", str(out)]) == 0

@@ -5,12 +5,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .compose import check_references, distribution_keys, render_note
+from .compose.note import check_references, distribution_keys, render_note
 from .errors import NoteError, OutputError
 from .files import write_atomic
-from .locales import Termbase, default_termbase
-from .spec import SpecProblems, read_spec
-from .yamlsource import YamlDoc
+from .facts.termbase import Termbase, default_termbase
+from .facts.spec import SpecProblems, read_spec
+from .facts.yamlsource import YamlDoc
 
 
 @dataclass
@@ -53,8 +53,8 @@ def safe_stem(path: Path) -> str:
 
 def build(path: Path, termbase: Termbase | None = None) -> Built:
     """Compose and render every output of one spec; raises NoteError (SpecProblems for several)."""
-    from . import check
-    from .docx_out import combined_docx, note_docx, review_docx
+    from .compose import check
+    from .docx.writer import combined_docx, note_docx, review_docx
 
     termbase = termbase or default_termbase()
     spec, doc = read_spec(path)

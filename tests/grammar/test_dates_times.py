@@ -60,7 +60,7 @@ def test_tzdata_knows_kazakhstans_move_to_utc_plus_5():
     """tzdata 2024a or later: Asia/Almaty moved from UTC+6 to UTC+5 on 1 March 2024."""
     import tzdata
 
-    from verbale.zones import localize, offset_minutes
+    from verbale.facts.zones import localize, offset_minutes
 
     assert tzdata.IANA_VERSION >= "2024a"
     assert offset_minutes(localize(dt.datetime(2024, 2, 29, 12), "Asia/Almaty")) == 360
@@ -74,14 +74,14 @@ def test_tzdata_knows_kazakhstans_move_to_utc_plus_5():
     ("Asia/Kabul", dt.datetime(2026, 1, 15, 10), 270), ("America/New_York", dt.datetime(2026, 1, 15, 10), -300),
 ])
 def test_offset_in_force_on_the_date(zone, start, minutes):
-    from verbale.zones import localize, offset_minutes
+    from verbale.facts.zones import localize, offset_minutes
 
     assert offset_minutes(localize(start, zone)) == minutes
 
 
 def test_daylight_saving_gap_is_an_error_naming_meeting_start():
     from verbale.errors import SpecError
-    from verbale.zones import localize
+    from verbale.facts.zones import localize
 
     with pytest.raises(SpecError) as error:
         localize(dt.datetime(2026, 3, 29, 2, 30), "Europe/Vienna")

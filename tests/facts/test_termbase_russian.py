@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from verbale.locales import Termbase
+from verbale.facts.termbase import Termbase
 
 pymorphy3 = pytest.importorskip("pymorphy3")
 MORPH = pymorphy3.MorphAnalyzer()

@@ -10,7 +10,7 @@ from functools import lru_cache
 from importlib import resources
 from zoneinfo import ZoneInfo
 
-from .errors import SpecError
+from ..errors import SpecError
 
 
 @lru_cache(maxsize=None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import NOTES, docx_paragraphs
-from verbale.cli import main
+from verbale.cli.generate import main
 
 BASE = {"en": "forward Revision 4 of the draft Declaration of the Sixth Meeting (document MM/2021/DRAFT/3/Rev.4) "
               "discussed on 22 September at 14:00",

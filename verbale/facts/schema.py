@@ -6,11 +6,9 @@ the form as a clerk types; a test keeps it current.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from .spec import NoteSpec
 
-SCHEMA_FILE = Path(__file__).resolve().parent.parent / "note-spec.schema.json"
 
 
 def spec_schema() -> dict:

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from verbale.cli import main
+from verbale.cli.generate import main
 
 LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<field>\S+): (?P<problem>.+)$")
 

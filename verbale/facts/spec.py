@@ -11,7 +11,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, WithJsonSchema, field_validator
 
-from .errors import NoteError, SpecError
+from ..errors import NoteError, SpecError
 from .yamlsource import YamlDoc, dotted, load_yaml_bytes
 
 LANGUAGES = ("en", "ru", "kk")

@@ -11,7 +11,7 @@ from functools import lru_cache
 from . import ooxml
 from .ooxml import escape
 from . import styles as house
-from .compose import Element, Note
+from ..compose.note import Element, Note
 from .zippkg import StaticParts, write_package
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "kk": "Қазақша"}

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numberwords import numbers_in_words
-from .yamlsource import YamlDoc
+from ..grammar.numberwords import numbers_in_words
+from ..facts.yamlsource import YamlDoc
 
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 # Cyrillic letters that look like Latin ones, as typed into document symbols (ММ/2021/...)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import NOTES, docx_paragraphs
-from verbale.locales import Termbase
+from verbale.facts.termbase import Termbase
 
 MEMBERS = Termbase().members("cica-member-states-mfa")
 
@@ -51,7 +51,7 @@ def test_recipient_forms_in_every_language(sample_out, recipient, en, ru, kk, ad
 
 def test_turkiye_before_the_un_name_change(tmp_path, write_spec, capsys):
     """The UN uses «Türkiye» from 1 June 2022; a note of May 2022 says «the Republic of Turkey»."""
-    from verbale.cli import main
+    from verbale.cli.generate import main
 
     spec = write_spec(recipients=["mfa-turkiye"], date="2022-05-31")
     assert main([str(spec), "-o", str(tmp_path / "out")]) == 0

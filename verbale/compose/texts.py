@@ -13,9 +13,9 @@ from jinja2 import BaseLoader, FileSystemBytecodeCache, StrictUndefined, Templat
 from jinja2.exceptions import SecurityError, TemplateAssertionError, TemplateRuntimeError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .cache import cache_dir
-from .errors import NoteError, TemplateError
-from .grammar import grammar_for
+from ..cache import cache_dir
+from ..errors import NoteError, TemplateError
+from ..grammar import grammar_for
 
 
 MAX_REPEAT = 10_000        # characters (or items) that 'x' * n may make in a text
@@ -43,7 +43,7 @@ class TextEnvironment(ImmutableSandboxedEnvironment):
 def count_filter(lang: str):
     """``{{ 5 | count('hour') }}``: the number and its noun in the CLDR plural form (nouns in formulas.yaml)."""
     def count(n, noun: str) -> str:
-        from .locales import default_termbase
+        from ..facts.termbase import default_termbase
 
         nouns = default_termbase().formulas[lang].get("nouns", {})
         if noun not in nouns:

@@ -11,7 +11,7 @@ import pytest
 from conftest import NOTES
 from verbale.build import build
 from verbale.errors import TermbaseError
-from verbale.locales import LOCALES_DIR, Termbase
+from verbale.facts.termbase import LOCALES_DIR, Termbase
 
 
 def png(width: int, height: int) -> bytes:

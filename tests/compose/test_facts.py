@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import docx_paragraphs
-from verbale.cli import main
+from verbale.cli.generate import main
 
 FACTS = [  # name, en, ru, kk (NOTE-SPEC §1 table)
     ("meeting.date", "24 September 2021", "24 сентября 2021 г.", "2021 жылғы 24 қыркүйек"),

@@ -12,7 +12,7 @@ import time
 import traceback
 from pathlib import Path
 
-from .errors import NoteError
+from ..errors import NoteError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 LOG_FILE = "verbale-error.log"
@@ -67,7 +67,7 @@ def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bo
     """Build one spec and write its files, in any process: (notes, files written, lines, failed).
     Never raises: every problem is a line; warnings end in [warning], and fail the spec only under --strict
     (and disagreements under --check)."""
-    from .build import build, write_outputs
+    from ..build import build, write_outputs
 
     try:
         built = build(spec)
@@ -163,7 +163,7 @@ class StopRequest:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.schema:
-        from .schema import schema_text
+        from ..facts.schema import schema_text
         sys.stdout.write(schema_text())
         return EXIT_OK
     if not args.specs:
@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     progress = Progress(len(specs))
     task = (Path(args.out), args.force, args.check, args.strict)
     if not args.check:
-        from .build import remove_stale_parts
+        from ..build import remove_stale_parts
         remove_stale_parts(Path(args.out))
     with StopRequest() as stop:
         results = _results(specs, args.jobs or os.cpu_count() or 1, task)

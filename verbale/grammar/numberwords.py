@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from num2words import num2words
 
-from .cache import cached, digest, source_of
-from .grammar import kk, ru
+from ..cache import cached, digest, source_of
+from . import kk, ru
 
 NUMBERS = list(range(2, 101)) + [200, 300, 400, 500, 1000]
 ORDINALS = list(range(1, 101)) + [1000]

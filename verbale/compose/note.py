@@ -12,13 +12,13 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .errors import NoteError, SpecError
-from .grammar import grammar_for
-from .locales import Termbase, default_termbase
-from .spec import MAX_TEXT, NoteSpec
+from ..errors import NoteError, SpecError
+from ..grammar import grammar_for
+from ..facts.termbase import Termbase, default_termbase
+from ..facts.spec import MAX_TEXT, NoteSpec
 from .texts import bytecode_cache, render_text
-from .typography import control_characters, typeset
-from .zones import localize, offset_minutes, zone
+from ..grammar.typography import control_characters, typeset
+from ..facts.zones import localize, offset_minutes, zone
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 MARK = "\x1e"  # starts an element's marker line in the layout; user texts cannot hold control characters

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from .cache import cached, digest, source_of
-from .errors import TermbaseError
-from .grammar import grammar_for
+from ..cache import cached, digest, source_of
+from ..errors import TermbaseError
+from ..grammar import grammar_for
 from .yamlsource import FastSafeLoader
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from verbale.locales import Termbase
+from verbale.facts.termbase import Termbase
 
 TERMBASE = Termbase()
 # kind -> language -> forms the formulas and texts need (other Kazakh cases come from the suffix engine)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from .check import LOOKALIKES, SYMBOL, Finding, typed_text
-from .grammar import kk
-from .yamlsource import YamlDoc
+from ..grammar import kk
+from ..facts.yamlsource import YamlDoc
 
 RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 KK_ORDINAL_SUFFIX = re.compile(r"\b(\d+)-(ші|шы|інші|ыншы|нші|ншы)\b")
@@ -76,7 +76,7 @@ def source_texts(spec):
 
 def lint(spec, doc: YamlDoc) -> list[Finding]:
     """The slips of every text, each on the line of its field."""
-    from .yamlsource import dotted
+    from ..facts.yamlsource import dotted
 
     return [Finding("lint", warning) for path, lang, text in source_texts(spec)
             for warning in lint_text(dotted(path), lang, text, f"{doc.file}:{doc.line_of(path)}: ")]

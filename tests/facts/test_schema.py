@@ -9,13 +9,13 @@ import pytest
 import yaml
 
 from conftest import NOTES, ROOT
-from verbale.cli import main
-from verbale.schema import SCHEMA_FILE, schema_text, spec_schema
-from verbale.spec import Enclosure, Meeting, NoteSpec, Texts
+from verbale.cli.generate import main
+from verbale.facts.schema import schema_text, spec_schema
+from verbale.facts.spec import Enclosure, Meeting, NoteSpec, Texts
 
 
 def test_committed_schema_is_current():
-    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), "run: python generate.py --schema > note-spec.schema.json"
+    assert (ROOT / "note-spec.schema.json").read_text(encoding="utf-8") == schema_text(), "run: python generate.py --schema > note-spec.schema.json"
 
 
 def test_schema_option_prints_it(capsys):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from verbale.cli import main
+from verbale.cli.generate import main
 
 
 def names(folder: Path) -> set[str]:

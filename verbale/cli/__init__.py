@@ -1,0 +1,32 @@
+"""The command line ``verbale``: one subcommand per task, each calling the same core.
+
+Only the front ends turn errors into lines and exit codes (NOTE-SPEC §4, §9).
+"""
+from __future__ import annotations
+
+import sys
+
+USAGE = """usage: verbale COMMAND [ARGS...]
+
+commands:
+  generate   write the notes of specs as DOCX (python generate.py means verbale generate)
+
+'verbale COMMAND --help' tells more."""
+
+COMMANDS = {
+    "generate": "verbale.cli.generate",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from importlib import import_module
+
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv or argv[0] in ("-h", "--help"):
+        print(USAGE, file=sys.stdout if argv else sys.stderr)
+        return 0 if argv else 2
+    command, rest = argv[0], argv[1:]
+    if command not in COMMANDS:
+        print(f"verbale: error: unknown command '{command}' (one of: {', '.join(COMMANDS)})", file=sys.stderr)
+        return 2
+    return import_module(COMMANDS[command]).main(rest)

@@ -1,0 +1,1 @@
+"""The DOCX writer: a thin layer that places finished strings into WordprocessingML in the house styles."""

@@ -1,0 +1,1 @@
+"""The facts of a note: the spec a clerk writes, the termbase it names, time zones, and the JSON Schema."""
