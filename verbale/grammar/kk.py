@@ -79,7 +79,7 @@ def format_offset(minutes: int) -> str:
     """A noun after a numeral stays singular in Kazakh: GMT+6 сағат.
 
     >>> format_offset(60), format_offset(330), format_offset(-300)
-    ('GMT+1 сағат', 'GMT+5:30', 'GMT-5 сағат')
+    ('GMT+1 сағат', 'GMT+5:30', 'GMT−5 сағат')
     """
     return gmt_offset(minutes, {"other": "сағат"}, BABEL_LOCALE)
 
@@ -226,7 +226,7 @@ def inflect(text: str, case: str, possessive: bool = False) -> str:
     return f"{text}-{ending}" if _takes_hyphen(last) else text + ending
 
 
-def ordinal(n: int, case: str | None = None, gender: str | None = None) -> str:
+def ordinal(n: int, case: str | None = None, gender: str | None = None, animacy: str | None = None) -> str:
     """The ordinal in words, built on num2words' cardinal (it has no Kazakh ordinals); no agreement in Kazakh.
 
     >>> [ordinal(n) for n in (1, 2, 9, 10, 11, 20, 50, 100, 1000, 1001, 2000)]
@@ -247,7 +247,8 @@ def ordinal(n: int, case: str | None = None, gender: str | None = None) -> str:
     return " ".join(words[:-1] + [last + ending])
 
 
-def ordinal_num(n: int, case: str | None = None, gender: str | None = None) -> str:
+def ordinal_num(n: int, case: str | None = None, gender: str | None = None,
+                animacy: str | None = None) -> str:
     """The 2021 orthography writes the figure and a hyphen straight before its noun: ``6-кездесу``.
     The seeds' ``6-ші`` is common but not standard (the lint points it out)."""
     return f"{int(n)}-"
