@@ -48,7 +48,8 @@ def typed_text(source: str | None, placeholder: str = " ") -> str:
     >>> typed_text("at the {{ meeting.body }} meeting {{ meeting.when }} on 4 May", "…")
     'at the … meeting … on 4 May'
     """
-    return JINJA.sub(placeholder, source or "")
+    # a non-breaking hyphen (U+2011) a clerk pasted from a finished note reads as a hyphen: 14.00‑те is 14.00-те
+    return JINJA.sub(placeholder, source or "").replace("\u2011", "-")
 
 
 def facts(text: str, lang: str) -> set[str]:
