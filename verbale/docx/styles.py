@@ -23,6 +23,10 @@ STYLES: dict[str, dict] = {
     "Enclosure": dict(align="left", italic=True, size_pt=11, after_pt=12),
     "PlaceDate": dict(align="left", before_pt=6, after_pt=48, keep=True),
     "Addressee": dict(align="left", bold=True, keep=True),
+    "AgendaSender": dict(align="right", after_pt=24),
+    "AgendaTitle": dict(align="center", bold=True, after_pt=12),
+    "AgendaMeeting": dict(align="center", after_pt=24),
+    "AgendaItem": dict(align="left", bold=True, after_pt=12),
     "ReviewHeading": dict(align="left", bold=True, size_pt=10),
     "ReviewCell": dict(align="left", size_pt=10, after_pt=3),
 }
