@@ -242,7 +242,7 @@ def _used_styles(styles, parts: list[bytes]) -> tuple[bytes, ...]:
                 if etree.QName(name).namespace not in (W, None):
                     del element.attrib[name]
         etree.cleanup_namespaces(style, top_nsmap={"w": W})
-        carried.append(etree.tostring(style))
+        carried.append(etree.tostring(style).replace(f' xmlns:w="{W}"'.encode(), b"", 1))
     return tuple(carried)
 
 
