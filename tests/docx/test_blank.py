@@ -173,6 +173,7 @@ def test_the_blank_in_a_rendered_note(blank, long_note, tmp_path):
     lines = [line.strip() for line in second.splitlines() if line.strip()]
     assert lines[0] == "2", "the continuation header: the page number"
     assert "MINISTRY OF BLANKS" not in second and "Blank Street" not in second
+    assert any(line[-2:-1].isalpha() and line.endswith("-") for line in head), "the justified body is hyphenated"
     # The first page as a picture, kept beside the test's files; the emblem's colour is in its top band.
     subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "40", "-png", str(pdf), str(tmp_path / "page")], check=True)
     assert (tmp_path / "page-1.png").stat().st_size > 0
