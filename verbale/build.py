@@ -53,9 +53,11 @@ def safe_stem(path: Path) -> str:
     return stem or "note"
 
 
-def build(path: Path, termbase: Termbase | None = None, workspace_config: dict | None = None) -> Built:
+def build(path: Path, termbase: Termbase | None = None, workspace_config: dict | None = None,
+          blank=None) -> Built:
     """Compose and render every output of one spec; raises NoteError (SpecProblems for several).
-    ``workspace_config`` is the parsed ``verbale.yaml`` (its ``house:`` is the office's conventions)."""
+    ``workspace_config`` is the parsed ``verbale.yaml`` (its ``house:`` is the office's conventions);
+    ``blank`` (a ``verbale.docx.blank.Blank``) is the office's letterhead blank for the notes."""
     from .compose import check
     from .docx.writer import combined_docx, note_docx, review_docx
 
@@ -88,8 +90,8 @@ def build(path: Path, termbase: Termbase | None = None, workspace_config: dict |
             result.lint = [f.line for f in findings if f.kind == "lint"]
         result.notes += 1
         for note in notes:
-            result.files[f"{stem}{suffix}.{note.lang}.docx"] = note_docx(note)
-        result.files[f"{stem}{suffix}.docx"] = combined_docx(notes + agendas)
+            result.files[f"{stem}{suffix}.{note.lang}.docx"] = note_docx(note, blank)
+        result.files[f"{stem}{suffix}.docx"] = combined_docx(notes + agendas, blank)
         result.files[f"{stem}{suffix}.review.docx"] = review_docx(notes, result.disagreements, result.lint,
                                                                   describe(house, spec))
     return result
