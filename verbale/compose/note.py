@@ -5,6 +5,7 @@ The result is a list of finished strings per element; the DOCX step only places 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,11 +17,13 @@ from ..errors import NoteError, SpecError
 from ..grammar import grammar_for
 from ..facts.termbase import Termbase, default_termbase
 from ..facts.spec import MAX_TEXT, NoteSpec
+from .facts import check_facts, fact_context
 from .texts import bytecode_cache, render_text
 from ..grammar.typography import control_characters, typeset
 from ..facts.zones import localize, offset_minutes, zone
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+SPACES = re.compile(r"[ \t\r\n\f\v]+")  # not the no-break spaces of facts (50 000, 12 мая)
 MARK = "\x1e"  # starts an element's marker line in the layout; user texts cannot hold control characters
 
 
@@ -58,6 +61,7 @@ class MeetingFacts:
     body: object
     place: object
     start: dt.datetime
+    end: str = ""          # the end time, with `end:` (meeting.when then gives the span)
 
     def __str__(self) -> str:
         return self.when
@@ -98,7 +102,12 @@ def meeting_facts(spec: NoteSpec, lang: str, termbase: Termbase) -> MeetingFacts
     parts = {"date": grammar.format_date(meeting.start.date()), "time": grammar.format_time(meeting.start.time()),
              "offset": grammar.format_offset(offset_minutes(moment)), "place": place}
     parts["zone"] = _formula(termbase, lang, "meeting.zone", parts)
-    parts["when"] = _formula(termbase, lang, "meeting.when", parts)
+    if meeting.end is not None:
+        parts["end"] = grammar.format_time(meeting.end.time())
+        span = grammar.format_time_span(meeting.start.time(), meeting.end.time())
+        parts["when"] = _formula(termbase, lang, "meeting.when_span", parts, span=span)
+    else:
+        parts["when"] = _formula(termbase, lang, "meeting.when", parts)
     return MeetingFacts(body=termbase.term(meeting.body, lang, meeting.start.date()),
                         format=termbase.formulas[lang]["meeting"]["format"][meeting.format],
                         start=meeting.start, **parts)
@@ -115,6 +124,7 @@ def text_context(spec: NoteSpec, lang: str, recipients: list[str], termbase: Ter
         "recipients": termbase.terms(recipients, lang, on),
         "on_behalf_of": termbase.term(spec.on_behalf_of, lang, on) if spec.on_behalf_of else "",
         "terms": TermLookup(termbase, lang, on),
+        **fact_context(spec, lang, termbase),
     }
     facts = meeting_facts(spec, lang, termbase)
     if facts is not None:
@@ -127,7 +137,7 @@ def _user_text(source: str | None, lang: str, context: dict, field: str) -> str:
     if bad:
         raise SpecError(f"the text holds control characters ({', '.join(bad[:3])})", field=field,
                         hint="delete them; Word cannot open a file that holds them")
-    text = " ".join(render_text(source or "", lang, context, field=field).split())
+    text = SPACES.sub(" ", render_text(source or "", lang, context, field=field)).strip()
     if len(text) > 2 * MAX_TEXT:
         raise SpecError(f"the text renders to {len(text):,} characters", field=field,
                         hint=f"a text is at most {2 * MAX_TEXT:,} characters once its facts are filled in")
@@ -184,7 +194,10 @@ def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
     paragraphs = [_user_text(getattr(p, lang), lang, context, f"paragraphs[{i}].{lang}")
                   for i, p in enumerate(spec.paragraphs)]
     has_recipients = bool(recipients)
-    sentences = {**context, "purpose": purpose, "continuation": continuation}
+    sentences = {**context, "purpose": purpose, "continuation": continuation, "reference": ""}
+    if spec.with_reference_to:
+        reference = context["refs"][spec.with_reference_to]
+        sentences["reference"] = _formula(termbase, lang, "with_reference_to", context, ref=reference)
     values = {
         "M": MARK,
         "letterhead": context["sender"].letterhead,
@@ -227,6 +240,7 @@ def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
             termbase.require(key, kinds, field)
         except NoteError as exc:
             problems.append(exc)
+    problems += check_facts(spec, termbase)
     # `continuation` may be given for some languages only: it adds the sentences a language needs
     # beyond the opening sentence (the Kazakh seed says in two sentences what English says in one).
     problems += [SpecError(f"the {lang} text is missing", field=f"purpose.{lang}",
