@@ -25,7 +25,8 @@ RULES = [  # (language or None for all, pattern, message from the match)
     ("ru", re.compile(r"\d{4}г\."), lambda m: (m.group(), f"a no-break space goes before «г.» ({m.group()[:4]} г.)")),
     ("ru", re.compile(r"(?<![\w.])г\.(?=[А-ЯЁ][\w-]*)[\w-]+"),
      lambda m: (m.group(), f"a space goes after «г.» (г. {m.group()[2:]})")),
-    ("ru", re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS})\s+\d{{4}}(?!\s*г\.)"),
+    # «2021 года» is as correct as «2021 г.» (the house convention year_word chooses); a bare year is not
+    ("ru", re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS})\s+\d{{4}}(?!\d|\s*г\.|\s*года\b)"),
      lambda m: (m.group(), f"a year in a date takes «г.» ({m.group()} г.)")),
     (None, re.compile(r"\S {2,}\S"), lambda m: (repr(m.group()), "two spaces in a row (one is enough)")),
     (None, re.compile(r"\bGMT\s+[+-]\d"), lambda m: (m.group(), "GMT and its offset are written together (GMT+6)")),
