@@ -49,10 +49,13 @@ MORE = [  # what a clerk writes beside the table: issuers, agreements, resolutio
     ("amounts.tenge", "2,500 tenge", "2 500 тенге", "2 500 теңге"),
 ]
 FORMS = [  # (language, expression, expected): attributes and filters of NOTE-SPEC §6
-    ("ru", "refs.their_note.nom", "нота № 10663/двбр от 14 декабря 2007 г."),
-    ("ru", "refs.their_note.gen", "ноты № 10663/двбр от 14 декабря 2007 г."),
+    *[("ru", f"refs.their_note.{case}", f"{noun} № 10663/двбр от 14 декабря 2007 г.") for case, noun in (
+        ("nom", "нота"), ("gen", "ноты"), ("dat", "ноте"), ("acc", "ноту"), ("ins", "нотой"), ("prep", "ноте"))],
+    *[("ru", f"refs.agreement.{case}", f"{noun} о сотрудничестве, {signed} в Москве 16 декабря 1994 г.")
+      for case, noun, signed in (("nom", "Соглашение", "подписанное"), ("gen", "Соглашения", "подписанного"),
+                                 ("dat", "Соглашению", "подписанному"), ("acc", "Соглашение", "подписанное"),
+                                 ("ins", "Соглашением", "подписанным"), ("prep", "Соглашении", "подписанном"))],
     ("ru", "refs.ministry_note.ins", "нотой Министерства иностранных дел Российской Федерации № 10756/двбр от 14 декабря 2007 г."),
-    ("ru", "refs.agreement.gen", "Соглашения о сотрудничестве, подписанного в Москве 16 декабря 1994 г."),
     ("ru", "dates.deadline.gen", "12 мая 2017 г."),
     ("kk", "refs.their_note | dat", "2007 жылғы 14 желтоқсандағы № 10663/двбр нотасына"),
     ("kk", "refs.their_note | acc", "2007 жылғы 14 желтоқсандағы № 10663/двбр нотасын"),
