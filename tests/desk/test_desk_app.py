@@ -161,3 +161,35 @@ def test_new_from_a_sample_and_duplicate(client, workspace):
     answer = client.post("/duplicate/reply.yaml", headers={"X-Desk-Token": token, "HX-Request": "true"})
     assert answer.headers["HX-Redirect"] == "/spec/reply-2.yaml"
     assert (workspace / "reply-2.yaml").read_bytes() == (workspace / "reply.yaml").read_bytes()
+
+
+
+def test_verbale_serve_starts_on_loopback_and_stops(workspace):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "verbale", "serve", "--workspace", str(workspace), "--port",
+                               str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout.readline().strip() == f"verbale desk on http://127.0.0.1:{port}/ (Ctrl-C stops it)"
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the desk did not answer"
+                time.sleep(0.1)
+        assert 'href="/spec/17-1-624.yaml"' in page
+    finally:
+        server.terminate()
+        assert server.wait(20) is not None
+    missing = subprocess.run([sys.executable, "-m", "verbale", "serve", "--workspace", str(workspace / "nowhere")],
+                             capture_output=True, text=True)
+    assert missing.returncode == 2 and "no such folder" in missing.stderr and "Traceback" not in missing.stderr
