@@ -9,6 +9,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from verbale.desk.app import create_app
+from desk_fixtures import workspace  # noqa: F401 - a fixture
 from verbale.desk.guard import MAX_BODY
 
 BASE = "http://127.0.0.1:8765"

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from desk_fixtures import desk_server, workspace  # noqa: F401 - fixtures
+
 ROOT = Path(__file__).resolve().parents[2]
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -1,3 +1,4 @@
+"""Fixtures of the desk tests (imported by name: a second conftest.py would hide the suite's own)."""
 from __future__ import annotations
 
 import shutil
