@@ -22,6 +22,9 @@ class Built:
     disagreements: list[str] = field(default_factory=list)
     lint: list[str] = field(default_factory=list)
     notes: int = 0
+    # what the outgoing register records (verbale/register/outgoing.py): the parsed spec and its termbase
+    note_spec: object = None
+    termbase: object = None
 
     @property
     def warnings(self) -> list[str]:
@@ -61,7 +64,7 @@ def build(path: Path, termbase: Termbase | None = None) -> Built:
     problems = [_locate(p, doc) for p in check_references(spec, termbase)]
     if problems:
         raise SpecProblems(problems)
-    stem, result = safe_stem(path), Built(path)
+    stem, result = safe_stem(path), Built(path, note_spec=spec, termbase=termbase)
     addressees = [[key] for key in distribution_keys(spec, termbase)] or [None]
     for recipients in addressees:
         suffix = f".{recipients[0]}" if recipients else ""

@@ -46,3 +46,7 @@ class TemplateError(NoteError):
 
 class OutputError(NoteError):
     """An output file cannot be written, or would overwrite a different one."""
+
+
+class RegisterError(NoteError):
+    """The outgoing register refuses a number, cannot be reached, or its settings are wrong."""

@@ -67,13 +67,14 @@ def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bo
     """Build one spec and write its files, in any process: (notes, files written, lines, failed).
     Never raises: every problem is a line; warnings end in [warning], and fail the spec only under --strict
     (and disagreements under --check)."""
-    from ..build import build, write_outputs
+    from ..build import build
+    from ..register.outgoing import write_registered  # plain writing where the workspace keeps no register
 
     try:
         built = build(spec)
         if strict and built.warnings:
             return 0, 0, [f"{w} [--strict]" for w in built.warnings], True
-        written = 0 if check_only else len(write_outputs(built, out, force))
+        written = len(write_registered(built, out, force, check_only))
         return built.notes, written, [f"{w} [warning]" for w in built.warnings], check_only and bool(built.disagreements)
     except NoteError as exc:
         return 0, 0, error_lines(exc), True
