@@ -10,11 +10,13 @@ USAGE = """usage: verbale COMMAND [ARGS...]
 
 commands:
   generate   write the notes of specs as DOCX (python generate.py means verbale generate)
+  register   the outgoing register: list, show, cancel, export
 
 'verbale COMMAND --help' tells more."""
 
 COMMANDS = {
     "generate": "verbale.cli.generate",
+    "register": "verbale.cli.register",
 }
 
 

@@ -56,7 +56,9 @@ class RegisterConfig:
 
     @property
     def shown(self) -> str:
-        """The register's address for messages, without a password."""
+        """The register's address for messages: an SQLite file's path; a server's address without a password."""
+        if self.url.startswith("sqlite:///"):
+            return str(Path(self.url[len("sqlite:///"):]))
         from sqlalchemy.engine import make_url
 
         return make_url(self.url).render_as_string(hide_password=True)

@@ -26,7 +26,7 @@ AUTO, NONE = "auto", "none"
 SUBJECT_LENGTH = 300
 
 
-def _user() -> str:
+def user_name() -> str:
     import getpass
 
     try:
@@ -102,7 +102,7 @@ def _entry(built, config: RegisterConfig):
     spec = built.note_spec
     return NewEntry(note_date=spec.date, sender=spec.sender, recipients=_recipients(built),
                     subject=subject(built, list(config.languages)), languages=list(spec.languages),
-                    spec_path=spec_key(built.spec, config.root), created_by=_user())
+                    spec_path=spec_key(built.spec, config.root), created_by=user_name())
 
 
 def _number_line(path: Path) -> int:
