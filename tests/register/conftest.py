@@ -73,3 +73,9 @@ def register_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{(tmp_path / 'register.sqlite').as_posix()}"
     return new_database(request.getfixturevalue("postgres_server"))
+
+
+@pytest.fixture
+def postgres_database(postgres_server) -> str:
+    """A fresh database on the session's cluster."""
+    return new_database(postgres_server)
