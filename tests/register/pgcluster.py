@@ -10,6 +10,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import pytest
+
 
 class ClusterUnavailable(Exception):
     """Why no cluster could be started (the tests skip with it)."""
@@ -70,5 +72,39 @@ class Cluster:
         return self.url(name)
 
     def stop(self) -> None:
+        if not self.base.exists():
+            return
         self._run("pg_ctl", "-D", self.data, "-m", "immediate", "stop", check=False)
         shutil.rmtree(self.base, ignore_errors=True)
+
+
+# Fixtures: a test module imports them by name (`from pgcluster import register_url, ...`); a conftest.py here
+# would shadow tests/conftest.py, which other tests import as `conftest`.
+_SHARED: list = []  # one cluster for the session, whichever test module asks first
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    if not _SHARED:
+        try:
+            _SHARED.append(Cluster())
+        except ClusterUnavailable as exc:
+            _SHARED.append(exc)
+    if isinstance(_SHARED[0], ClusterUnavailable):
+        pytest.skip(str(_SHARED[0]))
+    yield _SHARED[0]
+    _SHARED[0].stop()
+
+
+@pytest.fixture
+def postgres_database(postgres_cluster) -> str:
+    """A fresh database on the session's cluster."""
+    return postgres_cluster.new_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def register_url(request, tmp_path) -> str:
+    """A fresh, empty register in each database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{(tmp_path / 'register.sqlite').as_posix()}"
+    return request.getfixturevalue("postgres_database")

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from pgcluster import register_url, postgres_database, postgres_cluster  # noqa: F401  (fixtures)
 from sqlalchemy import select, text
 
 from verbale.errors import RegisterError

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pgcluster import postgres_database, postgres_cluster  # noqa: F401  (fixtures)
 from sqlalchemy import func, select
 
 from verbale.cli.generate import main as generate
