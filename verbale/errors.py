@@ -48,5 +48,9 @@ class OutputError(NoteError):
     """An output file cannot be written, or would overwrite a different one."""
 
 
+class BlankError(NoteError):
+    """The office's letterhead blank (house.blank) cannot be used."""
+
+
 class RegisterError(NoteError):
     """The outgoing register refuses a number, cannot be reached, or its settings are wrong."""
