@@ -10,6 +10,7 @@ from .errors import NoteError, OutputError
 from .files import write_atomic
 from .facts.termbase import Termbase, default_termbase
 from .facts.spec import SpecProblems, read_spec
+from .facts.workspace import Workspace, find_workspace, with_defaults
 from .facts.yamlsource import YamlDoc
 
 
@@ -51,13 +52,18 @@ def safe_stem(path: Path) -> str:
     return stem or "note"
 
 
-def build(path: Path, termbase: Termbase | None = None) -> Built:
-    """Compose and render every output of one spec; raises NoteError (SpecProblems for several)."""
+def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | None = None) -> Built:
+    """Compose and render every output of one spec; raises NoteError (SpecProblems for several).
+    The spec's workspace (found from its folder upward unless given) supplies defaults and the termbase;
+    an explicit ``termbase`` replaces the workspace's."""
     from .compose import check
     from .docx.writer import combined_docx, note_docx, review_docx
 
-    termbase = termbase or default_termbase()
     spec, doc = read_spec(path)
+    if workspace is None:
+        workspace = find_workspace(path) if termbase is None else Workspace(None)
+    spec = with_defaults(spec, workspace)
+    termbase = termbase or workspace.termbase or default_termbase()
     problems = [_locate(p, doc) for p in check_references(spec, termbase)]
     if problems:
         raise SpecProblems(problems)

@@ -10,6 +10,8 @@ Each module ``verbale.grammar.<code>`` provides:
 - ``ordinal(n: int, case: str | None = None, gender: str | None = None) -> str`` -- in words
 - ``ordinal_num(n: int, case: str | None = None, gender: str | None = None) -> str`` -- in figures
 - ``inflect(text: str, case: str, possessive: bool = False) -> str`` -- a case form built by rule
+- ``inflect_person(forms: Mapping, case: str, gender: str | None) -> str`` -- a person's case form
+  (position and name) from the entry's forms
 - ``FILTERS: dict[str, Callable]`` -- the Jinja filters the language's texts may use
 """
 from __future__ import annotations

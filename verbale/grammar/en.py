@@ -60,4 +60,19 @@ def inflect(text: str, case: str, possessive: bool = False) -> str:
     return no_case(text, case, CODE)
 
 
-FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num}
+def inflect_person(forms: Mapping, case: str, gender: str | None) -> str:
+    return no_case(forms["nom"], case, CODE)
+
+
+def capfirst(text) -> str:
+    """A name at the start of a sentence: ``the Permanent Mission`` -> ``The Permanent Mission`` (an entry that is
+    a sender and a recipient writes its article in lower case; the formulas raise it where a sentence starts).
+
+    >>> capfirst("the Ministry"), capfirst("The Secretariat"), capfirst("")
+    ('The Ministry', 'The Secretariat', '')
+    """
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
+FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "capfirst": capfirst}

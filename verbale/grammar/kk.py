@@ -172,6 +172,11 @@ def inflect(text: str, case: str, possessive: bool = False) -> str:
     return text + ending
 
 
+def inflect_person(forms: Mapping, case: str, gender: str | None) -> str:
+    """A person takes the case suffix on the last word of the name: «Ерлан Асановқа» (no gender in Kazakh)."""
+    return inflect(forms["nom"], case)
+
+
 def ordinal(n: int, case: str | None = None, gender: str | None = None) -> str:
     """The ordinal in words, built on num2words' cardinal (it has no Kazakh ordinals); no agreement in Kazakh.
 
