@@ -170,7 +170,7 @@ def test_several_roles_and_wrong_kind(office):
     for kinds in [("sender",), ("recipient",)]:
         termbase.require("mfa-austria", kinds, "sender")
     with pytest.raises(TermbaseError, match=r"'mfa-austria' is a sender and a recipient, not a place \(its kind is "
-                                            r"set in .*terms.yaml:3"):
+                                            r"set in .*terms.yaml:4"):
         termbase.require("mfa-austria", ("place",), "place")
 
 

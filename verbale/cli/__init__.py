@@ -10,11 +10,15 @@ USAGE = """usage: verbale COMMAND [ARGS...]
 
 commands:
   generate   write the notes of specs as DOCX (python generate.py means verbale generate)
+  init       make a workspace: verbale.yaml, a termbase/ with the sender to fill in, a sample spec
+  terms      check the termbase (terms check) or show one entry's forms (terms show KEY)
 
 'verbale COMMAND --help' tells more."""
 
 COMMANDS = {
     "generate": "verbale.cli.generate",
+    "init": "verbale.cli.init",
+    "terms": "verbale.cli.terms",
 }
 
 

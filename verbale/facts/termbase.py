@@ -27,6 +27,7 @@ LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 FORMULAS_FILE = "formulas.yaml"
 CONJUNCTION = {"en": "and", "ru": "и", "kk": "және"}
 LIST_FORMS = {"letterhead", "address"}
+UNFILLED = "TODO"   # `verbale init` marks the forms a clerk must fill in with it
 
 
 def _load(name: str, data: bytes) -> tuple[dict, dict]:
@@ -129,6 +130,9 @@ class Term:
     def form(self, form: str):
         value = self.forms.get(form)
         if value is not None:
+            if any(isinstance(v, str) and v.startswith(UNFILLED) for v in (value if isinstance(value, list) else [value])):
+                raise TermbaseError(f"'{self.key}' has its {self.lang} {form} still to fill in", field=self.key,
+                                    hint=f"replace the {UNFILLED} text; `verbale terms check` lists what is left")
             return value
         if form == "short":
             return self.forms["nom"]
@@ -147,7 +151,7 @@ class Term:
                                 hint=f"write `{form}:` into locales/{self.lang}/ for it") from exc
 
     def __str__(self) -> str:
-        return self.forms["nom"]
+        return self.form("nom")
 
 
 @dataclass(frozen=True)
