@@ -83,7 +83,10 @@ def show(args) -> int:
     workspace = _workspace(args.workspace)
     termbase = workspace.termbase
     if args.key not in termbase.entries and not any(args.key in f for f in termbase.forms.values()):
-        termbase.require(args.key, ("sender", "recipient", "authority", "body", "place", "group", "person"), "KEY")
+        try:
+            termbase.require(args.key, ("sender", "recipient", "authority", "body", "place", "group", "person"), "KEY")
+        except NoteError as exc:
+            raise exc.located("(command line)", 1) from None
     entry = termbase.entries.get(args.key, {})
     facts = ", ".join(f"{name}: {value}" for name, value in entry.items())
     from ..facts.termbase import display_path
