@@ -110,3 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         for line in getattr(exc, "errors", [exc]):
             print(line, file=sys.stderr)
         return EXIT_FAILED
+    except Exception as exc:  # noqa: BLE001 - a clerk never sees a traceback
+        from .generate import internal_error
+        print(internal_error(Path("(termbase)"), exc), file=sys.stderr)
+        return EXIT_FAILED

@@ -135,8 +135,8 @@ class Term:
                                     hint=f"replace the {UNFILLED} text; `verbale terms check` lists what is left")
             return value
         if form == "short":
-            return self.forms["nom"]
-        if form in LIST_FORMS:
+            return self.form("nom")
+        if form in LIST_FORMS or form == "nom":
             raise TermbaseError(f"'{self.key}' has no {form} in {self.lang}", field=self.key,
                                 hint=f"add `{form}:` to locales/{self.lang}/")
         try:
