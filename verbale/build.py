@@ -8,6 +8,7 @@ from pathlib import Path
 from .compose.note import check_references, distribution_keys, render_note
 from .errors import NoteError, OutputError
 from .files import write_atomic
+from .facts.house import describe, house_for
 from .facts.termbase import Termbase, default_termbase
 from .facts.spec import SpecProblems, read_spec
 from .facts.workspace import Workspace, find_workspace, with_defaults
@@ -52,10 +53,12 @@ def safe_stem(path: Path) -> str:
     return stem or "note"
 
 
-def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | None = None) -> Built:
+def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | None = None,
+          workspace_config: dict | None = None) -> Built:
     """Compose and render every output of one spec; raises NoteError (SpecProblems for several).
-    The spec's workspace (found from its folder upward unless given) supplies defaults and the termbase;
-    an explicit ``termbase`` replaces the workspace's."""
+    The spec's workspace (found from its folder upward unless given) supplies defaults, the termbase and the
+    office's conventions (``house:`` of verbale.yaml); an explicit ``termbase`` or ``workspace_config`` (the
+    parsed verbale.yaml) replaces the workspace's."""
     from .compose import check
     from .docx.writer import combined_docx, note_docx, review_docx
 
@@ -64,26 +67,32 @@ def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | N
         workspace = find_workspace(path) if termbase is None else Workspace(None)
     spec = with_defaults(spec, workspace)
     termbase = termbase or workspace.termbase or default_termbase()
+    workspace_config = workspace.config if workspace_config is None else workspace_config
     problems = [_locate(p, doc) for p in check_references(spec, termbase)]
     if problems:
         raise SpecProblems(problems)
+    try:
+        house = house_for(spec, termbase, workspace_config)
+    except NoteError as exc:
+        raise _locate(exc, doc) from None
     stem, result = safe_stem(path), Built(path)
     addressees = [[key] for key in distribution_keys(spec, termbase)] or [None]
     for recipients in addressees:
         suffix = f".{recipients[0]}" if recipients else ""
         try:
-            notes = [render_note(spec, lang, recipients, termbase) for lang in spec.languages]
+            notes = [render_note(spec, lang, recipients, termbase, house) for lang in spec.languages]
         except NoteError as exc:
             raise _locate(exc, doc) from None
         if not result.notes:  # the texts are the same for every addressee: check them once
-            findings = check.findings(spec, notes, doc)
+            findings = check.findings(spec, notes, doc, house)
             result.disagreements = [f.line for f in findings if f.kind == "disagreement"]
             result.lint = [f.line for f in findings if f.kind == "lint"]
         result.notes += 1
         for note in notes:
             result.files[f"{stem}{suffix}.{note.lang}.docx"] = note_docx(note)
         result.files[f"{stem}{suffix}.docx"] = combined_docx(notes)
-        result.files[f"{stem}{suffix}.review.docx"] = review_docx(notes, result.disagreements, result.lint)
+        result.files[f"{stem}{suffix}.review.docx"] = review_docx(notes, result.disagreements, result.lint,
+                                                                  describe(house, spec))
     return result
 
 

@@ -216,3 +216,15 @@ def test_pronouns_of_a_sender_come_from_the_pronoun_table(tmp_path, gender, its,
                                             encoding="utf-8")
     term = Termbase(roots=[LOCALES_DIR, root]).term("envoy", "en", dt.date(2024, 1, 1))
     assert (term.its, term.itself) == (its, itself)
+
+
+def test_the_house_of_verbale_yaml_reaches_the_notes(office):
+    config = office / "verbale.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "house: {date_order: month-day}\n", encoding="utf-8")
+    import io
+
+    from docx import Document
+
+    built = build(office / "notes" / "to-ministry.yaml")
+    texts = [p.text.replace("\u00a0", " ") for p in Document(io.BytesIO(built.files["to-ministry.en.docx"])).paragraphs]
+    assert "Vienna, March 12, 2024" in texts

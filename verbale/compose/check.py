@@ -113,8 +113,8 @@ def disagreements(spec, doc: YamlDoc) -> list[Finding]:
     return findings
 
 
-def findings(spec, notes, doc: YamlDoc) -> list[Finding]:
-    """Everything a reviewer should see: disagreements first, then the language lint."""
+def findings(spec, notes, doc: YamlDoc, house=None) -> list[Finding]:
+    """Everything a reviewer should see: disagreements first, then the language lint (in the house's spelling)."""
     from .lint import lint
 
-    return disagreements(spec, doc) + lint(spec, doc)
+    return disagreements(spec, doc) + lint(spec, doc, house)

@@ -25,7 +25,8 @@ RULES = [  # (language or None for all, pattern, message from the match)
     ("ru", re.compile(r"\d{4}г\."), lambda m: (m.group(), f"a no-break space goes before «г.» ({m.group()[:4]} г.)")),
     ("ru", re.compile(r"(?<![\w.])г\.(?=[А-ЯЁ][\w-]*)[\w-]+"),
      lambda m: (m.group(), f"a space goes after «г.» (г. {m.group()[2:]})")),
-    ("ru", re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS})\s+\d{{4}}(?!\s*г\.)"),
+    # «2021 г.» and «2021 года» are both standard (a house chooses, NOTE-SPEC §7); only a bare year is a slip
+    ("ru", re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS})\s+\d{{4}}(?!\s*(?:г\.|год(?:а|у|ом|е)?\b))"),
      lambda m: (m.group(), f"a year in a date takes «г.» ({m.group()} г.)")),
     (None, re.compile(r"\S {2,}\S"), lambda m: (repr(m.group()), "two spaces in a row (one is enough)")),
     (None, re.compile(r"\bGMT\s+[+-]\d"), lambda m: (m.group(), "GMT and its offset are written together (GMT+6)")),
@@ -48,9 +49,34 @@ def _kazakh_slips(text: str) -> list[tuple[str, str]]:
     return slips
 
 
-def lint_text(field: str, lang: str, text: str, where: str = "") -> list[str]:
+# Words whose British and American spellings differ in notes; the house's `spelling:` says which is meant.
+# Proper names keep their own spelling (International Labour Organization), so -our nouns common in names
+# (labour, neighbour) are not listed.
+SPELLINGS = {"en-GB": ("honor", "honour"), "en-US": ("honour", "honor")}
+SPELLING_STEMS = ("hon", "fav", "endeav")
+
+
+def _spelling_slips(text: str, spelling: str) -> list[tuple[str, str]]:
+    """
+    >>> _spelling_slips("has the honor to", "en-GB"), _spelling_slips("has the honor to", "en-US")
+    ([('honor', 'the house spells en-GB: honour')], [])
+    >>> _spelling_slips("an honorary member", "en-GB")
+    []
+    >>> _spelling_slips("Honoured and favourable", "en-US")
+    [('Honoured', 'the house spells en-US: Honored'), ('favourable', 'the house spells en-US: favorable')]
+    """
+    wrong, right = SPELLINGS[spelling]
+    # honorary, honorarium and honorific keep -or in British spelling too
+    pattern = re.compile(rf"\b(?:{'|'.join(SPELLING_STEMS)}){wrong[3:]}(?!ary|arium|ific)\w*", re.I)
+    return [(m.group(), f"the house spells {spelling}: {m.group().replace(wrong[3:], right[3:], 1)}")
+            for m in pattern.finditer(text)]
+
+
+def lint_text(field: str, lang: str, text: str, where: str = "", spelling: str = "en-GB") -> list[str]:
     slips = [rule(m) for rule_lang, pattern, rule in RULES if rule_lang in (None, lang)
              for m in pattern.finditer(text)]
+    if lang == "en":
+        slips += _spelling_slips(text, spelling)
     if lang == "kk":
         slips += _kazakh_slips(text)
     if '"' in text and re.search(r"[«»“”„]", text):
@@ -74,9 +100,10 @@ def source_texts(spec):
                 yield path + (lang,), lang, typed_text(text, placeholder="…")
 
 
-def lint(spec, doc: YamlDoc) -> list[Finding]:
-    """The slips of every text, each on the line of its field."""
+def lint(spec, doc: YamlDoc, house=None) -> list[Finding]:
+    """The slips of every text, each on the line of its field; English in the house's spelling."""
     from ..facts.yamlsource import dotted
 
+    spelling = house.spelling if house is not None else "en-GB"
     return [Finding("lint", warning) for path, lang, text in source_texts(spec)
-            for warning in lint_text(dotted(path), lang, text, f"{doc.file}:{doc.line_of(path)}: ")]
+            for warning in lint_text(dotted(path), lang, text, f"{doc.file}:{doc.line_of(path)}: ", spelling)]

@@ -14,6 +14,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..errors import NoteError, SpecError
 from ..grammar import grammar_for
+from ..facts.house import House, closing_problem, house_for, owed_closing
 from ..facts.termbase import Termbase, default_termbase
 from ..facts.spec import MAX_TEXT, NoteSpec
 from .texts import bytecode_cache, render_text
@@ -40,6 +41,7 @@ class Note:
     author: str
     elements: tuple[Element, ...]
     emblem: bytes | None = None  # the sender's emblem (PNG), above the letterhead
+    proofing: str | None = None  # the proofing language when the house sets one (en-US); else the language's
 
     def element(self, name: str) -> Element | None:
         return next((e for e in self.elements if e.name == name), None)
@@ -79,23 +81,34 @@ class TermLookup:
         return self[key.replace("_", "-")]
 
 
-def _formula(termbase: Termbase, lang: str, name: str, context: dict, **extra) -> str:
-    source = termbase.formulas[lang]
+def formula_source(termbase: Termbase, lang: str, name: str, house: House | None = None) -> str:
+    """The named formula (``closing.high``) in ``lang``, as the house's spelling writes it."""
+    formulas = termbase.formulas[lang]
+    spelled = formulas.get("spelling", {}).get(house.spelling, {}) if house is not None else {}
+    if name in spelled:
+        return spelled[name]
+    source = formulas
     for part in name.split("."):
         source = source[part]
+    return source
+
+
+def _formula(termbase: Termbase, lang: str, name: str, context: dict, house: House | None = None, **extra) -> str:
+    source = formula_source(termbase, lang, name, house)
     return render_text(source, lang, {**context, **extra}, field=f"locales/{lang}/formulas.yaml:{name}", trusted=True)
 
 
-def meeting_facts(spec: NoteSpec, lang: str, termbase: Termbase) -> MeetingFacts | None:
+def meeting_facts(spec: NoteSpec, lang: str, termbase: Termbase, house: House | None = None) -> MeetingFacts | None:
     meeting = spec.meeting
     if meeting is None:
         return None
     grammar = grammar_for(lang)
+    date_options = (house or House()).date_options()
     time_of = meeting.time_of or spec.place
     zone_key = meeting.zone or termbase.entries[time_of].get("zone")
     moment = localize(meeting.start, zone_key, meeting.ambiguous)
     place = termbase.term(time_of, lang, meeting.start.date())
-    parts = {"date": grammar.format_date(meeting.start.date()), "time": grammar.format_time(meeting.start.time()),
+    parts = {"date": grammar.format_date(meeting.start.date(), **date_options), "time": grammar.format_time(meeting.start.time()),
              "offset": grammar.format_offset(offset_minutes(moment)), "place": place}
     parts["zone"] = _formula(termbase, lang, "meeting.zone", parts)
     parts["when"] = _formula(termbase, lang, "meeting.when", parts)
@@ -104,19 +117,21 @@ def meeting_facts(spec: NoteSpec, lang: str, termbase: Termbase) -> MeetingFacts
                         start=meeting.start, **parts)
 
 
-def text_context(spec: NoteSpec, lang: str, recipients: list[str], termbase: Termbase) -> dict:
-    """The names a per-language text may use."""
+def text_context(spec: NoteSpec, lang: str, recipients: list[str], termbase: Termbase,
+                 house: House | None = None) -> dict:
+    """The names a per-language text may use; dates follow the house's conventions."""
     on = spec.date
+    house = house or House()
     context = {
-        "number": spec.number,
-        "date": grammar_for(lang).format_date(on),
+        "number": spec.printed_number,
+        "date": grammar_for(lang).format_date(on, **house.date_options()),
         "place": termbase.term(spec.place, lang, on),
         "sender": termbase.term(spec.sender, lang, on),
         "recipients": termbase.terms(recipients, lang, on),
         "on_behalf_of": termbase.term(spec.on_behalf_of, lang, on) if spec.on_behalf_of else "",
         "terms": TermLookup(termbase, lang, on),
     }
-    facts = meeting_facts(spec, lang, termbase)
+    facts = meeting_facts(spec, lang, termbase, house)
     if facts is not None:
         context["meeting"] = facts
     return context
@@ -171,12 +186,30 @@ def _elements(rendered: str, lang: str) -> tuple[Element, ...]:
     return tuple(Element(name, style, tuple(lines)) for name, style, lines in elements if lines)
 
 
+def closing_variant(spec: NoteSpec, recipients: list[str], termbase: Termbase) -> str:
+    """Which closing the note carries: none without recipients (v1); else the spec's own choice, which wins
+    because the clerk decides it for this note (answering a note in the closing it used, by reciprocity);
+    else what the recipients' entries say they are owed (``closing: high``); else the highest."""
+    if not recipients:
+        return "none"
+    return spec.closing or owed_closing(recipients, termbase.entries)
+
+
+def _number_line(spec: NoteSpec, lang: str, context: dict, termbase: Termbase, house: House) -> str:
+    if not spec.printed_number:
+        return ""
+    return _formula(termbase, lang, "number", context, house,
+                    number_label=house.label(lang), number_suffix=house.suffix(lang))
+
+
 def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
-                termbase: Termbase | None = None) -> Note:
-    """The note in ``lang``, addressed to ``recipients`` (default: the spec's)."""
+                termbase: Termbase | None = None, house: House | None = None) -> Note:
+    """The note in ``lang``, addressed to ``recipients`` (default: the spec's), in the house's conventions
+    (default: those of the spec and its sender)."""
     termbase = termbase or default_termbase()
+    house = house or house_for(spec, termbase)
     recipients = spec.recipients if recipients is None else recipients
-    context = text_context(spec, lang, recipients, termbase)
+    context = text_context(spec, lang, recipients, termbase, house)
     purpose = _user_text(getattr(spec.purpose, lang), lang, context, f"purpose.{lang}").rstrip()
     if purpose.endswith("."):
         purpose = purpose[:-1]
@@ -184,23 +217,31 @@ def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
     paragraphs = [_user_text(getattr(p, lang), lang, context, f"paragraphs[{i}].{lang}")
                   for i, p in enumerate(spec.paragraphs)]
     has_recipients = bool(recipients)
-    sentences = {**context, "purpose": purpose, "continuation": continuation}
+    compliments = has_recipients if spec.compliments is None else spec.compliments and has_recipients
+    sentences = {**context, "purpose": purpose, "continuation": continuation, "compliments": compliments}
+    action = _formula(termbase, lang, f"opening.{spec.opening}", sentences, house)
+    closing = closing_variant(spec, recipients, termbase)
+    number_line = _number_line(spec, lang, context, termbase, house)
     values = {
         "M": MARK,
         "letterhead": context["sender"].letterhead,
-        "number_line": _formula(termbase, lang, "number", context),
+        "number_line": number_line,
         "urgency": termbase.formulas[lang]["urgency"].get(spec.urgency, ""),
-        "opening": _formula(termbase, lang, "opening", sentences),
+        "opening": _formula(termbase, lang, "opening.sentence", sentences, house, action=action),
         "paragraphs": paragraphs,
         "enclosure": _enclosure_lines(spec, lang, context, termbase),
-        "closing": _formula(termbase, lang, "closing", context) if has_recipients else "",
-        "place_date": _formula(termbase, lang, "place_date", context),
+        "closing": "" if closing == "none" else _formula(
+            termbase, lang, "closing.sentence", context, house,
+            consideration=formula_source(termbase, lang, f"closing.{closing}", house)),
+        "place_date": _formula(termbase, lang, "date_only" if house.date_line == "date-only" else "place_date",
+                               context, house),
+        "place_date_at": house.place_date,
         "addressee": context["recipients"].address if has_recipients else [],
     }
     elements = _elements(_layout().render(values), lang)
-    return Note(lang=lang, number=spec.number, date=spec.date, elements=elements,
-                title=typeset(_formula(termbase, lang, "title", context), lang),
-                author=str(context["sender"]), emblem=termbase.emblem(spec.sender))
+    return Note(lang=lang, number=spec.printed_number, date=spec.date, elements=elements,
+                title=typeset(_formula(termbase, lang, "title", context, house, number_line=number_line), lang),
+                author=str(context["sender"]), emblem=termbase.emblem(spec.sender), proofing=house.proofing(lang))
 
 
 def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
@@ -230,6 +271,7 @@ def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
             termbase.require(key, kinds, field)
         except NoteError as exc:
             problems.append(exc)
+    problems += _house_problems(spec, termbase, distribution)
     # `continuation` may be given for some languages only: it adds the sentences a language needs
     # beyond the opening sentence (the Kazakh seed says in two sentences what English says in one).
     problems += [SpecError(f"the {lang} text is missing", field=f"purpose.{lang}",
@@ -239,6 +281,22 @@ def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
         problems += [SpecError(f"the {lang} text is missing", field=f"paragraphs[{index}].{lang}",
                                hint="every paragraph needs a text in every language")
                      for lang in spec.languages if not (getattr(paragraph, lang) or "").strip()]
+    return problems
+
+
+def _house_problems(spec: NoteSpec, termbase: Termbase, distribution: list[str]) -> list[NoteError]:
+    """Section 7's fields that depend on the termbase: the sender's ``house:``, the closings entries are owed."""
+    problems: list[NoteError] = []
+    if spec.compliments and not spec.recipients and not distribution:
+        problems.append(SpecError("compliments need someone to be presented to", field="compliments",
+                                  hint="name the recipients, or drop `compliments: true`"))
+    try:
+        house_for(spec, termbase)
+    except NoteError as exc:
+        exc.field = exc.field or "house"
+        problems.append(exc)
+    keys = [*spec.recipients, *(k for name in distribution for k in termbase.members(name))]
+    problems += [p for key in dict.fromkeys(keys) if (p := closing_problem(key, termbase.entries))]
     return problems
 
 

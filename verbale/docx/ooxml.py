@@ -52,7 +52,7 @@ def run_properties(lang: str | None, bold=False, italic=False, size_pt=None) -> 
     if size_pt:
         parts.append(f'<w:sz w:val="{round(size_pt * 2)}"/><w:szCs w:val="{round(size_pt * 2)}"/>')
     if lang:
-        code = house.PROOFING[lang]
+        code = house.PROOFING.get(lang, lang)  # a language, or a proofing code itself (en-US)
         parts.append(f'<w:lang w:val="{code}" w:eastAsia="{code}" w:bidi="{code}"/>')
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 

@@ -41,16 +41,21 @@ def _emblem(note: Note, page_break: bool, picture_id: int) -> str:
             f'{ooxml.picture_run(note.emblem, house.EMBLEM_HEIGHT_CM, picture_id)}</w:p>')
 
 
+def proofing(note: Note) -> str:
+    """The note's proofing language: its house's (en-US spelling) or its language's."""
+    return note.proofing or house.PROOFING[note.lang]
+
+
 def _note_body(note: Note, page_break: bool = False, picture_id: int = 1) -> str:
     """The note's paragraphs, under the sender's emblem if it has one."""
     head = _emblem(note, page_break, picture_id) if note.emblem else ""
     breaks = page_break and not head
-    return head + "".join(paragraph(e.style, e.lines, note.lang, breaks and i == 0)
+    return head + "".join(paragraph(e.style, e.lines, proofing(note), breaks and i == 0)
                           for i, e in enumerate(note.elements))
 
 
 def _package(body: str, note: Note, title: str, landscape: bool = False) -> bytes:
-    core = ooxml.core_xml(title, note.author, house.PROOFING[note.lang], note.number, note.date)
+    core = ooxml.core_xml(title, note.author, proofing(note), note.number, note.date)
     parts = {"word/document.xml": ooxml.document_xml(body, landscape), "docProps/core.xml": core}
     if note.emblem and "<w:drawing>" in body:
         parts |= {ooxml.EMBLEM_PART: note.emblem, "word/_rels/document.xml.rels": ooxml.document_rels(emblem=True)}
@@ -81,13 +86,13 @@ def review_table(notes: list[Note]) -> str:
     for note in notes:
         names += [e.name for e in note.elements if e.name not in names]
     heading = [paragraph("ReviewHeading", ["element"], "en")]
-    heading += [paragraph("ReviewHeading", [LANGUAGE_NAMES[n.lang]], n.lang) for n in notes]
+    heading += [paragraph("ReviewHeading", [LANGUAGE_NAMES[n.lang]], proofing(n)) for n in notes]
     rows = ['<w:tr><w:trPr><w:tblHeader/></w:trPr>' + "".join(map(_cell, widths, heading)) + "</w:tr>"]
     for name in names:
         cells = [paragraph("ReviewHeading", [name], "en")]
         for note in notes:
             element: Element | None = note.element(name)
-            cells.append(paragraph("ReviewCell", list(element.lines) if element else ["—"], note.lang))
+            cells.append(paragraph("ReviewCell", list(element.lines) if element else ["—"], proofing(note)))
         rows.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(map(_cell, widths, cells)) + "</w:tr>")
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return ('<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>'
@@ -96,10 +101,14 @@ def review_table(notes: list[Note]) -> str:
             + "".join(rows) + "</w:tbl>")
 
 
-def review_docx(notes: list[Note], disagreements: list[str], lint: list[str]) -> bytes:
-    """The versions side by side, landscape, with the cross-language check's findings and the lint at the end."""
+def review_docx(notes: list[Note], disagreements: list[str], lint: list[str], conventions=()) -> bytes:
+    """The versions side by side, landscape, with the cross-language check's findings and the lint at the end,
+    and the house conventions the note follows where they differ from the defaults (so a reviewer knows that
+    «года», "honor" or a missing closing are the house's choice)."""
     sections = [("Cross-language check", disagreements or ["All facts agree across the language versions."]),
                 ("Language lint", lint or ["No typing slips found."])]
+    if conventions:
+        sections.append(("House conventions", list(conventions)))
     body = review_table(notes) + "".join(
         paragraph("ReviewHeading", [heading], "en") + "".join(paragraph("ReviewCell", [line], "en") for line in lines)
         for heading, lines in sections)

@@ -12,11 +12,13 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, WithJsonSchema, field_validator
 
 from ..errors import NoteError, SpecError
+from .house import House
 from .yamlsource import YamlDoc, dotted, load_yaml_bytes
 
 LANGUAGES = ("en", "ru", "kk")
 MAX_TEXT = 5000          # characters in one per-language text
 MAX_PAGES = 2000         # pages in one enclosure
+NO_NUMBER = "none"       # `number: none`: a note without a number line
 Lang = Literal["en", "ru", "kk"]
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 
@@ -73,7 +75,8 @@ class NoteSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid", title="Note verbale spec")
     number: Annotated[str, WithJsonSchema({"type": ["string", "integer"]})] = Field(
-        min_length=1, max_length=60, description='printed as "№ 17-1/624"', examples=["17-1/624"])
+        min_length=1, max_length=60, description='printed as "№ 17-1/624"; `none`: a note without a number line',
+        examples=["17-1/624", "none"])
     date: dt.date = Field(description="date of issue, YYYY-MM-DD", examples=["2021-09-23"])
     place: Key | None = Field(None, description="termbase key of the city of issue; required unless the "
                               "workspace's verbale.yaml names a default `place`", examples=["astana"])
@@ -103,6 +106,23 @@ class NoteSpec(BaseModel):
                                           examples=["cica-member-states-mfa"])
     enclosures: Union[Annotated[int, Field(gt=0, le=MAX_PAGES)], list[Enclosure], None] = Field(
         None, description="pages of one enclosure 'as stated', or a list of titled enclosures", examples=[11])
+    # NOTE-SPEC §7: house conventions and formula variants
+    house: House | None = Field(None, description="this note's house conventions (over the sender's and the "
+                                "workspace's)", examples=[{"number_label": {"en": "No."}, "spelling": "en-US"}])
+    opening: Literal["honour", "plain"] = Field(
+        "honour", description='honour: "... and has the honour to {purpose}"; plain: "... and {purpose}" '
+        "(the purpose carries its own verb)", examples=["plain"])
+    compliments: bool | None = Field(
+        None, description='"presents its compliments to ..."; default: when there are recipients',
+        examples=[False])
+    closing: Literal["highest", "high", "none"] | None = Field(
+        None, description="the closing formula; default: what each recipient's termbase entry says it is "
+        "owed, else highest", examples=["high"])
+
+    @property
+    def printed_number(self) -> str:
+        """The number as printed, or "" for `number: none`."""
+        return "" if self.number.lower() == NO_NUMBER else self.number
 
     @field_validator("number", mode="before")
     @classmethod

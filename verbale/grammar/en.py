@@ -19,9 +19,18 @@ CODE, PROOFING, BABEL_LOCALE = "en", "en-GB", "en_GB"
 HOUR = {"one": "hour", "other": "hours"}
 
 
-def format_date(value: dt.date) -> str:
-    """``23 September 2021``: day, month, year, as British notes write it."""
-    return f"{value.day}\u00a0{month_name(value.month, BABEL_LOCALE)} {value.year}"  # CLDR's "d MMMM y"
+def format_date(value: dt.date, *, date_order: str = "day-month", year_word: str = "short") -> str:
+    """``23 September 2021``: day, month, year, as British notes write it (CLDR en_GB "d MMMM y");
+    ``date_order="month-day"``: ``September 23, 2021``, as American notes do (CLDR en_US "MMMM d, y").
+    ``year_word`` is Russian's option; English has no year word.
+
+    >>> format_date(dt.date(2021, 9, 3), date_order="month-day")
+    'September\xa03, 2021'
+    """
+    month = month_name(value.month, BABEL_LOCALE)
+    if date_order == "month-day":
+        return f"{month}\u00a0{value.day}, {value.year}"
+    return f"{value.day}\u00a0{month} {value.year}"
 
 
 def format_time(value: dt.time) -> str:

@@ -57,8 +57,9 @@ TIME = re.compile(r"(\d{1,2})[.:](\d{2})$")
 NUMBER = re.compile(r"(\d+)$")
 
 
-def format_date(value: dt.date) -> str:
-    """``2021 жылғы 23 қыркүйек``: official usage, not CLDR's ``2021 ж. 23 қыркүйек``."""
+def format_date(value: dt.date, *, date_order: str = "day-month", year_word: str = "short") -> str:
+    """``2021 жылғы 23 қыркүйек``: official usage, not CLDR's ``2021 ж. 23 қыркүйек``.  Kazakh has one
+    order (year first) and one year word (the adjectival «жылғы»), so both options are accepted and ignored."""
     return f"{value.year} жылғы {value.day}\u00a0{month_name(value.month, BABEL_LOCALE)}"
 
 

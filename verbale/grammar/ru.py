@@ -29,9 +29,17 @@ FIGURE_ENDINGS = [("ого", "го"), ("его", "го"), ("ому", "му"), ("
                   ("ых", "х"), ("их", "х"), ("ье", "е"), ("ья", "я"), ("ью", "ю"), ("ей", "й")]
 
 
-def format_date(value: dt.date) -> str:
-    """``23 сентября 2021 г.``: the month in the genitive (CLDR), a no-break space before «г.»."""
-    return f"{value.day}\u00a0{month_name(value.month, BABEL_LOCALE)} {value.year}\u00a0г."
+YEAR_WORDS = {"short": "г.", "long": "года"}
+
+
+def format_date(value: dt.date, *, date_order: str = "day-month", year_word: str = "short") -> str:
+    """``23 сентября 2021 г.``: the month in the genitive (CLDR), a no-break space before «г.»;
+    ``year_word="long"``: ``23 сентября 2021 года``, as Russian ministries write it.  Russian has one order.
+
+    >>> format_date(dt.date(2005, 12, 15), year_word="long")
+    '15\xa0декабря 2005\xa0года'
+    """
+    return f"{value.day}\u00a0{month_name(value.month, BABEL_LOCALE)} {value.year}\u00a0{YEAR_WORDS[year_word]}"
 
 
 def format_time(value: dt.time) -> str:
