@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .compose.agenda import check_agenda, render_agenda
 from .compose.note import check_references, distribution_keys, render_note
 from .errors import NoteError, OutputError
 from .files import write_atomic
@@ -68,7 +69,7 @@ def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | N
     spec = with_defaults(spec, workspace)
     termbase = termbase or workspace.termbase or default_termbase()
     workspace_config = workspace.config if workspace_config is None else workspace_config
-    problems = [_locate(p, doc) for p in check_references(spec, termbase)]
+    problems = [_locate(p, doc) for p in check_references(spec, termbase) + check_agenda(spec)]
     if problems:
         raise SpecProblems(problems)
     try:
@@ -77,6 +78,12 @@ def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | N
         raise _locate(exc, doc) from None
     stem, result = safe_stem(path), Built(path)
     addressees = [[key] for key in distribution_keys(spec, termbase)] or [None]
+    try:
+        agendas = [render_agenda(spec, lang, termbase) for lang in spec.languages] if spec.agenda else []
+    except NoteError as exc:
+        raise _locate(exc, doc) from None
+    for agenda in agendas:  # the same for every addressee: one file per language
+        result.files[f"{stem}.agenda.{agenda.lang}.docx"] = note_docx(agenda)
     for recipients in addressees:
         suffix = f".{recipients[0]}" if recipients else ""
         try:
@@ -90,7 +97,7 @@ def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | N
         result.notes += 1
         for note in notes:
             result.files[f"{stem}{suffix}.{note.lang}.docx"] = note_docx(note)
-        result.files[f"{stem}{suffix}.docx"] = combined_docx(notes)
+        result.files[f"{stem}{suffix}.docx"] = combined_docx(notes + agendas)
         result.files[f"{stem}{suffix}.review.docx"] = review_docx(notes, result.disagreements, result.lint,
                                                                   describe(house, spec))
     return result

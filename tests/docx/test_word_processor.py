@@ -34,7 +34,7 @@ def text(pdf) -> str:
 
 @pytest.mark.parametrize("name, expected_pages", [
     ("17-1-624.en", 1), ("17-1-624.ru", 1), ("17-1-624.kk", 1), ("17-1-624", 3),
-    ("17-1-298.en", 1), ("17-1-298.ru", 1), ("17-1-298.kk", 1), ("17-1-298", 3),
+    ("17-1-298.en", 1), ("17-1-298.ru", 1), ("17-1-298.kk", 1), ("17-1-298", 6),
     ("osce-brussels-2006.en", 1), ("osce-brussels-2006", 1),
     ("circular-soc-2026.mfa-korea.en", 1), ("circular-soc-2026.mfa-korea.ru", 1),
     ("circular-soc-2026.mfa-korea.kk", 1), ("circular-soc-2026.mfa-korea", 3)])

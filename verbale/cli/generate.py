@@ -31,6 +31,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--workspace", metavar="DIR", default=None,
                    help="the workspace (a folder with verbale.yaml) of every spec; default: the first "
                         "verbale.yaml from each spec's folder upward")
+    p.add_argument("--pdf", nargs="?", const="plain", default=None, metavar="archive",
+                   help="also a PDF beside each DOCX, made by LibreOffice; `--pdf archive` makes PDF/A-2b")
     p.add_argument("-v", "--verbose", action="store_true", help="a line per spec; details of internal errors")
     return p
 
@@ -66,8 +68,10 @@ def internal_error(spec: Path, exc: BaseException) -> str:
     return f"{spec}:1: (internal): unexpected error {type(exc).__name__}: {exc} (please report it with {where})"
 
 
-def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bool, workspace: str | None = None):
-    """Build one spec and write its files, in any process: (notes, files written, lines, failed).
+def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bool,
+                workspace: str | None = None):
+    """Build one spec and write its files, in any process: (notes, files written, lines, failed, docx), where
+    docx maps each DOCX now in the output folder to whether this run wrote it.
     Never raises: every problem is a line; warnings end in [warning], and fail the spec only under --strict
     (and disagreements under --check)."""
     from ..build import build, write_outputs
@@ -76,13 +80,15 @@ def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bo
     try:
         built = build(spec, workspace=find_workspace(spec, workspace))
         if strict and built.warnings:
-            return 0, 0, [f"{w} [--strict]" for w in built.warnings], True
-        written = 0 if check_only else len(write_outputs(built, out, force))
-        return built.notes, written, [f"{w} [warning]" for w in built.warnings], check_only and bool(built.disagreements)
+            return 0, 0, [f"{w} [--strict]" for w in built.warnings], True, {}
+        written = [] if check_only else write_outputs(built, out, force)
+        docx = {} if check_only else {name: name in written for name in built.files if name.endswith(".docx")}
+        lines = [f"{w} [warning]" for w in built.warnings]
+        return built.notes, len(written), lines, check_only and bool(built.disagreements), docx
     except NoteError as exc:
-        return 0, 0, error_lines(exc), True
+        return 0, 0, error_lines(exc), True, {}
     except Exception as exc:  # noqa: BLE001 - a clerk never sees a traceback
-        return 0, 0, [internal_error(spec, exc)], True
+        return 0, 0, [internal_error(spec, exc)], True, {}
 
 
 def _quiet_worker() -> None:
@@ -164,8 +170,44 @@ class StopRequest:
             signal.signal(getattr(signal, name), handler)
 
 
+def write_pdfs(made_docx: dict[Path, tuple[Path, bool]], archive: bool) -> tuple[int, list[str]]:
+    """A PDF beside each DOCX of the batch that needs one, all made by one office process: (PDFs written,
+    specs that failed). A problem is one line per file; the DOCX files stay written."""
+    from ..files import write_atomic
+    from ..pdf import PdfError, convert, pdf_path, stale
+
+    wanted = [docx for docx, (_, fresh) in made_docx.items() if stale(docx, fresh, archive)]
+    if not wanted:
+        return 0, []
+    try:
+        conversion = convert(wanted, archive)
+    except PdfError as exc:
+        conversion = None
+        failures = {docx: exc for docx in wanted}
+    else:
+        failures = dict(conversion.failures)
+    for docx, data in (conversion.pdfs.items() if conversion else ()):
+        try:
+            write_atomic(pdf_path(docx), data)
+        except OSError as exc:
+            failures[docx] = PdfError(f"cannot write {pdf_path(docx)}: {exc.strerror}", field="(pdf)",
+                                      hint="close it in any program that has it open")
+    for docx, exc in failures.items():
+        problem = exc.problem if docx.name in exc.problem else f"{exc.problem}; no PDF for {docx.name}"
+        print(PdfError(problem, field="(pdf)", hint=exc.hint, file=str(made_docx[docx][0]), line=1), file=sys.stderr)
+    return len(wanted) - len(failures), sorted({str(made_docx[docx][0]) for docx in failures})
+
+
+def _pdf_option(args) -> None:
+    """``--pdf notes/`` means a plain PDF for notes/: a value that is not a PDF kind is a spec or folder."""
+    if args.pdf not in (None, "plain", "archive"):
+        args.specs.insert(0, args.pdf)
+        args.pdf = "plain"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    _pdf_option(args)
     if args.schema:
         from ..facts.schema import schema_text
         sys.stdout.write(schema_text())
@@ -185,15 +227,16 @@ def main(argv: list[str] | None = None) -> int:
     for line in missing:
         print(line, file=sys.stderr)
     started, written, notes, failed = time.perf_counter(), 0, 0, [m.split(":1:")[0] for m in missing]
-    progress = Progress(len(specs))
+    progress, made_docx = Progress(len(specs)), {}
     task = (Path(args.out), args.force, args.check, args.strict, args.workspace)
     if not args.check:
         from ..build import remove_stale_parts
         remove_stale_parts(Path(args.out))
     with StopRequest() as stop:
         results = _results(specs, args.jobs or os.cpu_count() or 1, task)
-        for spec, (count, files, lines, spec_failed) in results:
+        for spec, (count, files, lines, spec_failed, docx) in results:
             notes, written = notes + count, written + files
+            made_docx.update({Path(args.out) / name: (spec, fresh) for name, fresh in docx.items()})
             for line in lines:
                 print(line, file=sys.stderr)
             if spec_failed:
@@ -208,6 +251,10 @@ def main(argv: list[str] | None = None) -> int:
                       "(run the same command again to finish)", file=sys.stderr)
                 return EXIT_INTERRUPTED
     progress.close()
+    if args.pdf and not args.check:
+        pdf_written, pdf_failed = write_pdfs(made_docx, args.pdf == "archive")
+        written += pdf_written
+        failed += [spec for spec in pdf_failed if spec not in failed]
     elapsed = time.perf_counter() - started
     summary = f"{notes} notes, {written} files written, {len(failed)} failed in {elapsed:.1f} s"
     print(summary + (": " + ", ".join(failed) if failed else ""))

@@ -48,7 +48,8 @@ def typed_text(source: str | None, placeholder: str = " ") -> str:
     >>> typed_text("at the {{ meeting.body }} meeting {{ meeting.when }} on 4 May", "…")
     'at the … meeting … on 4 May'
     """
-    return JINJA.sub(placeholder, source or "")
+    # a non-breaking hyphen (U+2011) a clerk pasted from a finished note reads as a hyphen: 14.00‑те is 14.00-те
+    return JINJA.sub(placeholder, source or "").replace("\u2011", "-")
 
 
 def facts(text: str, lang: str) -> set[str]:
@@ -92,6 +93,19 @@ def field_texts(spec, placeholder: str = " ") -> dict[str, tuple[tuple, dict[str
     if isinstance(spec.enclosures, list):
         for index, item in enumerate(spec.enclosures):
             groups[f"enclosures[{index}].title"] = (("enclosures", index, "title"), texts(item.title))
+    groups.update(agenda_texts(spec, texts))
+    return groups
+
+
+def agenda_texts(spec, texts) -> dict[str, tuple[tuple, dict[str, str]]]:
+    """The agenda's texts: each item, and the title if the spec gives one (the heading's facts are generated)."""
+    agenda = getattr(spec, "agenda", None)
+    if agenda is None:
+        return {}
+    groups = {f"agenda.items[{index}]": (("agenda", "items", index), texts(item))
+              for index, item in enumerate(agenda.items)}
+    if agenda.title is not None:
+        groups["agenda.title"] = (("agenda", "title"), texts(agenda.title))
     return groups
 
 

@@ -5,6 +5,7 @@ The result is a list of finished strings per element; the DOCX step only places 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,7 @@ from ..grammar.typography import control_characters, typeset
 from ..facts.zones import localize, offset_minutes, zone
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+_SPACES = re.compile(r"[ \t\r\n]+")
 MARK = "\x1e"  # starts an element's marker line in the layout; user texts cannot hold control characters
 
 
@@ -142,7 +144,8 @@ def _user_text(source: str | None, lang: str, context: dict, field: str) -> str:
     if bad:
         raise SpecError(f"the text holds control characters ({', '.join(bad[:3])})", field=field,
                         hint="delete them; Word cannot open a file that holds them")
-    text = " ".join(render_text(source or "", lang, context, field=field).split())
+    # runs of ordinary white space become one space; a no-break space (5 часов) is kept
+    text = _SPACES.sub(" ", render_text(source or "", lang, context, field=field)).strip()
     if len(text) > 2 * MAX_TEXT:
         raise SpecError(f"the text renders to {len(text):,} characters", field=field,
                         hint=f"a text is at most {2 * MAX_TEXT:,} characters once its facts are filled in")

@@ -25,6 +25,10 @@ STYLES: dict[str, dict] = {
     # a house that dates its notes at the top: the upper right, under the number line (5 FAH-1 H-610)
     "PlaceDateTop": dict(align="right", after_pt=12),
     "Addressee": dict(align="left", bold=True, keep=True),
+    "AgendaSender": dict(align="right", after_pt=24),
+    "AgendaTitle": dict(align="center", bold=True, after_pt=12),
+    "AgendaMeeting": dict(align="center", after_pt=24),
+    "AgendaItem": dict(align="left", bold=True, after_pt=12),
     "ReviewHeading": dict(align="left", bold=True, size_pt=10),
     "ReviewCell": dict(align="left", size_pt=10, after_pt=3),
 }

@@ -27,10 +27,16 @@ def _run_properties(lang: str) -> str:
     return ooxml.run_properties(lang)
 
 
+def _no_break_hyphens(text: str) -> str:
+    """The non-breaking hyphen U+2011 of a finished string as Word's own ``w:noBreakHyphen``: Word and
+    LibreOffice draw it with the font's hyphen (Times New Roman and Liberation Serif have no U+2011 glyph)."""
+    return text.replace("\u2011", '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">')
+
+
 def paragraph(style: str, lines, lang: str, page_break: bool = False) -> str:
     """One paragraph in a house style; several lines are joined by line breaks, one run in ``lang``."""
     breaks = "<w:pageBreakBefore/>" if page_break else ""
-    text = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
+    text = "<w:br/>".join(f'<w:t xml:space="preserve">{_no_break_hyphens(escape(line))}</w:t>' for line in lines)
     return (f'<w:p><w:pPr><w:pStyle w:val="{house.style_id(style)}"/>{breaks}</w:pPr>'
             f'<w:r>{_run_properties(lang)}{text}</w:r></w:p>')
 

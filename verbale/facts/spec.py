@@ -70,6 +70,17 @@ class Enclosure(BaseModel):
     pages: int = Field(gt=0, le=MAX_PAGES, description="its number of pages", examples=[6])
 
 
+class Agenda(BaseModel):
+    """The draft agenda sent with the note (NOTE-SPEC §8): its heading comes from ``meeting``."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: Texts | None = Field(None, description="the title in each language; default DRAFT AGENDA / ПРОЕКТ "
+                                "ПОВЕСТКИ ДНЯ / КҮН ТӘРТІБІНІҢ ЖОБАСЫ", examples=[{"en": "PROVISIONAL AGENDA"}])
+    items: list[Texts] = Field(min_length=1, max_length=50, description="the items, each in every language",
+                               examples=[[{"en": "Adoption of the agenda", "ru": "Утверждение повестки дня",
+                                           "kk": "Күн тәртібін бекіту"}]])
+
+
 class NoteSpec(BaseModel):
     """A note verbale, as a clerk fills it in."""
 
@@ -123,6 +134,10 @@ class NoteSpec(BaseModel):
     def printed_number(self) -> str:
         """The number as printed, or "" for `number: none`."""
         return "" if self.number.lower() == NO_NUMBER else self.number
+    agenda: Agenda | None = Field(None, description="the draft agenda of the meeting, written as NAME.agenda.<lang>.docx "
+                                  "and after the notes in NAME.docx", examples=[{"items": [
+                                      {"en": "Adoption of the agenda", "ru": "Утверждение повестки дня",
+                                       "kk": "Күн тәртібін бекіту"}]}])
 
     @field_validator("number", mode="before")
     @classmethod

@@ -8,8 +8,9 @@ Each module ``verbale.grammar.<code>`` provides:
 - ``format_time(value: time) -> str``
 - ``format_offset(minutes: int) -> str``   -- the GMT offset as printed in a zone phrase
 - ``count(n: int, forms: Mapping[str, str]) -> str`` -- "5 часов"; forms keyed by CLDR plural category
-- ``ordinal(n: int, case: str | None = None, gender: str | None = None) -> str`` -- in words
-- ``ordinal_num(n: int, case: str | None = None, gender: str | None = None) -> str`` -- in figures
+- ``ordinal(n: int, case=None, gender=None, animacy=None) -> str`` -- in words; animacy ``anim``/``inan``
+  matters for the Russian masculine accusative only (default ``inan``: шестой доклад)
+- ``ordinal_num(n: int, case=None, gender=None, animacy=None) -> str`` -- in figures
 - ``inflect(text: str, case: str, possessive: bool = False) -> str`` -- a case form built by rule
 - ``inflect_person(forms: Mapping, case: str, gender: str | None) -> str`` -- a person's case form
   (position and name) from the entry's forms

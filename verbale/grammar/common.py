@@ -3,7 +3,7 @@
 >>> plural_category(21, "ru"), plural_category(22, "ru"), plural_category(5, "ru")
 ('one', 'few', 'many')
 >>> offset_figures(330), offset_figures(-300), offset_figures(360)
-('+5:30', '-5', '+6')
+('+5:30', '−5', '+6')
 """
 from __future__ import annotations
 
@@ -64,8 +64,9 @@ def choose_plural(n: int, forms: Mapping[str, str], babel_locale: str) -> str:
 
 
 def offset_figures(minutes: int) -> str:
-    """A GMT offset as figures: whole hours alone, otherwise H:MM; ASCII minus."""
-    sign = "-" if minutes < 0 else "+"
+    """A GMT offset as figures: whole hours alone, otherwise H:MM; a negative one with the minus sign U+2212
+    (GOST R 7.0.97-2016 and Russian typography write a minus, not a hyphen, before a figure)."""
+    sign = "\u2212" if minutes < 0 else "+"
     hours, rest = divmod(abs(minutes), 60)
     return f"{sign}{hours}" if rest == 0 else f"{sign}{hours}:{rest:02d}"
 

@@ -40,7 +40,7 @@ def format_time(value: dt.time) -> str:
 def format_offset(minutes: int) -> str:
     """
     >>> format_offset(60), format_offset(330), format_offset(-300)
-    ('GMT+1 hour', 'GMT+5:30', 'GMT-5 hours')
+    ('GMT+1 hour', 'GMT+5:30', 'GMT−5 hours')
     """
     return gmt_offset(minutes, HOUR, BABEL_LOCALE)
 
@@ -49,7 +49,7 @@ def count(n: int, forms: Mapping[str, str]) -> str:
     return f"{n}\u00a0{choose_plural(n, forms, BABEL_LOCALE)}"
 
 
-def ordinal(n: int, case: str | None = None, gender: str | None = None) -> str:
+def ordinal(n: int, case: str | None = None, gender: str | None = None, animacy: str | None = None) -> str:
     """
     >>> ordinal(6)
     'sixth'
@@ -57,7 +57,8 @@ def ordinal(n: int, case: str | None = None, gender: str | None = None) -> str:
     return num2words(int(n), lang="en", to="ordinal")
 
 
-def ordinal_num(n: int, case: str | None = None, gender: str | None = None) -> str:
+def ordinal_num(n: int, case: str | None = None, gender: str | None = None,
+                animacy: str | None = None) -> str:
     """
     >>> [ordinal_num(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101)]
     ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st']

@@ -21,6 +21,7 @@ HOUR = {"one": "час", "few": "часа", "many": "часов", "other": "ча
 CASES = {"nom": "nominative", "gen": "genitive", "dat": "dative", "acc": "accusative", "ins": "instrumental",
          "prep": "prepositional"}
 GENDERS = ("m", "f", "n")
+ANIMACY = ("inan", "anim")
 # Endings kept after the figure (Розенталь, «Справочник по правописанию и стилистике», § 5.3): the last
 # letter after a vowel + consonant ending, two letters for -го/-му/-ми.
 FIGURE_ENDINGS = [("ого", "го"), ("его", "го"), ("ому", "му"), ("ему", "му"), ("ыми", "ми"), ("ими", "ми"),
@@ -49,7 +50,7 @@ def format_time(value: dt.time) -> str:
 def format_offset(minutes: int) -> str:
     """
     >>> [format_offset(h * 60) for h in (1, 2, 5, 6)], format_offset(330), format_offset(-300)
-    (['GMT+1 час', 'GMT+2 часа', 'GMT+5 часов', 'GMT+6 часов'], 'GMT+5:30', 'GMT-5 часов')
+    (['GMT+1 час', 'GMT+2 часа', 'GMT+5 часов', 'GMT+6 часов'], 'GMT+5:30', 'GMT−5 часов')
     """
     return gmt_offset(minutes, HOUR, BABEL_LOCALE)
 
@@ -78,23 +79,39 @@ def _gender(gender: str | None) -> str:
     raise GrammarError(f"unknown gender '{gender}'", hint="use m, f or n")
 
 
-def ordinal(n: int, case: str | None = None, gender: str | None = None) -> str:
-    """The ordinal in words, agreeing in case and gender (num2words).
+def _animate(animacy: str | None) -> bool:
+    if animacy in (None, *ANIMACY):
+        return animacy == "anim"
+    raise GrammarError(f"unknown animacy '{animacy}'", hint="use inan (шестой доклад) or anim (шестого посла)")
+
+
+def ordinal(n: int, case: str | None = None, gender: str | None = None, animacy: str | None = None) -> str:
+    """The ordinal in words, agreeing in case, gender and, in the masculine accusative, animacy (num2words).
+
+    An ordinal agrees with an inanimate masculine noun in the accusative as in the nominative (рассмотреть
+    шестой доклад), with an animate one as in the genitive (приветствовать шестого посла). A note's ordinals
+    count documents, meetings and sessions, so ``inan`` is the default.
 
     >>> ordinal(6), ordinal(6, None, "f"), ordinal(6, "genitive", "f"), ordinal(3, "gen")
     ('шестой', 'шестая', 'шестой', 'третьего')
+    >>> ordinal(6, "accusative"), ordinal(6, "accusative", "m", "anim"), ordinal(6, "acc", "f")
+    ('шестой', 'шестого', 'шестую')
     """
-    word = num2words(int(n), lang="ru", to="ordinal", case=_case(case), gender=_gender(gender))
+    word = num2words(int(n), lang="ru", to="ordinal", case=_case(case), gender=_gender(gender),
+                     animate=_animate(animacy))
     return word.replace("ё", "е")  # diplomatic texts write е for ё, as the seeds do («свое уважение»)
 
 
-def ordinal_num(n: int, case: str | None = None, gender: str | None = None) -> str:
-    """The ordinal in figures with the last letters of the word: 6-й, 6-го, 6-я, 3-го.
+def ordinal_num(n: int, case: str | None = None, gender: str | None = None, animacy: str | None = None) -> str:
+    """The ordinal in figures with the last letters of the word: 6-й, 6-го, 6-я, 3-го; 3-й in the accusative of
+    an inanimate masculine noun.
 
     >>> [ordinal_num(6), ordinal_num(3, "gen"), ordinal_num(21), ordinal_num(2, "dat"), ordinal_num(6, None, "n")]
     ['6-й', '3-го', '21-й', '2-му', '6-е']
+    >>> ordinal_num(3, "accusative"), ordinal_num(3, "accusative", "m", "anim")
+    ('3-й', '3-го')
     """
-    word = ordinal(n, case, gender)
+    word = ordinal(n, case, gender, animacy)
     ending = next(short for full, short in FIGURE_ENDINGS if word.endswith(full))
     return f"{int(n)}-{ending}"
 
