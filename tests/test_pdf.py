@@ -26,8 +26,15 @@ def tool(*command: str) -> str:
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 
-def pdf_text(pdf: Path) -> str:
-    return " ".join(tool("pdftotext", "-raw", str(pdf), "-").replace("\u00a0", " ").split())
+def pdf_text(pdf: Path, docx_words: set[str] = frozenset()) -> str:
+    """The PDF's words; a word the justified body hyphenated at a line end ("Cata-" / "logue") is joined
+    again when the DOCX has it whole, so the comparison is of the text, not of the line breaks."""
+    raw = tool("pdftotext", "-raw", str(pdf), "-").replace("\u00a0", " ")
+
+    def join(match: re.Match) -> str:
+        whole = match.group(1) + match.group(2)
+        return whole if whole.strip(".,;:()") in docx_words else match.group(0)
+    return " ".join(re.sub(r"(\w+)-\n(\w+)", join, raw).split())
 
 
 def docx_text(docx: Path) -> str:
@@ -65,7 +72,8 @@ def test_a_pdf_beside_each_docx(pdf_out):
 @pytest.mark.parametrize("name", ["17-1-298.en", "17-1-298.ru", "17-1-298.kk", "17-1-298.agenda.kk",
                                   "osce-brussels-2006.en", "17-1-298"])
 def test_the_pdf_text_is_the_docx_text(pdf_out, name):
-    assert pdf_text(pdf_out / f"{name}.pdf") == docx_text(pdf_out / f"{name}.docx")
+    text = docx_text(pdf_out / f"{name}.docx")
+    assert pdf_text(pdf_out / f"{name}.pdf", set(re.findall(r"\w+", text))) == text
 
 
 @needs_office

@@ -55,11 +55,12 @@ def safe_stem(path: Path) -> str:
 
 
 def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | None = None,
-          workspace_config: dict | None = None) -> Built:
+          workspace_config: dict | None = None, blank=None) -> Built:
     """Compose and render every output of one spec; raises NoteError (SpecProblems for several).
     The spec's workspace (found from its folder upward unless given) supplies defaults, the termbase and the
     office's conventions (``house:`` of verbale.yaml); an explicit ``termbase`` or ``workspace_config`` (the
-    parsed verbale.yaml) replaces the workspace's."""
+    parsed verbale.yaml) replaces the workspace's.  ``blank`` (a ``verbale.docx.blank.Blank``) is the office's
+    letterhead blank for the notes."""
     from .compose import check
     from .docx.writer import combined_docx, note_docx, review_docx
 
@@ -96,8 +97,8 @@ def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | N
             result.lint = [f.line for f in findings if f.kind == "lint"]
         result.notes += 1
         for note in notes:
-            result.files[f"{stem}{suffix}.{note.lang}.docx"] = note_docx(note)
-        result.files[f"{stem}{suffix}.docx"] = combined_docx(notes + agendas)
+            result.files[f"{stem}{suffix}.{note.lang}.docx"] = note_docx(note, blank)
+        result.files[f"{stem}{suffix}.docx"] = combined_docx(notes + agendas, blank)
         result.files[f"{stem}{suffix}.review.docx"] = review_docx(notes, result.disagreements, result.lint,
                                                                   describe(house, spec))
     return result

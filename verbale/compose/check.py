@@ -79,13 +79,16 @@ def facts(text: str, lang: str) -> set[str]:
     return found
 
 
-def field_texts(spec, placeholder: str = " ") -> dict[str, tuple[tuple, dict[str, str]]]:
-    """Each group of per-language texts that must state the same facts: field name -> (path, {lang: text})."""
+def field_texts(spec, placeholder: str | None = " ") -> dict[str, tuple[tuple, dict[str, str]]]:
+    """Each group of per-language texts that must state the same facts: field name -> (path, {lang: text}).
+    With ``placeholder=None`` the texts keep their ``{{ facts }}``."""
     languages = spec.languages
 
+    def text(source: str | None) -> str:
+        return (source or "") if placeholder is None else typed_text(source, placeholder)
+
     def texts(*models) -> dict[str, str]:
-        return {lang: " ".join(typed_text(getattr(m, lang, None), placeholder) for m in models if m is not None)
-                for lang in languages}
+        return {lang: " ".join(text(getattr(m, lang, None)) for m in models if m is not None) for lang in languages}
 
     groups = {"purpose": (("purpose",), texts(spec.purpose, spec.continuation))}
     for index, paragraph in enumerate(spec.paragraphs):
@@ -109,21 +112,59 @@ def agenda_texts(spec, texts) -> dict[str, tuple[tuple, dict[str, str]]]:
     return groups
 
 
+def spec_dates(spec) -> dict[str, list[str]]:
+    """The dates the spec's facts hold, as :func:`facts` finds them typed ("date 12.05"), with the facts' names.
+
+    Facts written through ``{{ }}`` agree by construction; these names let the check say which fact a date
+    typed by hand should have been."""
+    found: dict[str, list[str]] = {}
+
+    def add(name: str, *days) -> None:
+        for day in days:
+            if day is not None:
+                found.setdefault(f"date {day.day:02d}.{day.month:02d}", []).append(name)
+
+    for key, day in spec.dates.items():
+        add(f"dates.{key}", day)
+    for key, period in spec.periods.items():
+        add(f"periods.{key}", period.start, period.end, period.until)
+    for key, ref in spec.refs.items():
+        add(f"refs.{key}", ref.date)
+    if spec.meeting is not None:
+        add("meeting.date", spec.meeting.start.date())
+    return found
+
+
+def _uses(source: str, name: str) -> bool:
+    """Does a text name the fact ``name`` inside ``{{ }}`` (``refs.their_note`` for ``refs.their-note``)?"""
+    return any(name in used.replace("_", "-") for used in JINJA.findall(source))
+
+
 def disagreements(spec, doc: YamlDoc) -> list[Finding]:
     """One line per fact that some languages state and others do not."""
     if len(spec.languages) < 2:
         return []
     findings = []
+    known = spec_dates(spec)
+    sources = field_texts(spec, placeholder=None)
     for field, (path, texts) in field_texts(spec).items():
         by_language = {lang: facts(text, lang) for lang, text in texts.items()}
         for fact in sorted(set().union(*by_language.values())):
             having = [lang for lang in spec.languages if fact in by_language[lang]]
             lacking = [lang for lang in spec.languages if fact not in by_language[lang]]
-            if lacking:
-                line = doc.line_of(path + (lacking[0],))
+            if not lacking:
+                continue
+            used = [name for name in known.get(fact, ())
+                    if all(_uses(sources[field][1][lang], name) for lang in lacking)]
+            if used:
                 findings.append(Finding("disagreement", (
-                    f"{doc.file}:{line}: {field}: languages disagree: {fact} is in {', '.join(having)} "
-                    f"but not in {', '.join(lacking)} (check the {LANGUAGE_NAMES[lacking[0]]} text)")))
+                    f"{doc.file}:{doc.line_of(path + (having[0],))}: {field}: {fact} is typed by hand in "
+                    f"{', '.join(having)} (use {{{{ {used[0].replace('-', '_')} }}}}, as {', '.join(lacking)} does)")))
+                continue
+            line = doc.line_of(path + (lacking[0],))
+            findings.append(Finding("disagreement", (
+                f"{doc.file}:{line}: {field}: languages disagree: {fact} is in {', '.join(having)} "
+                f"but not in {', '.join(lacking)} (check the {LANGUAGE_NAMES[lacking[0]]} text)")))
     return findings
 
 

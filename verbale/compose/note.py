@@ -18,12 +18,13 @@ from ..grammar import grammar_for
 from ..facts.house import House, closing_problem, house_for, owed_closing
 from ..facts.termbase import Termbase, default_termbase
 from ..facts.spec import MAX_TEXT, NoteSpec
+from .facts import check_facts, fact_context
 from .texts import bytecode_cache, render_text
 from ..grammar.typography import control_characters, typeset
 from ..facts.zones import localize, offset_minutes, zone
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
-_SPACES = re.compile(r"[ \t\r\n]+")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")  # not the no-break spaces of facts (50 000, 12 мая)
 MARK = "\x1e"  # starts an element's marker line in the layout; user texts cannot hold control characters
 
 
@@ -62,6 +63,7 @@ class MeetingFacts:
     body: object
     place: object
     start: dt.datetime
+    end: str = ""          # the end time, with `end:` (meeting.when then gives the span)
 
     def __str__(self) -> str:
         return self.when
@@ -113,7 +115,12 @@ def meeting_facts(spec: NoteSpec, lang: str, termbase: Termbase, house: House | 
     parts = {"date": grammar.format_date(meeting.start.date(), **date_options), "time": grammar.format_time(meeting.start.time()),
              "offset": grammar.format_offset(offset_minutes(moment)), "place": place}
     parts["zone"] = _formula(termbase, lang, "meeting.zone", parts)
-    parts["when"] = _formula(termbase, lang, "meeting.when", parts)
+    if meeting.end is not None:
+        parts["end"] = grammar.format_time(meeting.end.time())
+        span = grammar.format_time_span(meeting.start.time(), meeting.end.time())
+        parts["when"] = _formula(termbase, lang, "meeting.when_span", parts, span=span)
+    else:
+        parts["when"] = _formula(termbase, lang, "meeting.when", parts)
     return MeetingFacts(body=termbase.term(meeting.body, lang, meeting.start.date()),
                         format=termbase.formulas[lang]["meeting"]["format"][meeting.format],
                         start=meeting.start, **parts)
@@ -132,6 +139,7 @@ def text_context(spec: NoteSpec, lang: str, recipients: list[str], termbase: Ter
         "recipients": termbase.terms(recipients, lang, on),
         "on_behalf_of": termbase.term(spec.on_behalf_of, lang, on) if spec.on_behalf_of else "",
         "terms": TermLookup(termbase, lang, on),
+        **fact_context(spec, lang, termbase, **house.date_options()),
     }
     facts = meeting_facts(spec, lang, termbase, house)
     if facts is not None:
@@ -221,7 +229,11 @@ def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
                   for i, p in enumerate(spec.paragraphs)]
     has_recipients = bool(recipients)
     compliments = has_recipients if spec.compliments is None else spec.compliments and has_recipients
-    sentences = {**context, "purpose": purpose, "continuation": continuation, "compliments": compliments}
+    sentences = {**context, "purpose": purpose, "continuation": continuation, "compliments": compliments,
+                 "reference": ""}
+    if spec.with_reference_to:
+        reference = context["refs"][spec.with_reference_to]
+        sentences["reference"] = _formula(termbase, lang, "with_reference_to", context, house, ref=reference)
     action = _formula(termbase, lang, f"opening.{spec.opening}", sentences, house)
     closing = closing_variant(spec, recipients, termbase)
     number_line = _number_line(spec, lang, context, termbase, house)
@@ -275,6 +287,7 @@ def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
         except NoteError as exc:
             problems.append(exc)
     problems += _house_problems(spec, termbase, distribution)
+    problems += check_facts(spec, termbase)
     # `continuation` may be given for some languages only: it adds the sentences a language needs
     # beyond the opening sentence (the Kazakh seed says in two sentences what English says in one).
     problems += [SpecError(f"the {lang} text is missing", field=f"purpose.{lang}",

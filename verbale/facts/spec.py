@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, WithJsonSchema, field_validator
+from pydantic import (BaseModel, ConfigDict, Field, ValidationError, WithJsonSchema, field_validator,
+                      model_validator)
 
 from ..errors import NoteError, SpecError
 from .house import House
@@ -19,6 +21,7 @@ LANGUAGES = ("en", "ru", "kk")
 MAX_TEXT = 5000          # characters in one per-language text
 MAX_PAGES = 2000         # pages in one enclosure
 NO_NUMBER = "none"       # `number: none`: a note without a number line
+MAX_AMOUNT = 10 ** 15    # the largest sum of money
 Lang = Literal["en", "ru", "kk"]
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 
@@ -49,10 +52,13 @@ class Meeting(BaseModel):
     ambiguous: Literal["earlier", "later"] | None = Field(
         None, description="which of two equal wall-clock times when clocks go back (daylight saving ends)",
         examples=["earlier"])
+    end: Annotated[dt.datetime | None, WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$"})] = Field(
+        None, description="when the meeting ends, the same day: YYYY-MM-DD HH:MM; meeting.when then gives the span",
+        examples=["2021-09-24 16:00"])
 
-    @field_validator("start", mode="before")
+    @field_validator("start", "end", mode="before")
     @classmethod
-    def _parse_start(cls, value):
+    def _parse_moment(cls, value):
         if isinstance(value, str):
             try:
                 return dt.datetime.strptime(value.strip(), "%Y-%m-%d %H:%M")
@@ -61,6 +67,66 @@ class Meeting(BaseModel):
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             raise ValueError("a time of day is missing: YYYY-MM-DD HH:MM")
         return value
+
+    @model_validator(mode="after")
+    def _end_after_start(self):
+        if self.end is not None and not (self.end.date() == self.start.date() and self.end > self.start):
+            raise ValueError("`end` must be later than `start` on the same day (for several days, use periods:)")
+        return self
+
+
+class Period(BaseModel):
+    """Both ends included: {from, to}, {from} alone (from … on), or {until} (until … inclusive)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    start: dt.date | None = Field(None, alias="from", description="the first day", examples=["2011-08-27"])
+    end: dt.date | None = Field(None, alias="to", description="the last day (with `from`)", examples=["2016-08-26"])
+    until: dt.date | None = Field(None, description="the last day, included, of a period with no start",
+                                  examples=["2015-12-15"])
+
+    @model_validator(mode="after")
+    def _shape(self):
+        if self.until is not None and (self.start or self.end):
+            raise ValueError("write either `until` alone or `from` (and `to`), not both")
+        if self.until is None and self.start is None:
+            raise ValueError("a period needs `from` (and `to`), or `until`")
+        if self.end is not None and self.end <= self.start:
+            raise ValueError("`to` must come after `from` (for one day, use dates:)")
+        return self
+
+
+class Ref(BaseModel):
+    """A document the note refers to: an earlier note, an agreement, a letter, a resolution."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["note", "agreement", "letter", "resolution"] = Field(description="what the document is",
+                                                                       examples=["note"])
+    number: Union[Annotated[str, Field(min_length=1, max_length=60)], Texts, None] = Field(
+        None, description="its number as printed, or one per language", examples=["10756/двбр", {"ru": "10663/двбр", "en": "10663/dvbr"}])
+    date: dt.date | None = Field(None, description="its date", examples=["2007-12-14"])
+    of: Key | None = Field(None, description="termbase key of its issuer", examples=["mfa-russia"])
+    at: Key | None = Field(None, description="termbase key of the place where it was signed", examples=["moscow"])
+    title: Texts | None = Field(None, description="its title in each language (after the word Agreement, …)",
+                                examples=[{"en": "between ... on ...", "ru": "между ... о ...", "kk": "... туралы"}])
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number_as_text(cls, value):
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class Amount(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    value: Annotated[Decimal, WithJsonSchema({"type": "number", "minimum": 0})] = Field(
+        ge=0, le=MAX_AMOUNT, description="the sum", examples=[50000])
+    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code", examples=["USD"])
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _exact(cls, value):
+        if isinstance(value, bool):
+            raise ValueError("a sum is a number")
+        return Decimal(str(value)) if isinstance(value, float) else value
 
 
 class Enclosure(BaseModel):
@@ -113,6 +179,16 @@ class NoteSpec(BaseModel):
                                                 "kk": "Күн тәртібі қоса беріліп отыр."}]])
     meeting: Meeting | None = Field(None, description="the meeting the note is about; its facts are written once here",
                                     examples=[{"body": "swg", "start": "2021-09-24 14:00", "time_of": "astana"}])
+    dates: dict[Key, dt.date] = Field({}, description="dates used in texts as {{ dates.NAME }}",
+                                     examples=[{"deadline": "2017-05-12"}])
+    periods: dict[Key, Period] = Field({}, description="periods used as {{ periods.NAME }} (both ends included)",
+                                       examples=[{"extension": {"from": "2011-08-27", "to": "2016-08-26"}}])
+    refs: dict[Key, Ref] = Field({}, description="documents referred to, used as {{ refs.NAME }}",
+                                 examples=[{"their-note": {"kind": "note", "number": "10663", "date": "2007-12-14"}}])
+    amounts: dict[Key, Amount] = Field({}, description="sums of money used as {{ amounts.NAME }}",
+                                       examples=[{"contribution": {"value": 50000, "currency": "USD"}}])
+    with_reference_to: Key | None = Field(None, description="a key of refs: the opening says '…, with reference "
+                                          "to {ref}, has the honour to …'", examples=["their-note"])
     distribution: list[Key] | Key = Field([], description="one note per recipient (keys or a named group)",
                                           examples=["cica-member-states-mfa"])
     enclosures: Union[Annotated[int, Field(gt=0, le=MAX_PAGES)], list[Enclosure], None] = Field(
@@ -157,6 +233,12 @@ class NoteSpec(BaseModel):
         if isinstance(value, dt.datetime):
             raise ValueError("a date without a time is expected: YYYY-MM-DD")
         return value
+
+    @model_validator(mode="after")
+    def _reference_known(self):
+        if self.with_reference_to is not None and self.with_reference_to not in self.refs:
+            raise ValueError(f"with_reference_to: '{self.with_reference_to}' is not a key of refs:")
+        return self
 
     @field_validator("languages")
     @classmethod

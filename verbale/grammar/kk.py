@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from num2words import num2words
 
 from ..errors import GrammarError
-from .common import gmt_offset, month_name
+from .common import amount, gmt_offset, month_name
 
 CODE, PROOFING, BABEL_LOCALE = "kk", "kk-KZ", "kk"
 BACK, FRONT = set("аоұыя"), set("әөүіеэё")
@@ -66,9 +66,13 @@ NUMBER = re.compile(r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)$")  # 1 000: a figu
 
 
 def format_date(value: dt.date, *, date_order: str = "day-month", year_word: str = "short") -> str:
-    """``2021 жылғы 23 қыркүйек``: official usage, not CLDR's ``2021 ж. 23 қыркүйек``.  Kazakh has one
-    order (year first) and one year word (the adjectival «жылғы»), so both options are accepted and ignored."""
-    return f"{value.year} жылғы {value.day}\u00a0{month_name(value.month, BABEL_LOCALE)}"
+    """``2021 жылғы 23 қыркүйек``: official usage, not CLDR's ``2021 ж. 23 қыркүйек`` (the house options are
+    English and Russian ones)."""
+    return f"{value.year} жылғы {_day_month(value)}"
+
+
+def _day_month(value: dt.date) -> str:
+    return f"{value.day}\u00a0{month_name(value.month, BABEL_LOCALE)}"
 
 
 def format_time(value: dt.time) -> str:
@@ -232,6 +236,59 @@ def inflect_person(forms: Mapping, case: str, gender: str | None) -> str:
     return inflect(forms["nom"], case)
 
 
+UNTIL = "дейін"
+
+
+def attributive(text: str, possessive: bool = False) -> str:
+    """The attributive form before a noun: the locative and -ғы/-гі (``2017 жылғы 12 мамырдағы № … нотасы``);
+    a span ending in «дейін» takes -гі (``… 26 тамызға дейінгі кезең``).  See locales/kk/README.md.
+
+    >>> attributive("2017 жылғы 12 мамыр"), attributive("2007 жылғы 14 желтоқсан"), attributive("14.00")
+    ('2017 жылғы 12 мамырдағы', '2007 жылғы 14 желтоқсандағы', '14.00-тегі')
+    """
+    text = text.strip()
+    if text.endswith(UNTIL):
+        return text + "гі"
+    located = inflect(text, "loc", possessive)
+    return located + ("гі" if located.endswith(("де", "те")) else "ғы")
+
+
+def format_period(start: dt.date, end: dt.date, **date_options) -> str:
+    """Both ends included: the ablative of the first day and the dative of the last with «дейін»; within one month
+    the days joined by a dash before the month, in the nominative (locales/kk/README.md, «Ranges»).  CLDR's
+    interval pattern (``2006 ж. 2–5 қаз.``) abbreviates; official texts write ``жылғы`` and the month in full.
+
+    >>> format_period(dt.date(1934, 3, 8), dt.date(1934, 3, 18))
+    '1934 жылғы 8–18\xa0наурыз'
+    >>> format_period(dt.date(2021, 9, 30), dt.date(2021, 10, 2))
+    '2021 жылғы 30\xa0қыркүйектен 2\xa0қазанға дейін'
+    """
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.year} жылғы {start.day}–{_day_month(end)}"
+    last = _day_month(end) if start.year == end.year else format_date(end)
+    return f"{inflect(format_date(start), 'abl')} {inflect(last, 'dat')} {UNTIL}"
+
+
+def format_since(start: dt.date, **date_options) -> str:
+    """``2020 жылғы 1 қаңтардан бастап``."""
+    return f"{inflect(format_date(start), 'abl')} бастап"
+
+
+def format_until(value: dt.date, **date_options) -> str:
+    """``2015 жылғы 15 желтоқсанды қоса алғанға дейін``: the last day included (locales/kk/README.md)."""
+    return f"{inflect(format_date(value), 'acc')} қоса алғанға {UNTIL}"
+
+
+def format_time_span(start: dt.time, end: dt.time) -> str:
+    """``сағат 11.30-дан 13.00-ке дейін``: each figure takes the suffix of its last word read aloud."""
+    return f"сағат {inflect(format_time(start), 'abl')} {inflect(format_time(end), 'dat')} {UNTIL}"
+
+
+def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] | None = None) -> str:
+    """``50 000 АҚШ доллары``: figures grouped with a no-break space, CLDR's name (one form after a numeral)."""
+    return amount(value, currency, BABEL_LOCALE, names)
+
+
 def ordinal(n: int, case: str | None = None, gender: str | None = None, animacy: str | None = None) -> str:
     """The ordinal in words, built on num2words' cardinal (it has no Kazakh ordinals); no agreement in Kazakh.
 
@@ -263,10 +320,12 @@ def ordinal_num(n: int, case: str | None = None, gender: str | None = None,
 def _case_filter(case: str):
     def apply(value):
         form = getattr(value, "form", None)
-        return form(case) if callable(form) else inflect(str(value), case)
+        if callable(form):
+            return form(case)
+        return attributive(str(value)) if case == "attr" else inflect(str(value), case)
     apply.__name__ = case
     return apply
 
 
 FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num,
-           **{case: _case_filter(case) for case in ("gen", "dat", "acc", "loc", "abl", "ins")}}
+           **{case: _case_filter(case) for case in ("gen", "dat", "acc", "loc", "abl", "ins", "attr")}}

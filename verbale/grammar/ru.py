@@ -9,12 +9,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 
 from num2words import num2words
 
 from ..errors import GrammarError
-from .common import NAME_PARTS, choose_plural, gmt_offset, month_name, no_case
+from .common import NAME_PARTS, amount, choose_plural, gmt_offset, month_name, no_case
 
 CODE, PROOFING, BABEL_LOCALE = "ru", "ru-RU", "ru"
 HOUR = {"one": "час", "few": "часа", "many": "часов", "other": "часа"}
@@ -30,17 +31,20 @@ FIGURE_ENDINGS = [("ого", "го"), ("его", "го"), ("ому", "му"), ("
                   ("ых", "х"), ("их", "х"), ("ье", "е"), ("ья", "я"), ("ью", "ю"), ("ей", "й")]
 
 
-YEAR_WORDS = {"short": "г.", "long": "года"}
+YEAR_WORDS = {"short": "г.", "long": "года"}   # the house convention `year_word` (NOTE-SPEC §7)
 
 
 def format_date(value: dt.date, *, date_order: str = "day-month", year_word: str = "short") -> str:
-    """``23 сентября 2021 г.``: the month in the genitive (CLDR), a no-break space before «г.»;
-    ``year_word="long"``: ``23 сентября 2021 года``, as Russian ministries write it.  Russian has one order.
+    """``23 сентября 2021 г.``: the month in the genitive (CLDR), a no-break space before «г.» (or «года»).
 
-    >>> format_date(dt.date(2005, 12, 15), year_word="long")
-    '15\xa0декабря 2005\xa0года'
+    >>> format_date(dt.date(2017, 5, 12), year_word="long")
+    '12\xa0мая 2017\xa0года'
     """
-    return f"{value.day}\u00a0{month_name(value.month, BABEL_LOCALE)} {value.year}\u00a0{YEAR_WORDS[year_word]}"
+    return f"{_day_month(value)} {value.year}\u00a0{YEAR_WORDS[year_word]}"
+
+
+def _day_month(value: dt.date) -> str:
+    return f"{value.day}\u00a0{month_name(value.month, BABEL_LOCALE)}"
 
 
 def format_time(value: dt.time) -> str:
@@ -223,6 +227,76 @@ def inflect_person(forms: Mapping, case: str, gender: str | None) -> str:
         return inflect_phrase(forms["nom"], case)
     words = [inflect_phrase(forms["position"], case)] if forms.get("position") else []
     return " ".join(words + [inflect_name(forms, case, gender)])
+
+
+# «со» for «с» before a word that begins with с, з, ш, ж, щ + a consonant, or with «вт», «вс», «мн» (со второго,
+# со вторника, со всеми, со многими): Розенталь Д. Э., «Справочник по правописанию и литературной правке»,
+# § «Предлоги с — со»; the same list for «к — ко» (ко второму).
+SO_BEFORE = re.compile(r"^(?:[сзшжщ][бвгджзйклмнпрстфхцчшщ]|вт|вс|мн)", re.I)
+
+
+def from_preposition(word: str) -> str:
+    """«с» or «со» before ``word`` as it is read aloud.
+
+    >>> [from_preposition(w) for w in ("второго", "двенадцатого", "седьмого", "сбора", "вторника", "первого")]
+    ['со', 'с', 'с', 'со', 'со', 'с']
+    """
+    return "со" if SO_BEFORE.match(word) else "с"
+
+
+def day_preposition(day: int) -> str:
+    """«с» or «со» before a day of the month, read as the ordinal in the genitive: «со 2» (второго), «с 12».
+
+    >>> [day_preposition(d) for d in (1, 2, 12, 20, 22)]
+    ['с', 'со', 'с', 'с', 'с']
+    """
+    return from_preposition(ordinal(day, "genitive", "n"))
+
+
+def time_preposition(value: dt.time) -> str:
+    """«с» or «со» before a time, read as the cardinal hour in the genitive: «с 11:30» (одиннадцати), «с 2:00» (двух)."""
+    return from_preposition(num2words(value.hour, lang="ru", case="genitive") if value.hour else "нуля")
+
+
+def format_period(start: dt.date, end: dt.date, **date_options) -> str:
+    """Both ends included: «с … по …», month and year written once where they are shared (NOTE-SPEC §6).
+
+    >>> format_period(dt.date(2006, 10, 2), dt.date(2006, 10, 5))
+    'со 2 по 5\xa0октября 2006\xa0г.'
+    >>> format_period(dt.date(2021, 9, 30), dt.date(2021, 10, 2))
+    'с 30\xa0сентября по 2\xa0октября 2021\xa0г.'
+    """
+    if (start.year, start.month) == (end.year, end.month):
+        first = str(start.day)
+    elif start.year == end.year:
+        first = _day_month(start)
+    else:
+        first = format_date(start, **date_options)
+    return f"{day_preposition(start.day)} {first} по {format_date(end, **date_options)}"
+
+
+def format_since(start: dt.date, **date_options) -> str:
+    """A period with no end: «с 1 января 2020 г.»."""
+    return f"{day_preposition(start.day)} {format_date(start, **date_options)}"
+
+
+def format_until(value: dt.date, **date_options) -> str:
+    """«до 15 декабря 2015 г. включительно»: the last day included, as Russian official texts say it."""
+    return f"до {format_date(value, **date_options)} включительно"
+
+
+def format_time_span(start: dt.time, end: dt.time) -> str:
+    """«с 11:30 до 13:00»: a span of hours, both given."""
+    return f"{time_preposition(start)} {format_time(start)} до {format_time(end)}"
+
+
+def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] | None = None) -> str:
+    """The sum grouped by CLDR (a no-break space: 50 000), the currency's name in its CLDR plural form.
+
+    >>> [format_amount(n, "USD") for n in (1, 2, 5, 21, 50000)]
+    ['1\xa0доллар США', '2\xa0доллара США', '5\xa0долларов США', '21\xa0доллар США', '50\xa0000\xa0долларов США']
+    """
+    return amount(value, currency, BABEL_LOCALE, names)
 
 
 FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num}
