@@ -66,7 +66,7 @@ def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | N
 
     spec, doc = read_spec(path)
     if workspace is None:
-        workspace = find_workspace(path) if termbase is None else Workspace(None)
+        workspace = find_workspace(path)
     spec = with_defaults(spec, workspace)
     termbase = termbase or workspace.termbase or default_termbase()
     workspace_config = workspace.config if workspace_config is None else workspace_config

@@ -12,6 +12,7 @@ commands:
   generate   write the notes of specs as DOCX (python generate.py means verbale generate)
   init       make a workspace: verbale.yaml, a termbase/ with the sender to fill in, a sample spec
   terms      check the termbase (terms check) or show one entry's forms (terms show KEY)
+  serve      the clerk's desk: a form with a live trilingual preview in the browser
 
 'verbale COMMAND --help' tells more."""
 
@@ -19,6 +20,7 @@ COMMANDS = {
     "generate": "verbale.cli.generate",
     "init": "verbale.cli.init",
     "terms": "verbale.cli.terms",
+    "serve": "verbale.cli.serve",
 }
 
 
