@@ -69,3 +69,18 @@ def write_spec(tmp_path):
         path.write_text(spec_yaml(**changes) if text is None else text, encoding="utf-8")
         return path
     return write
+
+
+FILLED_SENDER = {  # what a clerk writes over the TODO texts of `verbale init` (termbase/<lang>/terms.yaml)
+    "en": "my-office:\n  nom: The Embassy of the Republic of Kazakhstan\n  short: The Embassy\n"
+          "  letterhead: [EMBASSY OF THE REPUBLIC OF KAZAKHSTAN]\n",
+    "ru": "my-office:\n  nom: Посольство Республики Казахстан\n  short: Посольство\n"
+          "  letterhead: [ПОСОЛЬСТВО РЕСПУБЛИКИ КАЗАХСТАН]\n",
+    "kk": "my-office:\n  nom: Қазақстан Республикасының Елшілігі\n  short: Елшілік\n  possessive: true\n"
+          "  letterhead: [ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ЕЛШІЛІГІ]\n",
+}
+
+
+def fill_in_sender(workspace: Path) -> None:
+    for lang, text in FILLED_SENDER.items():
+        (workspace / "termbase" / lang / "terms.yaml").write_text(text, encoding="utf-8")

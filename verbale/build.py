@@ -12,6 +12,7 @@ from .files import write_atomic
 from .facts.house import describe, house_for
 from .facts.termbase import Termbase, default_termbase
 from .facts.spec import SpecProblems, read_spec
+from .facts.workspace import Workspace, find_workspace, with_defaults
 from .facts.yamlsource import YamlDoc
 
 
@@ -27,6 +28,7 @@ class Built:
     # what the outgoing register records (verbale/register/outgoing.py): the parsed spec and its termbase
     note_spec: object = None
     termbase: object = None
+    workspace: object = None   # the spec's workspace, so that a rebuild (a number written back) sees the same
 
     @property
     def warnings(self) -> list[str]:
@@ -56,16 +58,39 @@ def safe_stem(path: Path) -> str:
     return stem or "note"
 
 
-def build(path: Path, termbase: Termbase | None = None, workspace_config: dict | None = None,
-          blank=None) -> Built:
+def _blank(name: str, workspace, spec_path: Path, doc):
+    """The office's blank named by ``house.blank``: a .docx inside the workspace (relative to its folder), or
+    beside the spec when there is no workspace; nothing outside that folder is read."""
+    from .docx.blank import load_blank
+    from .errors import BlankError
+
+    root = (workspace.root if workspace is not None and workspace.root else spec_path.parent).resolve()
+    target = (root / name).resolve()
+    if not target.is_relative_to(root):
+        raise _locate(BlankError(f"the blank {name} is outside the workspace", field="house.blank",
+                                 hint=f"put the .docx in {root} and name it relative to that folder"), doc)
+    try:
+        return load_blank(target)
+    except NoteError as exc:
+        raise _locate(exc, doc) from None
+
+
+def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | None = None,
+          workspace_config: dict | None = None, blank=None) -> Built:
     """Compose and render every output of one spec; raises NoteError (SpecProblems for several).
-    ``workspace_config`` is the parsed ``verbale.yaml`` (its ``house:`` is the office's conventions);
-    ``blank`` (a ``verbale.docx.blank.Blank``) is the office's letterhead blank for the notes."""
+    The spec's workspace (found from its folder upward unless given) supplies defaults, the termbase and the
+    office's conventions (``house:`` of verbale.yaml); an explicit ``termbase`` or ``workspace_config`` (the
+    parsed verbale.yaml) replaces the workspace's.  ``blank`` (a ``verbale.docx.blank.Blank``) is the office's
+    letterhead blank for the notes."""
     from .compose import check
     from .docx.writer import combined_docx, note_docx, review_docx
 
-    termbase = termbase or default_termbase()
     spec, doc = read_spec(path)
+    if workspace is None:
+        workspace = find_workspace(path)
+    spec = with_defaults(spec, workspace)
+    termbase = termbase or workspace.termbase or default_termbase()
+    workspace_config = workspace.config if workspace_config is None else workspace_config
     problems = [_locate(p, doc) for p in check_references(spec, termbase) + check_agenda(spec)]
     if problems:
         raise SpecProblems(problems)
@@ -73,7 +98,9 @@ def build(path: Path, termbase: Termbase | None = None, workspace_config: dict |
         house = house_for(spec, termbase, workspace_config)
     except NoteError as exc:
         raise _locate(exc, doc) from None
-    stem, result = safe_stem(path), Built(path, note_spec=spec, termbase=termbase)
+    if blank is None and house.blank:
+        blank = _blank(house.blank, workspace, path, doc)
+    stem, result = safe_stem(path), Built(path, note_spec=spec, termbase=termbase, workspace=workspace)
     addressees = [[key] for key in distribution_keys(spec, termbase)] or [None]
     try:
         agendas = [render_agenda(spec, lang, termbase) for lang in spec.languages] if spec.agenda else []

@@ -31,6 +31,8 @@ def workspace(tmp_path) -> Path:
 def auto_spec(root: Path, name: str = "a.yaml", sample: str = "17-1-624.yaml", newline: str = "\n") -> Path:
     lines = (NOTES / sample).read_text(encoding="utf-8").splitlines(keepends=True)
     lines = [AUTO_LINE if line.startswith("number:") else line for line in lines]
+    # the spec's own languages win over the workspace's (whose first, Russian, still gives the subject)
+    lines.append("languages: [en, ru, kk]\n")
     path = root / "notes" / name
     path.write_bytes("".join(lines).replace("\n", newline).encode("utf-8"))
     return path

@@ -10,6 +10,8 @@ USAGE = """usage: verbale COMMAND [ARGS...]
 
 commands:
   generate   write the notes of specs as DOCX (python generate.py means verbale generate)
+  init       make a workspace: verbale.yaml, a termbase/ with the sender to fill in, a sample spec
+  terms      check the termbase (terms check) or show one entry's forms (terms show KEY)
   serve      the clerk's desk: a form with a live trilingual preview in the browser
   register   the outgoing register: list, show, cancel, export
 
@@ -17,6 +19,8 @@ commands:
 
 COMMANDS = {
     "generate": "verbale.cli.generate",
+    "init": "verbale.cli.init",
+    "terms": "verbale.cli.terms",
     "serve": "verbale.cli.serve",
     "register": "verbale.cli.register",
 }

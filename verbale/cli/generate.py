@@ -28,6 +28,9 @@ def parser() -> argparse.ArgumentParser:
                    help="validate and cross-check the language versions; write nothing; exit 1 if they disagree")
     p.add_argument("--strict", action="store_true", help="disagreements and lint warnings fail the spec")
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the spec and exit")
+    p.add_argument("--workspace", metavar="DIR", default=None,
+                   help="the workspace (a folder with verbale.yaml) of every spec; default: the first "
+                        "verbale.yaml from each spec's folder upward")
     p.add_argument("--pdf", nargs="?", const="plain", default=None, metavar="archive",
                    help="also a PDF beside each DOCX, made by LibreOffice; `--pdf archive` makes PDF/A-2b")
     p.add_argument("-v", "--verbose", action="store_true", help="a line per spec; details of internal errors")
@@ -65,16 +68,18 @@ def internal_error(spec: Path, exc: BaseException) -> str:
     return f"{spec}:1: (internal): unexpected error {type(exc).__name__}: {exc} (please report it with {where})"
 
 
-def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bool):
+def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bool,
+                workspace: str | None = None):
     """Build one spec and write its files, in any process: (notes, files written, lines, failed, docx), where
     docx maps each DOCX now in the output folder to whether this run wrote it.
     Never raises: every problem is a line; warnings end in [warning], and fail the spec only under --strict
     (and disagreements under --check)."""
     from ..build import build
+    from ..facts.workspace import find_workspace
     from ..register.outgoing import write_registered  # plain writing where the workspace keeps no register
 
     try:
-        built = build(spec)
+        built = build(spec, workspace=find_workspace(spec, workspace))
         if strict and built.warnings:
             return 0, 0, [f"{w} [--strict]" for w in built.warnings], True, {}
         written = write_registered(built, out, force, check_only)
@@ -215,12 +220,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("generate.py: error: --jobs takes a whole number from 1", file=sys.stderr)
         return EXIT_USAGE
+    if args.workspace is not None and not (Path(args.workspace) / "verbale.yaml").is_file():
+        print(f"{args.workspace}:1: --workspace: no verbale.yaml in {args.workspace} "
+              f"(make a workspace with `verbale init {args.workspace}`)", file=sys.stderr)
+        return EXIT_USAGE
     specs, missing = collect(args.specs)
     for line in missing:
         print(line, file=sys.stderr)
     started, written, notes, failed = time.perf_counter(), 0, 0, [m.split(":1:")[0] for m in missing]
     progress, made_docx = Progress(len(specs)), {}
-    task = (Path(args.out), args.force, args.check, args.strict)
+    task = (Path(args.out), args.force, args.check, args.strict, args.workspace)
     if not args.check:
         from ..build import remove_stale_parts
         remove_stale_parts(Path(args.out))

@@ -37,10 +37,11 @@ def parser() -> argparse.ArgumentParser:
 
 def open_register(workspace: str | None):
     from ..errors import RegisterError
-    from ..register.config import find_workspace_root, load_register_config
+    from ..facts.workspace import workspace_root
+    from ..register.config import load_register_config
     from ..register.store import Register
 
-    root = Path(workspace) if workspace else find_workspace_root(Path.cwd())
+    root = Path(workspace) if workspace else workspace_root(Path.cwd())
     if root is None or not (root / "verbale.yaml").is_file():
         raise RegisterError("no verbale.yaml here or in a folder above", field="(workspace)",
                             hint="run in a workspace, or name it with --workspace DIR",

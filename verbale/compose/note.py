@@ -76,7 +76,7 @@ class TermLookup:
         self._termbase, self._lang, self._on = termbase, lang, on
 
     def __getitem__(self, key: str):
-        self._termbase.require(key, ("sender", "recipient", "authority", "body", "place"), "terms")
+        self._termbase.require(key, ("sender", "recipient", "authority", "body", "place", "person"), "terms")
         return self._termbase.term(key, self._lang, self._on)
 
     def __getattr__(self, key: str):
@@ -261,8 +261,11 @@ def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
 
 def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
     """Every termbase key of the spec exists and is of the right kind; every language has its texts."""
-    problems: list[NoteError] = []
-    checks = [(spec.sender, ("sender",), "sender"), (spec.place, ("place",), "place")]
+    problems: list[NoteError] = [
+        SpecError("required field is missing", field=name,
+                  hint=f"add `{name}:` to the spec, or a default `{name}:` to verbale.yaml of its workspace")
+        for name in ("sender", "place") if getattr(spec, name) is None]
+    checks = [(key, (name,), name) for key, name in ((spec.sender, "sender"), (spec.place, "place")) if key]
     checks += [(key, ("recipient",), f"recipients[{i}]") for i, key in enumerate(spec.recipients)]
     if spec.on_behalf_of:
         checks.append((spec.on_behalf_of, ("authority", "recipient", "sender"), "on_behalf_of"))

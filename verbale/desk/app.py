@@ -207,7 +207,11 @@ def _go(request: Request, url: str) -> Response:
 def create_app(root: Path, out: Path | None = None, termbase: Termbase | None = None,
                host: str = "127.0.0.1", port: int = 8765, token: str | None = None) -> Starlette:
     """The desk over the workspace at ``root``; ``token`` is required from every request when given."""
-    desk = Desk(SpecFiles(root), termbase or default_termbase(), (out or root / "out"))
+    if termbase is None:  # the workspace's own termbase over the built-in one (NOTE-SPEC §5)
+        from ..facts.workspace import workspace_root, load_workspace
+        found = workspace_root(root)
+        termbase = load_workspace(found).termbase if found else default_termbase()
+    desk = Desk(SpecFiles(root), termbase, (out or root / "out"))
     routes = [
         Route("/", list_page),
         Route("/spec/{name:path}", spec_page),

@@ -155,8 +155,10 @@ class NoteSpec(BaseModel):
         min_length=1, max_length=60, description='printed as "№ 17-1/624"; `none`: a note without a number line',
         examples=["17-1/624", "none"])
     date: dt.date = Field(description="date of issue, YYYY-MM-DD", examples=["2021-09-23"])
-    place: Key = Field(description="termbase key of the city of issue", examples=["astana"])
-    sender: Key = Field(description="termbase key of the sender", examples=["cica-secretariat"])
+    place: Key | None = Field(None, description="termbase key of the city of issue; required unless the "
+                              "workspace's verbale.yaml names a default `place`", examples=["astana"])
+    sender: Key | None = Field(None, description="termbase key of the sender; required unless the workspace's "
+                               "verbale.yaml names a default `sender`", examples=["cica-secretariat"])
     recipients: list[Key] = Field(description="termbase keys; [] leaves out the compliments formula",
                                   examples=[["cica-member-states"]])
     urgency: Literal["none", "urgent", "most-urgent"] = Field(
@@ -259,9 +261,9 @@ def _pydantic_problem(error: dict) -> tuple[str, str]:
     return message[0].lower() + message[1:], ""
 
 
-def _fields_at(loc: tuple) -> list[str]:
+def _fields_at(loc: tuple, top: type[BaseModel] | None = None) -> list[str]:
     """The field names allowed beside ``loc`` (for did-you-mean)."""
-    model: type[BaseModel] | None = NoteSpec
+    model: type[BaseModel] | None = top or NoteSpec
     for part in loc[:-1]:
         if model is None or isinstance(part, int):
             continue
@@ -275,7 +277,7 @@ def _fields_at(loc: tuple) -> list[str]:
     return list(model.model_fields) if model else []
 
 
-def _clean_loc(loc: tuple, data) -> tuple:
+def _clean_loc(loc: tuple, data, top: type[BaseModel] | None = None) -> tuple:
     """The location of an error in the spec's terms: pydantic's union branch names (``int``,
     ``list[Enclosure]``) are dropped; keys of the data, list indexes and field names are kept."""
     kept: tuple = ()
@@ -283,19 +285,20 @@ def _clean_loc(loc: tuple, data) -> tuple:
     for part in loc:
         in_data = isinstance(node, dict) and part in node or (
             isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node))
-        if in_data or part in _fields_at(kept + (part,)):
+        if in_data or part in _fields_at(kept + (part,), top):
             kept += (part,)
             node = node[part] if in_data else None
     return kept
 
 
-def validation_errors(exc: ValidationError, doc: YamlDoc) -> list[SpecError]:
+def validation_errors(exc: ValidationError, doc: YamlDoc, top: type[BaseModel] | None = None) -> list[SpecError]:
+    """One located line per wrong field; ``top`` is the model validated (default: the spec)."""
     errors, seen = [], set()
     for error in exc.errors():
-        loc = _clean_loc(error["loc"], doc.data)
+        loc = _clean_loc(error["loc"], doc.data, top)
         problem, hint = _pydantic_problem(error)
         if error["type"] == "extra_forbidden":
-            allowed = _fields_at(loc)
+            allowed = _fields_at(loc, top)
             near = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
             hint = f"did you mean '{near[0]}'?" if near else f"allowed here: {', '.join(allowed)}"
         field = dotted(loc) or "(spec)"

@@ -3,6 +3,9 @@
 ``locales/*.yaml`` hold language-neutral facts (kind, time zone, group members);
 ``locales/<lang>/*.yaml`` hold each entry's names and grammatical forms in that language,
 ``locales/<lang>/formulas.yaml`` the formulas of courtesy and the fixed labels.
+
+A workspace's ``termbase/`` has the same layout and lies over the built-in one (NOTE-SPEC §5): a key it
+names anywhere replaces the built-in entry whole; a formula it names replaces that formula.
 """
 from __future__ import annotations
 
@@ -13,34 +16,73 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..cache import cached, digest, source_of
 from ..errors import TermbaseError
 from ..grammar import grammar_for
-from .yamlsource import FastSafeLoader
+from ..grammar.common import NAME_PARTS
+from ..errors import SpecError
+from .yamlsource import load_yaml_bytes
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 FORMULAS_FILE = "formulas.yaml"
 CONJUNCTION = {"en": "and", "ru": "и", "kk": "және"}
 LIST_FORMS = {"letterhead", "address"}
+UNFILLED = "TODO"   # `verbale init` marks the forms a clerk must fill in with it
 
 
-def _parse(contents: dict[str, bytes]) -> tuple[dict, dict, dict]:
-    """Neutral entries, forms per language and formulas per language, from the files under locales/."""
+def _load(name: str, data: bytes) -> tuple[dict, dict]:
+    """One termbase file: its mapping, and the line of each key and of each key's fields."""
+    try:
+        doc = load_yaml_bytes(data, name)
+    except SpecError as exc:
+        if exc.problem == "the file is empty":  # only comments: no entries yet
+            return {}, {}
+        raise TermbaseError(exc.problem, field="(yaml)", hint=exc.hint, file=name, line=exc.line) from None
+    if doc.data is None:
+        return {}, {}
+    if not isinstance(doc.data, dict):
+        raise TermbaseError("a termbase file is a mapping of keys to entries", field="(yaml)",
+                            hint="write `key: {...}` at the start of each line", file=name, line=1)
+    return doc.data, {path: line for path, line in doc.lines.items() if 1 <= len(path) <= 2}
+
+
+def _parse(contents: dict[str, bytes]) -> tuple[dict, dict, dict, dict]:
+    """Neutral entries, forms per language, formulas per language, and where each key stands
+    (``(lang or None, key)`` -> (file, line, {field: line})), from the files of one termbase folder."""
     entries: dict = {}
     forms: dict = {}
     formulas: dict = {}
+    where: dict = {}
     for name, data in contents.items():
-        parsed = yaml.load(data.decode("utf-8"), Loader=FastSafeLoader) or {}
+        parsed, lines = _load(name, data)
         folder, _, file = name.rpartition("/")
-        if not folder:
-            entries.update(parsed)
-        elif file == FORMULAS_FILE:
+        if file == FORMULAS_FILE and folder:
             formulas[folder] = parsed
-        else:
-            forms.setdefault(folder, {}).update(parsed)
-    return entries, forms, formulas
+            continue
+        (entries if not folder else forms.setdefault(folder, {})).update(parsed)
+        for key in parsed:
+            fields = {path[1]: line for path, line in lines.items() if len(path) == 2 and path[0] == key}
+            where[(folder or None, key)] = (name, lines.get((key,), 1), fields)
+    return entries, forms, formulas, where
+
+
+def _read_folder(root: Path) -> tuple[dict, dict, dict, dict]:
+    files = sorted(root.glob("*.yaml")) + sorted(root.glob("*/*.yaml"))
+    contents = {path.relative_to(root).as_posix(): path.read_bytes() for path in files}
+    key = digest(source_of(sys.modules[__name__]), *(part for item in contents.items() for part in item))
+    return cached("termbase", key, lambda: _parse(contents))
+
+
+def kinds_of(entry: dict) -> tuple[str, ...]:
+    """An entry's roles: ``kind: sender`` or ``kind: [sender, recipient]``.
+
+    >>> kinds_of({"kind": "sender"}), kinds_of({"kind": ["sender", "recipient"]}), kinds_of({})
+    (('sender',), ('sender', 'recipient'), ())
+    """
+    kind = entry.get("kind") if isinstance(entry, dict) else None
+    if isinstance(kind, str):
+        return (kind,)
+    return tuple(k for k in kind if isinstance(k, str)) if isinstance(kind, list) else ()
 
 
 def _forms_on(raw: dict, on: dt.date | None) -> dict:
@@ -77,6 +119,8 @@ class Term:
     key: str
     lang: str
     forms: dict
+    kinds: tuple = ()
+    gender: str | None = None   # persons: m | f
 
     def __getattr__(self, form: str):
         if form.startswith("_"):
@@ -86,14 +130,20 @@ class Term:
     def form(self, form: str):
         value = self.forms.get(form)
         if value is not None:
+            if any(isinstance(v, str) and v.startswith(UNFILLED) for v in (value if isinstance(value, list) else [value])):
+                raise TermbaseError(f"'{self.key}' has its {self.lang} {form} still to fill in", field=self.key,
+                                    hint=f"replace the {UNFILLED} text; `verbale terms check` lists what is left")
             return value
         if form == "short":
-            return self.forms["nom"]
-        if form in LIST_FORMS:
+            return self.form("nom")
+        if form in LIST_FORMS or form == "nom":
             raise TermbaseError(f"'{self.key}' has no {form} in {self.lang}", field=self.key,
                                 hint=f"add `{form}:` to locales/{self.lang}/")
         try:
-            return grammar_for(self.lang).inflect(self.forms["nom"], form, self.forms.get("possessive", False))
+            grammar = grammar_for(self.lang)
+            if "person" in self.kinds:
+                return grammar.inflect_person(self.forms, form, self.gender)
+            return grammar.inflect(self.forms["nom"], form, self.forms.get("possessive", False))
         except TermbaseError:
             raise
         except Exception as exc:  # GrammarError or an unknown case name
@@ -101,7 +151,7 @@ class Term:
                                 hint=f"write `{form}:` into locales/{self.lang}/ for it") from exc
 
     def __str__(self) -> str:
-        return self.forms["nom"]
+        return self.form("nom")
 
 
 @dataclass(frozen=True)
@@ -130,48 +180,146 @@ class TermList:
 
 
 class Termbase:
-    def __init__(self, root: Path = LOCALES_DIR):
-        self.root = root
-        files = sorted(root.glob("*.yaml")) + sorted(root.glob("*/*.yaml"))
-        contents = {path.relative_to(root).as_posix(): path.read_bytes() for path in files}
-        key = digest(source_of(sys.modules[__name__]), *(part for item in contents.items() for part in item))
-        self.entries, self.forms, self.formulas = cached("termbase", key, lambda: _parse(contents))
+    """The built-in termbase, with a workspace's ``termbase/`` over it: ``Termbase(roots=[LOCALES_DIR, ws])``."""
+
+    def __init__(self, root: Path = LOCALES_DIR, *, roots: list[Path] | None = None):
+        self.roots = list(roots) if roots else [root]
+        self.root = self.roots[0]
+        self.entries: dict = {}
+        self.forms: dict = {}
+        self.formulas: dict = {}
+        self.where: dict = {}      # (lang or None, key) -> (file path, line, {field: line})
+        self.origin: dict = {}     # key -> the folder its entry comes from
+        for folder in self.roots:
+            self._lay_over(folder, *_read_folder(folder))
         self.languages = sorted(self.formulas)
 
+    def _lay_over(self, folder: Path, entries: dict, forms: dict, formulas: dict, where: dict) -> None:
+        named = set(entries) | {key for by_key in forms.values() for key in by_key}
+        for key in named & set(self.origin):  # the workspace's entry replaces the built-in one whole
+            self.entries.pop(key, None)
+            for lang in self.forms:
+                self.forms[lang].pop(key, None)
+            self.where = {at: place for at, place in self.where.items() if at[1] != key}
+        self.entries.update(entries)
+        for lang, by_key in forms.items():
+            self.forms.setdefault(lang, {}).update(by_key)
+        for lang, named_formulas in formulas.items():
+            self.formulas[lang] = {**self.formulas.get(lang, {}), **named_formulas}
+        self.where.update({at: (folder / name, line, fields) for at, (name, line, fields) in where.items()})
+        self.origin.update({key: folder for key in named})
+
+    @property
+    def workspace_root(self) -> Path | None:
+        """The folder of the workspace's termbase lying over the built-in one, if any."""
+        return self.roots[-1] if len(self.roots) > 1 else None
+
+    def kinds(self, key: str) -> tuple[str, ...]:
+        return kinds_of(self.entries.get(key, {}))
+
     def kind(self, key: str) -> str | None:
-        return self.entries.get(key, {}).get("kind")
+        """The entry's (first) role."""
+        return next(iter(self.kinds(key)), None)
 
     def require(self, key: str, kinds: tuple[str, ...], field: str) -> None:
         """Raise a TermbaseError naming the nearest keys unless ``key`` is an entry of one of ``kinds``."""
         if not isinstance(key, str) or key not in self.entries:
-            fitting = [k for k, v in self.entries.items() if v.get("kind") in kinds]
+            fitting = [k for k in self.entries if set(self.kinds(k)) & set(kinds)]
             near = difflib.get_close_matches(str(key), fitting, n=3, cutoff=0.5)
+            if self.workspace_root is not None:  # a new key is likelier than a slip: only close matches
+                near = difflib.get_close_matches(str(key), fitting, n=2, cutoff=0.8)
+                raise TermbaseError(f"unknown key '{key}'", field=field, hint=self._where_to_add(near))
             hint = f"did you mean {', '.join(near)}?" if near else f"known: {', '.join(sorted(fitting)[:8])}"
             raise TermbaseError(f"unknown termbase key '{key}'", field=field, hint=hint)
-        if self.kind(key) not in kinds:
-            raise TermbaseError(f"'{key}' is a {self.kind(key)}, not a {' or '.join(kinds)}", field=field,
-                                hint="use a key of the right kind from locales/")
+        if not set(self.kinds(key)) & set(kinds):
+            have = " and a ".join(self.kinds(key)) or "entry without a kind"
+            raise TermbaseError(f"'{key}' is a {have}, not a {' or '.join(kinds)}", field=field,
+                                hint=self._where_kind_is(key))
+
+    def _where_to_add(self, near: list[str]) -> str:
+        """NOTE-SPEC §5: where a new entry goes in the workspace."""
+        folder = self.workspace_root
+        langs = [lang for lang in self.languages if (folder / lang).is_dir()] or self.languages
+        lang_file = next(iter(sorted((folder / langs[0]).glob("*.yaml"))), None) if langs else None
+        file_name = lang_file.name if lang_file is not None and lang_file.name != FORMULAS_FILE else "terms.yaml"
+        guess = f"did you mean {', '.join(near)}? otherwise " if near else ""
+        return (f"{guess}add it to termbase/{langs[0]}/{file_name} of the workspace in {display_dir(folder.parent)}; "
+                "`verbale terms check` lists what each entry still lacks")
+
+    def _where_kind_is(self, key: str) -> str:
+        place = self.where.get((None, key))
+        if place is None:
+            return "use a key of the right kind"
+        return f"its kind is set in {display_path(place[0])}:{place[1]}; use a key of the right kind"
 
     def emblem(self, key: str) -> bytes | None:
-        """The PNG named by an entry's ``emblem:`` (a path under locales/), or None."""
+        """The PNG named by an entry's ``emblem:`` (a path under its termbase folder), or None."""
         name = self.entries.get(key, {}).get("emblem")
         if not name:
             return None
-        return _emblem(self.root / name, key)
+        folder = self.origin.get(key, self.root).resolve()
+        path = (folder / name).resolve()
+        if not path.is_relative_to(folder):
+            raise TermbaseError(f"the emblem {name} of '{key}' lies outside its termbase folder", field=key,
+                                hint=f"put the PNG under {folder}")
+        return _emblem(path, key)
 
     def members(self, key: str) -> list[str]:
         """A group's members, or the key itself."""
         entry = self.entries.get(key, {})
-        return list(entry["members"]) if entry.get("kind") == "group" else [key]
+        return list(entry["members"]) if "group" in kinds_of(entry) else [key]
 
     def term(self, key: str, lang: str, on: dt.date | None = None) -> Term:
         raw = self.forms.get(lang, {}).get(key)
         if raw is None:
-            raise TermbaseError(f"'{key}' has no {lang} names", field=key, hint=f"add it to locales/{lang}/")
-        return Term(key, lang, _forms_on(raw, on))
+            raise TermbaseError(f"'{key}' has no {lang} names", field=key, hint=f"add it to {self._lang_folder(key, lang)}")
+        entry = self.entries.get(key, {})
+        gender = entry.get("gender")
+        pronouns = self.formulas.get(lang, {}).get("pronouns", {})
+        forms = {**pronouns.get(gender if gender in pronouns else "n", {}), **_forms_on(raw, on)}
+        if "person" in kinds_of(entry):
+            forms = person_forms(forms)
+        return Term(key, lang, forms, kinds_of(entry), gender)
+
+    def _lang_folder(self, key: str, lang: str) -> str:
+        return "termbase/" + lang + "/ of the workspace" if self.workspace_root else f"locales/{lang}/"
 
     def terms(self, keys, lang: str, on: dt.date | None = None) -> TermList:
         return TermList(tuple(self.term(key, lang, on) for key in keys), lang)
+
+
+
+
+def person_forms(forms: dict) -> dict:
+    """A person's ``name`` (from its parts unless written) and ``nom``: the designation written for a sender
+    («The Ambassador of …»), otherwise the position followed by the name.
+
+    >>> person_forms({"position": "Посол", "first": "Ерлан", "last": "Асанов"})["nom"]
+    'Посол Ерлан Асанов'
+    """
+    forms = dict(forms)
+    if not forms.get("name"):
+        forms["name"] = " ".join(forms[part] for part in NAME_PARTS if forms.get(part))
+    if forms.get("nom"):
+        forms["nom_written"] = True
+    else:
+        forms["nom"] = " ".join(part for part in (forms.get("position"), forms["name"]) if part)
+    return forms
+
+
+def display_dir(folder: Path) -> str:
+    """A folder as a clerk would type it from here: ``./``, ``office/``, or the full path."""
+    text = display_path(folder)
+    return "./" if text == "." else text.rstrip("/\\") + "/"
+
+
+def display_path(path: Path) -> str:
+    import os
+
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
 
 
 @lru_cache(maxsize=None)

@@ -12,6 +12,8 @@ Each module ``verbale.grammar.<code>`` provides:
   matters for the Russian masculine accusative only (default ``inan``: шестой доклад)
 - ``ordinal_num(n: int, case=None, gender=None, animacy=None) -> str`` -- in figures
 - ``inflect(text: str, case: str, possessive: bool = False) -> str`` -- a case form built by rule
+- ``inflect_person(forms: Mapping, case: str, gender: str | None) -> str`` -- a person's case form
+  (position and name) from the entry's forms
 - ``FILTERS: dict[str, Callable]`` -- the Jinja filters the language's texts may use
 """
 from __future__ import annotations

@@ -16,6 +16,8 @@ from pathlib import Path
 from ..cache import cached, digest, source_of
 from ..errors import GrammarError
 
+NAME_PARTS = ("first", "middle", "last")   # a person's name in the termbase, in the order it is written
+
 
 @lru_cache(maxsize=None)
 def cldr(babel_locale: str) -> dict:

@@ -73,6 +73,21 @@ def inflect(text: str, case: str, possessive: bool = False) -> str:
     return no_case(text, case, CODE)
 
 
+def inflect_person(forms: Mapping, case: str, gender: str | None) -> str:
+    return no_case(forms["nom"], case, CODE)
+
+
+def capfirst(text) -> str:
+    """A name at the start of a sentence: ``the Permanent Mission`` -> ``The Permanent Mission`` (an entry that is
+    a sender and a recipient writes its article in lower case; the formulas raise it where a sentence starts).
+
+    >>> capfirst("the Ministry"), capfirst("The Secretariat"), capfirst("")
+    ('The Ministry', 'The Secretariat', '')
+    """
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
 def format_period(start: dt.date, end: dt.date, **date_options) -> str:
     """Both ends included; month and year written once where they are shared (NOTE-SPEC §6).  CLDR's interval
     patterns (``2–5 Oct 2006``) abbreviate and use a dash; notes write the words out.
@@ -114,4 +129,4 @@ def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] |
     return amount(value, currency, BABEL_LOCALE, names)
 
 
-FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num}
+FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "capfirst": capfirst}

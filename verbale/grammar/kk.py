@@ -231,6 +231,11 @@ def inflect(text: str, case: str, possessive: bool = False) -> str:
     return f"{text}-{ending}" if _takes_hyphen(last) else text + ending
 
 
+def inflect_person(forms: Mapping, case: str, gender: str | None) -> str:
+    """A person takes the case suffix on the last word of the name: «Ерлан Асановқа» (no gender in Kazakh)."""
+    return inflect(forms["nom"], case)
+
+
 UNTIL = "дейін"
 
 

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from num2words import num2words
 
 from ..errors import GrammarError
-from .common import amount, choose_plural, gmt_offset, month_name, no_case
+from .common import NAME_PARTS, amount, choose_plural, gmt_offset, month_name, no_case
 
 CODE, PROOFING, BABEL_LOCALE = "ru", "ru-RU", "ru"
 HOUR = {"one": "час", "few": "часа", "many": "часов", "other": "часа"}
@@ -121,7 +121,112 @@ def ordinal_num(n: int, case: str | None = None, gender: str | None = None, anim
 
 
 def inflect(text: str, case: str, possessive: bool = False) -> str:
+    """Organisations' case forms are written in the termbase (`verbale terms check` proposes them with
+    ``inflect_phrase``): a name such as «Совещание по взаимодействию…» is not safely built by rule at print time."""
     return no_case(text, case, CODE)
+
+
+PYMORPHY_CASES = {"gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "prep": "loct"}
+PETROVICH_CASES = {"gen": 0, "dat": 1, "acc": 2, "ins": 3, "prep": 4}   # petrovich.enums.Case
+
+
+def _short_case(case: str) -> str:
+    case = next((short for short, full in CASES.items() if full == case), case)
+    if case not in CASES:
+        raise GrammarError(f"unknown case '{case}'", hint=f"use one of {', '.join(CASES)}")
+    return case
+
+
+def _morph():
+    from .morph import russian_analyzer
+    return russian_analyzer()
+
+
+def _match_capitals(word: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def _inflect_word(word: str, case: str, head: bool):
+    """(the word in ``case``, whether it was the head noun), or None when it does not agree (a genitive tail)."""
+    parts = word.split("-")
+    if len(parts) > 1:  # государства-члены: both nouns of the compound take the case
+        done = [_inflect_word(part, case, head) for part in parts]
+        if all(done):
+            return "-".join(d[0] for d in done), any(d[1] for d in done)
+        return None
+    parses = [p for p in _morph().parse(word.lower()) if "nomn" in p.tag]
+    if not parses:
+        return None
+    parse = next((p for p in parses if p.tag.POS == "NOUN"), parses[0]) if head else parses[0]
+    if parse.tag.POS not in ("NOUN", "ADJF", "PRTF"):
+        return None
+    inflected = parse.inflect({PYMORPHY_CASES[case]})
+    if inflected is None:
+        return None
+    return _match_capitals(inflected.word.replace("ё", "е"), word), parse.tag.POS == "NOUN"
+
+
+def inflect_phrase(text: str, case: str) -> str:
+    """A name's case form by pymorphy3: the words up to the head noun agree, the rest (a genitive tail,
+    a preposition's phrase, an abbreviation in brackets) stays as it is.
+
+    >>> inflect_phrase("Федеральное министерство европейских и международных дел Австрийской Республики", "dat")
+    'Федеральному министерству европейских и международных дел Австрийской Республики'
+    >>> inflect_phrase("Постоянное представительство Республики Казахстан", "gen")
+    'Постоянного представительства Республики Казахстан'
+    >>> inflect_phrase("государства-члены СВМДА", "dat")
+    'государствам-членам СВМДА'
+    """
+    case = _short_case(case)
+    if case == "nom":
+        return text
+    words = text.split(" ")
+    out = []
+    for index, word in enumerate(words):
+        if word in ("и", "или") and out:
+            out.append(word)
+            continue
+        done = _inflect_word(word, case, head=True)
+        if done is None:
+            return " ".join(out + words[index:])
+        out.append(done[0])
+        if done[1]:  # the head noun: the rest depends on it
+            return " ".join(out + words[index + 1:])
+    return " ".join(out)
+
+
+def inflect_name(parts: Mapping[str, str], case: str, gender: str | None) -> str:
+    """A person's name (first name, patronymic, surname) in ``case`` by petrovich, in the order written.
+
+    >>> inflect_name({"first": "Ерлан", "middle": "Болатович", "last": "Асанов"}, "dat", "m")
+    'Ерлану Болатовичу Асанову'
+    >>> inflect_name({"first": "Айгерим", "last": "Сейтказиева"}, "ins", "f")
+    'Айгерим Сейтказиевой'
+    """
+    case = _short_case(case)
+    sex = {"m": "male", "f": "female"}.get(gender or "", "androgynous")
+    names = [(part, parts[part]) for part in NAME_PARTS if parts.get(part)]
+    if case == "nom":
+        return " ".join(value for _, value in names)
+    petrovich = _petrovich()
+    inflect = {"first": petrovich.firstname, "middle": petrovich.middlename, "last": petrovich.lastname}
+    return " ".join(inflect[part](value, PETROVICH_CASES[case], sex) for part, value in names)
+
+
+def _petrovich():
+    from .morph import russian_names
+    return russian_names()
+
+
+def inflect_person(forms: Mapping, case: str, gender: str | None) -> str:
+    """A person in ``case``: the position by ``inflect_phrase``, the name by ``inflect_name``; a written
+    ``nom`` (a sender's designation, «Посол Республики Казахстан …») as a phrase."""
+    if forms.get("nom_written") or not any(forms.get(part) for part in NAME_PARTS):
+        return inflect_phrase(forms["nom"], case)
+    words = [inflect_phrase(forms["position"], case)] if forms.get("position") else []
+    return " ".join(words + [inflect_name(forms, case, gender)])
 
 
 # «со» for «с» before a word that begins with с, з, ш, ж, щ + a consonant, or with «вт», «вс», «мн» (со второго,

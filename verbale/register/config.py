@@ -167,23 +167,16 @@ def register_config(config: dict, root: Path, file: str = CONFIG_NAME, line_of=l
                           languages=tuple(languages) if isinstance(languages, list) else ())
 
 
-def find_workspace_root(start: Path) -> Path | None:
-    """The first folder from ``start`` upward that holds verbale.yaml (a stand-in for #11's find_workspace)."""
-    folder = start.resolve()
-    folder = folder if folder.is_dir() else folder.parent
-    for candidate in (folder, *folder.parents):
-        if (candidate / CONFIG_NAME).is_file():
-            return candidate
-    return None
-
-
 def load_register_config(start: Path, explicit: Path | None = None) -> RegisterConfig | None:
     """The register of the workspace of ``start`` (a spec or a folder), or of ``explicit``."""
     from ..facts.yamlsource import load_yaml_bytes
 
-    root = explicit.resolve() if explicit else find_workspace_root(start)
-    if root is None:
+    from ..facts.workspace import find_workspace
+
+    workspace = find_workspace(start / CONFIG_NAME if start.is_dir() else start, explicit)
+    if workspace.root is None:
         return None
+    root = workspace.root.resolve()
     config_path = root / CONFIG_NAME
     try:
         doc = load_yaml_bytes(config_path.read_bytes(), str(config_path))

@@ -193,7 +193,7 @@ def _allocate(built, out: Path, force: bool, config: RegisterConfig, register, r
     raw = spec.read_bytes()
     allocated = register.allocate(config.numbering, _entry(built, config))
     write_number(spec, raw, allocated.number, line)
-    built = (rebuild or build)(spec)
+    built = (rebuild or (lambda path: build(path, workspace=built.workspace)))(spec)
     if built.note_spec.number != allocated.number:
         raise RegisterError(f"the spec was changed after number {allocated.number} was written into it",
                             field="number", hint="run again", file=str(spec), line=line)

@@ -1,0 +1,131 @@
+"""Workspaces (NOTE-SPEC §5): the office that sends the notes, with its own termbase and defaults.
+
+A workspace is a folder holding ``verbale.yaml``; the workspace of a spec is the first one found from the
+spec's folder upward, or the one named with ``--workspace DIR``.  Without one, the built-in termbase (the
+CICA sample) is all there is.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..errors import NoteError, SpecError
+from .spec import Key, Lang, NoteSpec, SpecProblems, validation_errors
+from .termbase import LOCALES_DIR, Termbase, default_termbase
+from .yamlsource import load_yaml_bytes
+
+CONFIG_FILE = "verbale.yaml"
+TERMBASE_DIR = "termbase"
+DEFAULTS = ("sender", "place", "languages")   # what a spec below the workspace may leave out
+
+
+class WorkspaceConfig(BaseModel):
+    """verbale.yaml: the defaults of every spec below its folder (a spec may override each)."""
+
+    model_config = ConfigDict(extra="forbid", title="verbale.yaml (a workspace)")
+    sender: Key | None = Field(None, description="termbase key of the office that sends the notes",
+                               examples=["kz-mission-un"])
+    place: Key | None = Field(None, description="termbase key of the city of issue", examples=["new-york"])
+    languages: list[Lang] | None = Field(None, min_length=1, description="the language versions to write",
+                                         examples=[["en", "ru"]])
+    house: dict | None = Field(None, description="the office's conventions (NOTE-SPEC §7)",
+                               examples=[{"date_order": "day-month"}])
+    numbering: dict | str | None = Field(None, description="how outgoing notes are numbered: a pattern, or {pattern, restart, start} "
+                                   "(the outgoing register; checked by verbale/register/config.py)",
+                                   examples=[{"pattern": "17-1/{seq}", "restart": "yearly", "start": 1}])
+    register_: str | None = Field(None, alias="register", description="where the outgoing register is kept: a "
+                                  "SQLite file in the workspace (default register.sqlite) or a postgresql:// address",
+                                  examples=["register.sqlite"])  # `register` would shadow a method of BaseModel
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path | None                      # the folder of verbale.yaml; None: the built-in termbase only
+    config: dict = field(default_factory=dict)
+    termbase: Termbase = field(default_factory=default_termbase)
+
+    @property
+    def config_file(self) -> Path | None:
+        return self.root / CONFIG_FILE if self.root else None
+
+
+def read_config(path: Path) -> dict:
+    """verbale.yaml, validated; each problem one located line."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SpecError(f"cannot read the file: {exc.strerror}", field="(file)", file=str(path), line=1) from None
+    try:
+        doc = load_yaml_bytes(raw, str(path))
+    except SpecError as exc:
+        if exc.problem == "the file is empty":  # only comments: no defaults
+            return {}
+        raise
+    data = {} if doc.data is None else doc.data
+    if not isinstance(data, dict):
+        raise SpecError("verbale.yaml is a mapping of defaults", field="(workspace)",
+                        hint="see `verbale init` for one", file=str(path), line=1)
+    try:
+        return WorkspaceConfig.model_validate(data).model_dump(exclude_none=True, by_alias=True)
+    except ValidationError as exc:
+        raise SpecProblems(validation_errors(exc, doc, WorkspaceConfig)) from None
+
+
+def _stamp(root: Path) -> tuple:
+    """What a loaded workspace depends on, so an edited file is read again (the desk runs for days)."""
+    files = [root / CONFIG_FILE, *sorted((root / TERMBASE_DIR).glob("*.yaml")),
+             *sorted((root / TERMBASE_DIR).glob("*/*.yaml"))]
+    stamp = []
+    for path in files:
+        try:
+            info = path.stat()
+            stamp.append((path.name, info.st_mtime_ns, info.st_size))
+        except OSError:
+            stamp.append((path.name, None, None))
+    return tuple(stamp)
+
+
+@lru_cache(maxsize=16)
+def _load(root: Path, stamp: tuple) -> Workspace:
+    config = read_config(root / CONFIG_FILE)
+    folder = root / TERMBASE_DIR
+    termbase = Termbase(roots=[LOCALES_DIR, folder]) if folder.is_dir() else default_termbase()
+    return Workspace(root, config, termbase)
+
+
+def load_workspace(root: Path) -> Workspace:
+    """The workspace in ``root`` (one per folder and state of its files within a process)."""
+    root = Path(root).resolve()
+    return _load(root, _stamp(root))
+
+
+def workspace_root(start: Path) -> Path | None:
+    """The first folder from ``start`` upward that holds verbale.yaml."""
+    start = Path(start).resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    return None
+
+
+def find_workspace(spec_path: Path, explicit: Path | str | None = None) -> Workspace:
+    """The workspace of a spec: ``explicit`` (``--workspace DIR``), else the first verbale.yaml from the
+    spec's folder upward, else the built-in termbase alone."""
+    if explicit is not None:
+        root = Path(explicit)
+        if not (root / CONFIG_FILE).is_file():
+            raise NoteError(f"no {CONFIG_FILE} in {root}", field="--workspace",
+                            hint=f"make a workspace with `verbale init {root}`", file=str(spec_path), line=1)
+        return load_workspace(root)
+    root = workspace_root(Path(spec_path).parent)
+    return load_workspace(root) if root else Workspace(None)
+
+
+def with_defaults(spec: NoteSpec, workspace: Workspace) -> NoteSpec:
+    """The spec with the workspace's defaults for the fields it leaves out."""
+    given = spec.model_fields_set
+    update = {name: workspace.config[name] for name in DEFAULTS if name not in given and name in workspace.config}
+    return spec.model_copy(update=update) if update else spec
