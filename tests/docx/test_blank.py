@@ -190,3 +190,26 @@ def read_ppm(data: bytes) -> tuple[int, int, bytes]:
     assert magic == b"P6"
     width, height = map(int, size.split())
     return width, height, pixels
+
+
+def test_the_workspace_names_its_blank(tmp_path):
+    """`house: {blank: …}` in verbale.yaml: the blank (a path in the workspace) carries the office's notes;
+    a blank named outside the workspace is refused as one line."""
+    import shutil
+
+    from conftest import NOTES
+    from verbale.cli.generate import main
+
+    office = tmp_path / "office"
+    (office / "notes").mkdir(parents=True)
+    make_blank(office / "blank.docx")
+    (office / "verbale.yaml").write_text("house: {blank: blank.docx}\n", encoding="utf-8")
+    shutil.copy(NOTES / "17-1-624.yaml", office / "notes" / "note.yaml")
+    assert main([str(office / "notes"), "-o", str(tmp_path / "out")]) == 0
+    package = parts((tmp_path / "out" / "note.en.docx").read_bytes())
+    headers = [name for name in package if name.startswith("word/header")]
+    assert any(b"MINISTRY OF BLANKS" in package[name] for name in headers)
+    assert b"SECRETARIAT OF THE CONFERENCE" not in package["word/document.xml"]  # the blank replaces the letterhead
+    (office / "verbale.yaml").write_text("house: {blank: ../blank.docx}\n", encoding="utf-8")
+    make_blank(tmp_path / "blank.docx")
+    assert main([str(office / "notes"), "-o", str(tmp_path / "out2")]) == 1
