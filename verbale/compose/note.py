@@ -16,7 +16,7 @@ from ..errors import NoteError, SpecError
 from ..grammar import grammar_for
 from ..facts.termbase import Termbase, default_termbase
 from ..facts.spec import MAX_TEXT, NoteSpec
-from .texts import bytecode_cache, render_text
+from .texts import render_text
 from ..grammar.typography import control_characters, typeset
 from ..facts.zones import localize, offset_minutes, zone
 
@@ -155,7 +155,7 @@ def _enclosure_lines(spec: NoteSpec, lang: str, context: dict, termbase: Termbas
 @lru_cache(maxsize=None)
 def _layout():
     env = ImmutableSandboxedEnvironment(loader=FileSystemLoader(str(TEMPLATES_DIR)), undefined=StrictUndefined,
-                                        trim_blocks=False, autoescape=False, bytecode_cache=bytecode_cache())
+                                        trim_blocks=False, autoescape=False)
     return env.get_template("note.j2")
 
 

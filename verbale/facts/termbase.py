@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from ..cache import cached, digest, source_of
+from ..cache import cached, digest, shaped, source_of
 from ..errors import TermbaseError
 from ..grammar import grammar_for
 from .yamlsource import FastSafeLoader
@@ -41,6 +41,11 @@ def _parse(contents: dict[str, bytes]) -> tuple[dict, dict, dict]:
         else:
             forms.setdefault(folder, {}).update(parsed)
     return entries, forms, formulas
+
+
+def _from_cache(value) -> tuple[dict, dict, dict]:
+    entries, forms, formulas = shaped(value, [dict])
+    return shaped(entries, {str: dict}), shaped(forms, {str: {str: dict}}), shaped(formulas, {str: dict})
 
 
 def _forms_on(raw: dict, on: dt.date | None) -> dict:
@@ -135,7 +140,7 @@ class Termbase:
         files = sorted(root.glob("*.yaml")) + sorted(root.glob("*/*.yaml"))
         contents = {path.relative_to(root).as_posix(): path.read_bytes() for path in files}
         key = digest(source_of(sys.modules[__name__]), *(part for item in contents.items() for part in item))
-        self.entries, self.forms, self.formulas = cached("termbase", key, lambda: _parse(contents))
+        self.entries, self.forms, self.formulas = cached("termbase", key, lambda: _parse(contents), _from_cache)
         self.languages = sorted(self.formulas)
 
     def kind(self, key: str) -> str | None:
