@@ -12,7 +12,7 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from ..errors import NoteError, SpecError
+from ..errors import NoteError, SpecError, TermbaseError
 from ..grammar import grammar_for
 from ..facts.termbase import Termbase, default_termbase
 from ..facts.spec import MAX_TEXT, NoteSpec
@@ -203,6 +203,15 @@ def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
                 author=str(context["sender"]), emblem=termbase.emblem(spec.sender))
 
 
+def _names_in_every_language(termbase: Termbase, key: str, languages, field: str) -> None:
+    """A termbase entry the spec uses has names in each language of the note (a group: each member)."""
+    for member in termbase.members(key):
+        for lang in languages:
+            if member not in termbase.forms.get(lang, {}):
+                raise TermbaseError(f"'{member}' has no {lang} names in the termbase", field=field,
+                                    hint=f"add it to locales/{lang}/, or drop {lang} from languages")
+
+
 def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
     """Every termbase key of the spec exists and is of the right kind; every language has its texts."""
     problems: list[NoteError] = []
@@ -225,6 +234,7 @@ def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
     for key, kinds, field in checks:
         try:
             termbase.require(key, kinds, field)
+            _names_in_every_language(termbase, key, spec.languages, field)
         except NoteError as exc:
             problems.append(exc)
     # `continuation` may be given for some languages only: it adds the sentences a language needs
