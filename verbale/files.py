@@ -136,7 +136,11 @@ def _backup(target: Path) -> Path | None:
         return None
     handle, name = tempfile.mkstemp(prefix=f".verbale-{os.getpid()}-", suffix=".part", dir=target.parent)
     os.close(handle)
-    os.replace(target, name)
+    try:
+        os.replace(target, name)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
     return Path(name)
 
 
