@@ -225,6 +225,8 @@ def run(argv: list[str] | None = None) -> int:
             return EXIT_INTERRUPTED
         finally:
             batch.close()
+            if not args.check:  # what a worker killed mid-write left behind (its process is gone now)
+                remove_stale_parts(Path(args.out))
         if stop.asked:
             progress.close()
             say(f"interrupted after {progress.done} of {len(specs)} specs; {written} files written, every one "
