@@ -7,9 +7,11 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .compose.agenda import check_agenda, render_agenda
 from .compose.note import check_references, distribution_keys, render_note
 from .errors import NoteError, OutputError
 from .files import Taken, read_regular, replace_together
+from .facts.house import describe, house_for
 from .facts.termbase import Termbase, default_termbase
 from .facts.spec import SpecProblems, read_spec
 from .facts.yamlsource import YamlDoc
@@ -53,33 +55,47 @@ def safe_stem(path: Path) -> str:
     return stem or "note"
 
 
-def build(path: Path, termbase: Termbase | None = None) -> Built:
-    """Compose and render every output of one spec; raises NoteError (SpecProblems for several)."""
+def build(path: Path, termbase: Termbase | None = None, workspace_config: dict | None = None,
+          blank=None) -> Built:
+    """Compose and render every output of one spec; raises NoteError (SpecProblems for several).
+    ``workspace_config`` is the parsed ``verbale.yaml`` (its ``house:`` is the office's conventions);
+    ``blank`` (a ``verbale.docx.blank.Blank``) is the office's letterhead blank for the notes."""
     from .compose import check
     from .docx.writer import combined_docx, note_docx, review_docx
 
     termbase = termbase or default_termbase()
     spec, doc = read_spec(path)
-    problems = [_locate(p, doc) for p in check_references(spec, termbase)]
+    problems = [_locate(p, doc) for p in check_references(spec, termbase) + check_agenda(spec)]
     if problems:
         raise SpecProblems(problems)
+    try:
+        house = house_for(spec, termbase, workspace_config)
+    except NoteError as exc:
+        raise _locate(exc, doc) from None
     stem, result = safe_stem(path), Built(path)
     addressees = [[key] for key in distribution_keys(spec, termbase)] or [None]
+    try:
+        agendas = [render_agenda(spec, lang, termbase) for lang in spec.languages] if spec.agenda else []
+    except NoteError as exc:
+        raise _locate(exc, doc) from None
+    for agenda in agendas:  # the same for every addressee: one file per language
+        result.files[f"{stem}.agenda.{agenda.lang}.docx"] = note_docx(agenda)
     for recipients in addressees:
         suffix = f".{recipients[0]}" if recipients else ""
         try:
-            notes = [render_note(spec, lang, recipients, termbase) for lang in spec.languages]
+            notes = [render_note(spec, lang, recipients, termbase, house) for lang in spec.languages]
         except NoteError as exc:
             raise _locate(exc, doc) from None
         if not result.notes:  # the texts are the same for every addressee: check them once
-            findings = check.findings(spec, notes, doc)
+            findings = check.findings(spec, notes, doc, house)
             result.disagreements = [f.line for f in findings if f.kind == "disagreement"]
             result.lint = [f.line for f in findings if f.kind == "lint"]
         result.notes += 1
         for note in notes:
-            result.files[f"{stem}{suffix}.{note.lang}.docx"] = note_docx(note)
-        result.files[f"{stem}{suffix}.docx"] = combined_docx(notes)
-        result.files[f"{stem}{suffix}.review.docx"] = review_docx(notes, result.disagreements, result.lint)
+            result.files[f"{stem}{suffix}.{note.lang}.docx"] = note_docx(note, blank)
+        result.files[f"{stem}{suffix}.docx"] = combined_docx(notes + agendas, blank)
+        result.files[f"{stem}{suffix}.review.docx"] = review_docx(notes, result.disagreements, result.lint,
+                                                                  describe(house, spec))
     return result
 
 

@@ -46,3 +46,7 @@ class TemplateError(NoteError):
 
 class OutputError(NoteError):
     """An output file cannot be written, or would overwrite a different one."""
+
+
+class BlankError(NoteError):
+    """The office's letterhead blank (house.blank) cannot be used."""

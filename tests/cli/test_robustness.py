@@ -309,10 +309,10 @@ def die_on_second(specs, *task):  # a worker's task that dies on one spec, as th
 
 @posix
 def test_the_spec_that_kills_its_worker_fails_with_one_line(tmp_path):
-    from verbale.cli.workers import Batch
+    from verbale.cli.workers import Batch, died_line
 
     specs = sorted(make_specs(tmp_path / "specs", 40).iterdir())
-    results = dict(Batch(specs, 2, (), die_on_second).results())
+    results = dict(Batch(specs, 2, (), die_on_second, lambda spec: (0, 0, [died_line(spec)], True)).results())
     assert sorted(results) == specs
     failed = [spec for spec, (_, _, lines, spec_failed) in results.items() if spec_failed]
     assert [spec.name for spec in failed] == ["n001.yaml"]

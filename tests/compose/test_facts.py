@@ -16,7 +16,7 @@ FACTS = [  # name, en, ru, kk (NOTE-SPEC §1 table)
      "2021 жылғы 24 қыркүйекте Нұр-Сұлтан қаласының уақытымен (GMT+6 сағат) сағат 14.00-те"),
     ("meeting.body", "Special Working Group (SWG)", "Специальная рабочая группа (СРГ)", "Арнаулы жұмыс тобы (АЖТ)"),
     ("meeting.body.short", "SWG", "СРГ", "АЖТ"),
-    ("meeting.format", "in an online format", "в онлайн формате", "онлайн форматында"),
+    ("meeting.format", "in an online format", "в онлайн-формате", "онлайн форматында"),  # NOTE-SPEC §1
     ("6 | ordinal", "sixth", "шестой", "алтыншы"),
     ("6 | ordinal_num", "6th", "6-й", "6-"),
     ("terms['soc'].short", "SOC", "КСДЛ", "АЛТК"),

@@ -83,8 +83,9 @@ CASES = [
      "Секретариат Совещания по взаимодействию и мерам доверия в Азии (СВМДА) свидетельствует свое уважение "
      "государствам-членам СВМДА и имеет честь препроводить последнюю версию проекта обновленного Каталога мер доверия "
      "СВМДА и проект повестки дня заседания Специальной рабочей группы (СРГ), которое состоится 2 июня 2021 г. "
-     "в 14:00 по времени г. Нур-Султан (GMT+6 часов) в онлайн формате.",
-     "seed: '2021г.' and 'г.Нур-Султан' without spaces"),
+     "в 14:00 по времени г. Нур-Султан (GMT+6 часов) в онлайн-формате.",
+     "seed: '2021г.' and 'г.Нур-Султан' without spaces, and 'онлайн формате' (NOTE-SPEC §1/§2: «онлайн-» is the "
+     "first part of a compound and takes a hyphen)"),
     ("17-1-298.ru.docx", "Note Enclosure", "Приложение: упомянутое, на 15 л.", ""),
     ("17-1-298.ru.docx", "Note Body", RU_CLOSING, ""),
     ("17-1-298.ru.docx", "Note PlaceDate", "город Нур-Султан, 28 мая 2021 г.", ""),
@@ -119,10 +120,12 @@ def test_seed_element_is_reproduced(sample_out, file, style, expected, why):
     assert (style, expected) in paragraphs, f"{file}: not found in {style}" + (f" ({why})" if why else "")
 
 
-@pytest.mark.parametrize("stem, languages", [
-    ("17-1-624", ["en", "ru", "kk"]), ("17-1-298", ["en", "ru", "kk"]), ("osce-brussels-2006", ["en"])])
-def test_every_output_is_written(sample_out, stem, languages):
+@pytest.mark.parametrize("stem, languages, agenda", [
+    ("17-1-624", ["en", "ru", "kk"], False), ("17-1-298", ["en", "ru", "kk"], True),
+    ("osce-brussels-2006", ["en"], False)])
+def test_every_output_is_written(sample_out, stem, languages, agenda):
     expected = {f"{stem}.{lang}.docx" for lang in languages} | {f"{stem}.docx", f"{stem}.review.docx"}
+    expected |= {f"{stem}.agenda.{lang}.docx" for lang in languages} if agenda else set()
     written = {p.name for p in sample_out.iterdir() if p.name.split(".")[0] == stem}
     assert written == expected
 

@@ -48,22 +48,57 @@ def test_package_structure_word_is_strict_about(sample_out, file):
 
 @pytest.mark.parametrize("file, lang", [("17-1-624.en.docx", "en-GB"), ("17-1-624.ru.docx", "ru-RU"),
                                         ("17-1-624.kk.docx", "kk-KZ")])
-def test_every_run_has_its_proofing_language_and_one_face(sample_out, file, lang):
-    runs = list(xml(sample_out / file, "word/document.xml").iter(f"{W}r"))
-    assert runs
-    for run in runs:
-        assert run.find(f"{W}rPr/{W}lang").get(f"{W}val") == lang
-        fonts = run.find(f"{W}rPr/{W}rFonts")
-        assert {fonts.get(f"{W}{slot}") for slot in ("ascii", "hAnsi", "cs", "eastAsia")} == {"Times New Roman"}
+def test_the_document_defaults_carry_the_face_and_the_notes_language(sample_out, file, lang):
+    """A paragraph a clerk adds is checked in the note's language; the face is set once, in the defaults."""
+    defaults = xml(sample_out / file, "word/styles.xml").find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    assert defaults.find(f"{W}lang").get(f"{W}val") == lang
+    fonts = defaults.find(f"{W}rFonts")
+    assert {fonts.get(f"{W}{slot}") for slot in ("ascii", "hAnsi", "cs", "eastAsia")} == {"Times New Roman"}
+    assert defaults.find(f"{W}sz").get(f"{W}val") == "26"
 
 
-def test_combined_file_carries_each_language_and_breaks_pages(sample_out):
+@pytest.mark.parametrize("file", ["17-1-624.en.docx", "17-1-624.ru.docx", "17-1-624.kk.docx", "17-1-624.docx",
+                                  "17-1-624.review.docx"])
+def test_runs_carry_only_what_differs_from_their_style(sample_out, file):
+    """No face, size, bold or italic on a run: changing a style in Word changes every paragraph of it."""
+    for run in xml(sample_out / file, "word/document.xml").iter(f"{W}r"):
+        properties = run.find(f"{W}rPr")
+        assert properties is None or [etree.QName(c).localname for c in properties] == ["lang"]
+
+
+# Each line of the bilingual letterhead is checked in its own language (by script: Latin is English,
+# Cyrillic with a Kazakh letter is Kazakh); the rest of the note is in the document's default language.
+@pytest.mark.parametrize("file, letterhead, rest", [
+    ("17-1-624.en.docx", ["en-GB", "en-GB", "ru-RU", "ru-RU"], {"en-GB"}),
+    ("17-1-624.ru.docx", ["en-GB", "en-GB", "ru-RU", "ru-RU"], {"ru-RU"}),
+    ("17-1-624.kk.docx", ["kk-KZ", "kk-KZ", "en-GB", "en-GB"], {"kk-KZ"})])
+def test_every_line_is_proofed_in_its_own_language(sample_out, file, letterhead, rest):
+    default = xml(sample_out / file, "word/styles.xml").find(f".//{W}rPrDefault/{W}rPr/{W}lang").get(f"{W}val")
+    paragraphs = xml(sample_out / file, "word/document.xml").iter(f"{W}p")
+    languages = []
+    for paragraph in paragraphs:
+        lines = []
+        for run in paragraph.iter(f"{W}r"):
+            lang = run.find(f"{W}rPr/{W}lang")
+            lines += [default if lang is None else lang.get(f"{W}val")] * len(run.findall(f"{W}t"))
+        languages.append(lines)
+    assert languages[0] == letterhead
+    assert {lang for lines in languages[1:] for lang in lines} == rest
+
+
+def test_combined_file_carries_each_language_in_its_own_section(sample_out):
+    """Each version starts a section (a new page, its first-page header, pages numbered from 1) whose
+    runs carry their language where it differs from the first version's."""
     body = xml(sample_out / "17-1-624.docx", "word/document.xml").find(f"{W}body")
     paragraphs = body.findall(f"{W}p")
-    breaks = [i for i, p in enumerate(paragraphs) if p.find(f"{W}pPr/{W}pageBreakBefore") is not None]
-    assert len(breaks) == 2
-    langs = [p.find(f".//{W}lang").get(f"{W}val") for p in paragraphs]
-    assert [langs[0], langs[breaks[0]], langs[breaks[1]]] == ["en-GB", "ru-RU", "kk-KZ"]
+    ends = [i for i, p in enumerate(paragraphs) if p.find(f"{W}pPr/{W}sectPr") is not None]
+    assert len(ends) == 2 and body[-1].tag == f"{W}sectPr"
+    for section in [paragraphs[i].find(f"{W}pPr/{W}sectPr") for i in ends] + [body[-1]]:
+        assert section.find(f"{W}pgNumType").get(f"{W}start") == "1"
+        assert section.find(f"{W}titlePg") is not None
+    ru, kk = paragraphs[ends[0] + 1], paragraphs[ends[1] + 1]
+    assert ru.find(f".//{W}lang").get(f"{W}val") == "ru-RU" and kk.find(f".//{W}lang").get(f"{W}val") == "kk-KZ"
+    assert paragraphs[1].find(f".//{W}lang") is None  # English, the document's default
 
 
 def test_every_paragraph_is_in_a_named_house_style(sample_out):

@@ -11,6 +11,7 @@ import yaml
 from conftest import NOTES, ROOT
 from verbale.cli.generate import main
 from verbale.facts.schema import schema_text, spec_schema
+from verbale.facts.house import House
 from verbale.facts.spec import Enclosure, Meeting, NoteSpec, Texts
 
 
@@ -24,7 +25,7 @@ def test_schema_option_prints_it(capsys):
 
 
 @pytest.mark.parametrize("model, where", [(NoteSpec, None), (Meeting, "Meeting"), (Enclosure, "Enclosure"),
-                                          (Texts, "Texts")])
+                                          (Texts, "Texts"), (House, "House")])
 def test_every_field_is_named_with_a_description_and_an_example(model, where):
     schema = spec_schema()
     properties = (schema if where is None else schema["$defs"][where])["properties"]

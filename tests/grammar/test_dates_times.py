@@ -48,7 +48,7 @@ def test_times(hour, minute, english, russian, kazakh):
     (330, "GMT+5:30", "GMT+5:30", "GMT+5:30"),      # New Delhi: fractional offsets print H:MM alone
     (270, "GMT+4:30", "GMT+4:30", "GMT+4:30"),      # Kabul
     (210, "GMT+3:30", "GMT+3:30", "GMT+3:30"),      # Tehran
-    (-300, "GMT-5 hours", "GMT-5 часов", "GMT-5 сағат"),  # New York in winter
+    (-300, "GMT−5 hours", "GMT−5 часов", "GMT−5 сағат"),  # New York in winter: a minus sign U+2212
     (0, "GMT", "GMT", "GMT"),
 ])
 def test_offsets(minutes, english, russian, kazakh):

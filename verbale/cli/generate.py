@@ -30,6 +30,8 @@ def parser() -> argparse.ArgumentParser:
                    help="validate and cross-check the language versions; write nothing; exit 1 if they disagree")
     p.add_argument("--strict", action="store_true", help="disagreements and lint warnings fail the spec")
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the spec and exit")
+    p.add_argument("--pdf", nargs="?", const="plain", default=None, metavar="archive",
+                   help="also a PDF beside each DOCX, made by LibreOffice; `--pdf archive` makes PDF/A-2b")
     p.add_argument("-v", "--verbose", action="store_true", help="a line per spec; details of internal errors")
     return p
 
@@ -80,7 +82,8 @@ def internal_error(spec: Path, exc: BaseException) -> str:
 
 
 def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bool):
-    """Build one spec and write its files, in any process: (notes, files written, lines, failed).
+    """Build one spec and write its files, in any process: (notes, files written, lines, failed, docx), where
+    docx maps each DOCX now in the output folder to whether this run wrote it.
     Never raises: every problem is a line; warnings end in [warning], and fail the spec only under --strict
     (and disagreements under --check)."""
     from ..build import build, write_outputs
@@ -88,13 +91,15 @@ def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bo
     try:
         built = build(spec)
         if strict and built.warnings:
-            return 0, 0, [f"{w} [--strict]" for w in built.warnings], True
-        written = 0 if check_only else len(write_outputs(built, out, force))
-        return built.notes, written, [f"{w} [warning]" for w in built.warnings], check_only and bool(built.disagreements)
+            return 0, 0, [f"{w} [--strict]" for w in built.warnings], True, {}
+        written = [] if check_only else write_outputs(built, out, force)
+        docx = {} if check_only else {name: name in written for name in built.files if name.endswith(".docx")}
+        lines = [f"{w} [warning]" for w in built.warnings]
+        return built.notes, len(written), lines, check_only and bool(built.disagreements), docx
     except NoteError as exc:
-        return 0, 0, error_lines(exc), True
+        return 0, 0, error_lines(exc), True, {}
     except Exception as exc:  # noqa: BLE001 - a clerk never sees a traceback
-        return 0, 0, [internal_error(spec, exc)], True
+        return 0, 0, [internal_error(spec, exc)], True, {}
 
 
 class Progress:
@@ -128,6 +133,10 @@ def process_many(specs: list[Path], *task) -> list:
             break
         results.append(process_one(spec, *task))
     return results
+
+
+def died(spec: Path) -> tuple:
+    return 0, 0, [workers.died_line(spec)], True, {}
 
 
 def collision_line(spec: Path, other: Path) -> str:
@@ -164,6 +173,41 @@ class StopRequest:
             signal.signal(getattr(signal, name), handler)
 
 
+def write_pdfs(made_docx: dict[Path, tuple[Path, bool]], archive: bool) -> tuple[int, list[str]]:
+    """A PDF beside each DOCX of the batch that needs one, all made by one office process: (PDFs written,
+    specs that failed). A problem is one line per file; the DOCX files stay written."""
+    from ..files import write_atomic
+    from ..pdf import PdfError, convert, pdf_path, stale
+
+    wanted = [docx for docx, (_, fresh) in made_docx.items() if stale(docx, fresh, archive)]
+    if not wanted:
+        return 0, []
+    try:
+        conversion = convert(wanted, archive)
+    except PdfError as exc:
+        conversion = None
+        failures = {docx: exc for docx in wanted}
+    else:
+        failures = dict(conversion.failures)
+    for docx, data in (conversion.pdfs.items() if conversion else ()):
+        try:
+            write_atomic(pdf_path(docx), data)
+        except OSError as exc:
+            failures[docx] = PdfError(f"cannot write {pdf_path(docx)}: {exc.strerror}", field="(pdf)",
+                                      hint="close it in any program that has it open")
+    for docx, exc in failures.items():
+        problem = exc.problem if docx.name in exc.problem else f"{exc.problem}; no PDF for {docx.name}"
+        say(PdfError(problem, field="(pdf)", hint=exc.hint, file=str(made_docx[docx][0]), line=1), sys.stderr)
+    return len(wanted) - len(failures), sorted({str(made_docx[docx][0]) for docx in failures})
+
+
+def _pdf_option(args) -> None:
+    """``--pdf notes/`` means a plain PDF for notes/: a value that is not a PDF kind is a spec or folder."""
+    if args.pdf not in (None, "plain", "archive"):
+        args.specs.insert(0, args.pdf)
+        args.pdf = "plain"
+
+
 def main(argv: list[str] | None = None) -> int:
     setup_console()
     try:
@@ -175,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    _pdf_option(args)
     if args.schema:
         from ..facts.schema import schema_text
         sys.stdout.write(schema_text())
@@ -184,7 +229,7 @@ def run(argv: list[str] | None = None) -> int:
         say("generate.py: error: name at least one spec or folder", sys.stderr)
         return EXIT_USAGE
     if args.jobs is not None and args.jobs < 1:
-        print("generate.py: error: --jobs takes a whole number from 1", file=sys.stderr)
+        say("generate.py: error: --jobs takes a whole number from 1", sys.stderr)
         return EXIT_USAGE
     specs, missing = collect(args.specs)
     for line in missing:
@@ -198,16 +243,17 @@ def run(argv: list[str] | None = None) -> int:
         say(collision_line(spec, other), sys.stderr)
         failed.append(str(spec))
     specs = [spec for spec in specs if spec not in collisions]
-    progress = Progress(len(specs))
+    progress, made_docx = Progress(len(specs)), {}
     task = (Path(args.out), args.force, args.check, args.strict)
     if not args.check:
         remove_stale_parts(Path(args.out))
     with StopRequest() as stop:
-        batch = workers.Batch(specs, args.jobs or os.cpu_count() or 1, task, process_many)
+        batch = workers.Batch(specs, args.jobs or os.cpu_count() or 1, task, process_many, died)
         stop.on_first = batch.ask_to_stop
         try:
-            for spec, (count, files, lines, spec_failed) in batch.results():
+            for spec, (count, files, lines, spec_failed, docx) in batch.results():
                 notes, written = notes + count, written + files
+                made_docx.update({Path(args.out) / name: (spec, fresh) for name, fresh in docx.items()})
                 for line in lines:
                     say(line, sys.stderr)
                 if spec_failed:
@@ -233,6 +279,10 @@ def run(argv: list[str] | None = None) -> int:
                 "whole (run the same command again to finish)", sys.stderr)
             return EXIT_INTERRUPTED
     progress.close()
+    if args.pdf and not args.check:
+        pdf_written, pdf_failed = write_pdfs(made_docx, args.pdf == "archive")
+        written += pdf_written
+        failed += [spec for spec in pdf_failed if spec not in failed]
     elapsed = time.perf_counter() - started
     summary = f"{notes} notes, {written} files written, {len(failed)} failed in {elapsed:.1f} s"
     say(summary + (": " + ", ".join(failed) if failed else ""))

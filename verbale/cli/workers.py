@@ -59,10 +59,11 @@ def died_line(spec: Path) -> str:
 
 class Batch:
     """The results of ``work`` (a function of a list of specs and the task) for every spec, as they come:
-    in this process for one job, else in worker processes, a few specs to a task."""
+    in this process for one job, else in worker processes, a few specs to a task.  ``died(spec)`` is the
+    result of a spec whose worker died while building it alone."""
 
-    def __init__(self, specs: list[Path], jobs: int, task: tuple, work: Callable):
-        self.specs, self.jobs, self.task, self.work = specs, jobs, task, work
+    def __init__(self, specs: list[Path], jobs: int, task: tuple, work: Callable, died: Callable[[Path], tuple]):
+        self.specs, self.jobs, self.task, self.work, self.died = specs, jobs, task, work, died
         self.pool = None
         self.stopping = False
 
@@ -80,7 +81,7 @@ class Batch:
             for spec in suspects:  # one of them killed its worker: each alone now, to tell which
                 if self.stopping:
                     return
-                yield spec, self._run_alone(spec)
+                yield from zip([spec], self._run_alone(spec))
 
     def _new_pool(self, workers: int):
         from concurrent.futures import ProcessPoolExecutor
@@ -122,10 +123,9 @@ class Batch:
 
         pool = self._new_pool(1)
         try:
-            results = pool.submit(self.work, [spec], *self.task).result()
-            return results[0] if results else (0, 0, [], False)
+            return pool.submit(self.work, [spec], *self.task).result()
         except BrokenProcessPool:
-            return 0, 0, [died_line(spec)], True
+            return [self.died(spec)]
         finally:
             self.close()
 

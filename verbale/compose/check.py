@@ -66,15 +66,13 @@ def without_symbols(text: str) -> str:
     return SYMBOL_RUN.sub(lambda m: " " if is_symbol(m.group()) else m.group(), text)
 
 
-def typed_text(source: str | None, placeholder: str = " ") -> str:
-    """The text as the clerk typed it, the generated facts replaced by ``placeholder`` (a linear scan).
+def jinja_spans(text: str):
+    """(start, end) of each ``{{ }}``, ``{% %}`` and ``{# #}`` in ``text``, in one linear scan.
 
-    >>> typed_text("at the {{ meeting.body }} meeting {{ meeting.when }} on 4 May", "…")
-    'at the … meeting … on 4 May'
-    >>> typed_text("{{ a {% b %} c", "…"), typed_text("{#}#}{{}}", "…")
-    ('{{ a … c', '……')
+    >>> list(jinja_spans("a {{ b }} {% c"))
+    [(2, 9)]
     """
-    text, pieces, at, unclosed = source or "", [], 0, set()
+    unclosed: set[str] = set()
     opener = JINJA_OPENER.search(text)
     while opener:
         start, kind = opener.start(), opener.group()
@@ -83,10 +81,23 @@ def typed_text(source: str | None, placeholder: str = " ") -> str:
             unclosed.add(kind)
             opener = JINJA_OPENER.search(text, start + 1)
             continue
+        yield start, end + 2
+        opener = JINJA_OPENER.search(text, end + 2)
+
+
+def typed_text(source: str | None, placeholder: str = " ") -> str:
+    """The text as the clerk typed it, the generated facts replaced by ``placeholder`` (a linear scan).
+
+    >>> typed_text("at the {{ meeting.body }} meeting {{ meeting.when }} on 4 May", "…")
+    'at the … meeting … on 4 May'
+    >>> typed_text("{{ a {% b %} c", "…"), typed_text("{#}#}{{}}", "…")
+    ('{{ a … c', '……')
+    """
+    text, pieces, at = source or "", [], 0
+    for start, end in jinja_spans(text):
         pieces += [text[at:start], placeholder]
-        at = end + 2
-        opener = JINJA_OPENER.search(text, at)
-    return "".join(pieces) + text[at:]
+        at = end
+    return ("".join(pieces) + text[at:]).replace("\u2011", "-")
 
 
 def facts(text: str, lang: str) -> set[str]:
@@ -116,13 +127,16 @@ def facts(text: str, lang: str) -> set[str]:
     return found
 
 
-def field_texts(spec, placeholder: str = " ") -> dict[str, tuple[tuple, dict[str, str]]]:
-    """Each group of per-language texts that must state the same facts: field name -> (path, {lang: text})."""
+def field_texts(spec, placeholder: str | None = " ") -> dict[str, tuple[tuple, dict[str, str]]]:
+    """Each group of per-language texts that must state the same facts: field name -> (path, {lang: text}).
+    With ``placeholder=None`` the texts keep their ``{{ facts }}``."""
     languages = spec.languages
 
+    def text(source: str | None) -> str:
+        return (source or "") if placeholder is None else typed_text(source, placeholder)
+
     def texts(*models) -> dict[str, str]:
-        return {lang: " ".join(typed_text(getattr(m, lang, None), placeholder) for m in models if m is not None)
-                for lang in languages}
+        return {lang: " ".join(text(getattr(m, lang, None)) for m in models if m is not None) for lang in languages}
 
     groups = {"purpose": (("purpose",), texts(spec.purpose, spec.continuation))}
     for index, paragraph in enumerate(spec.paragraphs):
@@ -130,7 +144,48 @@ def field_texts(spec, placeholder: str = " ") -> dict[str, tuple[tuple, dict[str
     if isinstance(spec.enclosures, list):
         for index, item in enumerate(spec.enclosures):
             groups[f"enclosures[{index}].title"] = (("enclosures", index, "title"), texts(item.title))
+    groups.update(agenda_texts(spec, texts))
     return groups
+
+
+def agenda_texts(spec, texts) -> dict[str, tuple[tuple, dict[str, str]]]:
+    """The agenda's texts: each item, and the title if the spec gives one (the heading's facts are generated)."""
+    agenda = getattr(spec, "agenda", None)
+    if agenda is None:
+        return {}
+    groups = {f"agenda.items[{index}]": (("agenda", "items", index), texts(item))
+              for index, item in enumerate(agenda.items)}
+    if agenda.title is not None:
+        groups["agenda.title"] = (("agenda", "title"), texts(agenda.title))
+    return groups
+
+
+def spec_dates(spec) -> dict[str, list[str]]:
+    """The dates the spec's facts hold, as :func:`facts` finds them typed ("date 12.05"), with the facts' names.
+
+    Facts written through ``{{ }}`` agree by construction; these names let the check say which fact a date
+    typed by hand should have been."""
+    found: dict[str, list[str]] = {}
+
+    def add(name: str, *days) -> None:
+        for day in days:
+            if day is not None:
+                found.setdefault(f"date {day.day:02d}.{day.month:02d}", []).append(name)
+
+    for key, day in spec.dates.items():
+        add(f"dates.{key}", day)
+    for key, period in spec.periods.items():
+        add(f"periods.{key}", period.start, period.end, period.until)
+    for key, ref in spec.refs.items():
+        add(f"refs.{key}", ref.date)
+    if spec.meeting is not None:
+        add("meeting.date", spec.meeting.start.date())
+    return found
+
+
+def _uses(source: str, name: str) -> bool:
+    """Does a text name the fact ``name`` inside ``{{ }}`` (``refs.their_note`` for ``refs.their-note``)?"""
+    return any(name in source[start:end].replace("_", "-") for start, end in jinja_spans(source))
 
 
 def disagreements(spec, doc: YamlDoc) -> list[Finding]:
@@ -138,21 +193,31 @@ def disagreements(spec, doc: YamlDoc) -> list[Finding]:
     if len(spec.languages) < 2:
         return []
     findings = []
+    known = spec_dates(spec)
+    sources = field_texts(spec, placeholder=None)
     for field, (path, texts) in field_texts(spec).items():
         by_language = {lang: facts(text, lang) for lang, text in texts.items()}
         for fact in sorted(set().union(*by_language.values())):
             having = [lang for lang in spec.languages if fact in by_language[lang]]
             lacking = [lang for lang in spec.languages if fact not in by_language[lang]]
-            if lacking:
-                line = doc.line_of(path + (lacking[0],))
+            if not lacking:
+                continue
+            used = [name for name in known.get(fact, ())
+                    if all(_uses(sources[field][1][lang], name) for lang in lacking)]
+            if used:
                 findings.append(Finding("disagreement", (
-                    f"{doc.file}:{line}: {field}: languages disagree: {fact} is in {', '.join(having)} "
-                    f"but not in {', '.join(lacking)} (check the {LANGUAGE_NAMES[lacking[0]]} text)")))
+                    f"{doc.file}:{doc.line_of(path + (having[0],))}: {field}: {fact} is typed by hand in "
+                    f"{', '.join(having)} (use {{{{ {used[0].replace('-', '_')} }}}}, as {', '.join(lacking)} does)")))
+                continue
+            line = doc.line_of(path + (lacking[0],))
+            findings.append(Finding("disagreement", (
+                f"{doc.file}:{line}: {field}: languages disagree: {fact} is in {', '.join(having)} "
+                f"but not in {', '.join(lacking)} (check the {LANGUAGE_NAMES[lacking[0]]} text)")))
     return findings
 
 
-def findings(spec, notes, doc: YamlDoc) -> list[Finding]:
-    """Everything a reviewer should see: disagreements first, then the language lint."""
+def findings(spec, notes, doc: YamlDoc, house=None) -> list[Finding]:
+    """Everything a reviewer should see: disagreements first, then the language lint (in the house's spelling)."""
     from .lint import lint
 
-    return disagreements(spec, doc) + lint(spec, doc)
+    return disagreements(spec, doc) + lint(spec, doc, house)

@@ -2,6 +2,8 @@
 
 >>> [w.split(": ", 1)[1] for w in lint_text("purpose.ru", "ru", "до 2 июня 2021г. по времени г.Нур-Султан")]
 ['2021г.: a no-break space goes before «г.» (2021 г.)', 'г.Нур-Султан: a space goes after «г.» (г. Нур-Султан)']
+>>> [w.split(": ", 1)[1] for w in lint_text("purpose.ru", "ru", 'проект "Декларации" - документ')]
+['"Декларации": straight quotes: Russian and Kazakh texts use «» («Декларации»)', '"Декларации" - документ: a hyphen between spaces: a dash goes here ("Декларации" — документ)']
 >>> [w.split(": ", 1)[1] for w in lint_text("purpose.kk", "kk", "6-ші кездесу сағат 14.00-де")]
 ['6-ші: the 2021 orthography writes the figure and a hyphen before the noun (6-кездесу, not 6-ші кездесу)', '14.00-де: «төрт» is read last, so the suffix is -те (14.00-те)']
 """
@@ -25,10 +27,19 @@ RULES = [  # (language or None for all, pattern, message from the match)
     ("ru", re.compile(r"\d{4}г\."), lambda m: (m.group(), f"a no-break space goes before «г.» ({m.group()[:4]} г.)")),
     ("ru", re.compile(r"(?<![\w.])г\.(?=[А-ЯЁ][\w-]*)[\w-]+"),
      lambda m: (m.group(), f"a space goes after «г.» (г. {m.group()[2:]})")),
-    ("ru", re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS})\s+\d{{4}}(?!\s*г\.)"),
+    # «2021 г.» and «2021 года» are both standard (a house chooses, NOTE-SPEC §7); only a bare year is a slip
+    ("ru", re.compile(rf"\b\d{{1,2}}\s+(?:{RU_MONTHS})\s+\d{{4}}(?!\s*(?:г\.|год(?:а|у|ом|е)?\b))"),
      lambda m: (m.group(), f"a year in a date takes «г.» ({m.group()} г.)")),
     (None, re.compile(r"\S {2,}\S"), lambda m: (repr(m.group()), "two spaces in a row (one is enough)")),
-    (None, re.compile(r"\bGMT\s+[+-]\d"), lambda m: (m.group(), "GMT and its offset are written together (GMT+6)")),
+    (None, re.compile(r"\bGMT\s+[+\-−]\d"), lambda m: (m.group(), "GMT and its offset are written together (GMT+6)")),
+    # Russian and Kazakh typography: «ёлочки» for quotes, a dash (—) between words, not a spaced hyphen
+    ("ru kk", re.compile(r'"([^"\n]{1,200})"'),
+     lambda m: (m.group(), f"straight quotes: Russian and Kazakh texts use «» (\u00ab{m.group(1)}\u00bb)")),
+    ("ru kk", re.compile(r"(\S+) - (\S+)"),
+     lambda m: (m.group(), f"a hyphen between spaces: a dash goes here ({m.group(1)} — {m.group(2)})")),
+    ("kk", re.compile(r"\b(\d+)- (?=[а-яәғқңөұүһі])(\w+)"),
+     lambda m: (m.group(), f"a space after the hyphen: the figure and its hyphen go straight before the noun "
+                           f"({m.group(1)}-{m.group(2)})")),
 ]
 
 
@@ -48,12 +59,37 @@ def _kazakh_slips(text: str) -> list[tuple[str, str]]:
     return slips
 
 
-def lint_text(field: str, lang: str, text: str, where: str = "") -> list[str]:
-    slips = [rule(m) for rule_lang, pattern, rule in RULES if rule_lang in (None, lang)
+# Words whose British and American spellings differ in notes; the house's `spelling:` says which is meant.
+# Proper names keep their own spelling (International Labour Organization), so -our nouns common in names
+# (labour, neighbour) are not listed.
+SPELLINGS = {"en-GB": ("honor", "honour"), "en-US": ("honour", "honor")}
+SPELLING_STEMS = ("hon", "fav", "endeav")
+
+
+def _spelling_slips(text: str, spelling: str) -> list[tuple[str, str]]:
+    """
+    >>> _spelling_slips("has the honor to", "en-GB"), _spelling_slips("has the honor to", "en-US")
+    ([('honor', 'the house spells en-GB: honour')], [])
+    >>> _spelling_slips("an honorary member", "en-GB")
+    []
+    >>> _spelling_slips("Honoured and favourable", "en-US")
+    [('Honoured', 'the house spells en-US: Honored'), ('favourable', 'the house spells en-US: favorable')]
+    """
+    wrong, right = SPELLINGS[spelling]
+    # honorary, honorarium and honorific keep -or in British spelling too
+    pattern = re.compile(rf"\b(?:{'|'.join(SPELLING_STEMS)}){wrong[3:]}(?!ary|arium|ific)\w*", re.I)
+    return [(m.group(), f"the house spells {spelling}: {m.group().replace(wrong[3:], right[3:], 1)}")
+            for m in pattern.finditer(text)]
+
+
+def lint_text(field: str, lang: str, text: str, where: str = "", spelling: str = "en-GB") -> list[str]:
+    slips = [rule(m) for rule_lang, pattern, rule in RULES if rule_lang is None or lang in rule_lang.split()
              for m in pattern.finditer(text)]
+    if lang == "en":
+        slips += _spelling_slips(text, spelling)
     if lang == "kk":
         slips += _kazakh_slips(text)
-    if '"' in text and re.search(r"[«»“”„]", text):
+    if lang == "en" and '"' in text and re.search(r"[«»“”„]", text):
         slips.append(('"', "straight and typographic quotes are mixed (use «» in ru/kk, “” in en)"))
     for symbol in symbols(text):
         if symbol.translate(LOOKALIKES) != symbol and re.search(r"[A-Za-z]", symbol):
@@ -74,9 +110,10 @@ def source_texts(spec):
                 yield path + (lang,), lang, typed_text(text, placeholder="…")
 
 
-def lint(spec, doc: YamlDoc) -> list[Finding]:
-    """The slips of every text, each on the line of its field."""
+def lint(spec, doc: YamlDoc, house=None) -> list[Finding]:
+    """The slips of every text, each on the line of its field; English in the house's spelling."""
     from ..facts.yamlsource import dotted
 
+    spelling = house.spelling if house is not None else "en-GB"
     return [Finding("lint", warning) for path, lang, text in source_texts(spec)
-            for warning in lint_text(dotted(path), lang, text, f"{doc.file}:{doc.line_of(path)}: ")]
+            for warning in lint_text(dotted(path), lang, text, f"{doc.file}:{doc.line_of(path)}: ", spelling)]

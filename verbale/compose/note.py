@@ -5,6 +5,7 @@ The result is a list of finished strings per element; the DOCX step only places 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -14,13 +15,16 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..errors import NoteError, SpecError, TermbaseError
 from ..grammar import grammar_for
+from ..facts.house import House, closing_problem, house_for, owed_closing
 from ..facts.termbase import Termbase, default_termbase
 from ..facts.spec import MAX_TEXT, NoteSpec
+from .facts import check_facts, fact_context
 from .texts import render_text
 from ..grammar.typography import control_characters, typeset
 from ..facts.zones import localize, offset_minutes, zone
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")  # not the no-break spaces of facts (50 000, 12 мая)
 MARK = "\x1e"  # starts an element's marker line in the layout; user texts cannot hold control characters
 
 
@@ -40,6 +44,7 @@ class Note:
     author: str
     elements: tuple[Element, ...]
     emblem: bytes | None = None  # the sender's emblem (PNG), above the letterhead
+    proofing: str | None = None  # the proofing language when the house sets one (en-US); else the language's
 
     def element(self, name: str) -> Element | None:
         return next((e for e in self.elements if e.name == name), None)
@@ -58,6 +63,7 @@ class MeetingFacts:
     body: object
     place: object
     start: dt.datetime
+    end: str = ""          # the end time, with `end:` (meeting.when then gives the span)
 
     def __str__(self) -> str:
         return self.when
@@ -79,44 +85,63 @@ class TermLookup:
         return self[key.replace("_", "-")]
 
 
-def _formula(termbase: Termbase, lang: str, name: str, context: dict, **extra) -> str:
-    source = termbase.formulas[lang]
+def formula_source(termbase: Termbase, lang: str, name: str, house: House | None = None) -> str:
+    """The named formula (``closing.high``) in ``lang``, as the house's spelling writes it."""
+    formulas = termbase.formulas[lang]
+    spelled = formulas.get("spelling", {}).get(house.spelling, {}) if house is not None else {}
+    if name in spelled:
+        return spelled[name]
+    source = formulas
     for part in name.split("."):
         source = source[part]
+    return source
+
+
+def _formula(termbase: Termbase, lang: str, name: str, context: dict, house: House | None = None, **extra) -> str:
+    source = formula_source(termbase, lang, name, house)
     return render_text(source, lang, {**context, **extra}, field=f"locales/{lang}/formulas.yaml:{name}", trusted=True)
 
 
-def meeting_facts(spec: NoteSpec, lang: str, termbase: Termbase) -> MeetingFacts | None:
+def meeting_facts(spec: NoteSpec, lang: str, termbase: Termbase, house: House | None = None) -> MeetingFacts | None:
     meeting = spec.meeting
     if meeting is None:
         return None
     grammar = grammar_for(lang)
+    date_options = (house or House()).date_options()
     time_of = meeting.time_of or spec.place
     zone_key = meeting.zone or termbase.entries[time_of].get("zone")
     moment = localize(meeting.start, zone_key, meeting.ambiguous)
     place = termbase.term(time_of, lang, meeting.start.date())
-    parts = {"date": grammar.format_date(meeting.start.date()), "time": grammar.format_time(meeting.start.time()),
+    parts = {"date": grammar.format_date(meeting.start.date(), **date_options), "time": grammar.format_time(meeting.start.time()),
              "offset": grammar.format_offset(offset_minutes(moment)), "place": place}
     parts["zone"] = _formula(termbase, lang, "meeting.zone", parts)
-    parts["when"] = _formula(termbase, lang, "meeting.when", parts)
+    if meeting.end is not None:
+        parts["end"] = grammar.format_time(meeting.end.time())
+        span = grammar.format_time_span(meeting.start.time(), meeting.end.time())
+        parts["when"] = _formula(termbase, lang, "meeting.when_span", parts, span=span)
+    else:
+        parts["when"] = _formula(termbase, lang, "meeting.when", parts)
     return MeetingFacts(body=termbase.term(meeting.body, lang, meeting.start.date()),
                         format=termbase.formulas[lang]["meeting"]["format"][meeting.format],
                         start=meeting.start, **parts)
 
 
-def text_context(spec: NoteSpec, lang: str, recipients: list[str], termbase: Termbase) -> dict:
-    """The names a per-language text may use."""
+def text_context(spec: NoteSpec, lang: str, recipients: list[str], termbase: Termbase,
+                 house: House | None = None) -> dict:
+    """The names a per-language text may use; dates follow the house's conventions."""
     on = spec.date
+    house = house or House()
     context = {
-        "number": spec.number,
-        "date": grammar_for(lang).format_date(on),
+        "number": spec.printed_number,
+        "date": grammar_for(lang).format_date(on, **house.date_options()),
         "place": termbase.term(spec.place, lang, on),
         "sender": termbase.term(spec.sender, lang, on),
         "recipients": termbase.terms(recipients, lang, on),
         "on_behalf_of": termbase.term(spec.on_behalf_of, lang, on) if spec.on_behalf_of else "",
         "terms": TermLookup(termbase, lang, on),
+        **fact_context(spec, lang, termbase, **house.date_options()),
     }
-    facts = meeting_facts(spec, lang, termbase)
+    facts = meeting_facts(spec, lang, termbase, house)
     if facts is not None:
         context["meeting"] = facts
     return context
@@ -127,7 +152,8 @@ def _user_text(source: str | None, lang: str, context: dict, field: str) -> str:
     if bad:
         raise SpecError(f"the text holds control characters ({', '.join(bad[:3])})", field=field,
                         hint="delete them; Word cannot open a file that holds them")
-    text = " ".join(render_text(source or "", lang, context, field=field).split())
+    # runs of ordinary white space become one space; a no-break space (5 часов) is kept
+    text = _SPACES.sub(" ", render_text(source or "", lang, context, field=field)).strip()
     if len(text) > 2 * MAX_TEXT:
         raise SpecError(f"the text renders to {len(text):,} characters", field=field,
                         hint=f"a text is at most {2 * MAX_TEXT:,} characters once its facts are filled in")
@@ -171,12 +197,30 @@ def _elements(rendered: str, lang: str) -> tuple[Element, ...]:
     return tuple(Element(name, style, tuple(lines)) for name, style, lines in elements if lines)
 
 
+def closing_variant(spec: NoteSpec, recipients: list[str], termbase: Termbase) -> str:
+    """Which closing the note carries: none without recipients (v1); else the spec's own choice, which wins
+    because the clerk decides it for this note (answering a note in the closing it used, by reciprocity);
+    else what the recipients' entries say they are owed (``closing: high``); else the highest."""
+    if not recipients:
+        return "none"
+    return spec.closing or owed_closing(recipients, termbase.entries)
+
+
+def _number_line(spec: NoteSpec, lang: str, context: dict, termbase: Termbase, house: House) -> str:
+    if not spec.printed_number:
+        return ""
+    return _formula(termbase, lang, "number", context, house,
+                    number_label=house.label(lang), number_suffix=house.suffix(lang))
+
+
 def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
-                termbase: Termbase | None = None) -> Note:
-    """The note in ``lang``, addressed to ``recipients`` (default: the spec's)."""
+                termbase: Termbase | None = None, house: House | None = None) -> Note:
+    """The note in ``lang``, addressed to ``recipients`` (default: the spec's), in the house's conventions
+    (default: those of the spec and its sender)."""
     termbase = termbase or default_termbase()
+    house = house or house_for(spec, termbase)
     recipients = spec.recipients if recipients is None else recipients
-    context = text_context(spec, lang, recipients, termbase)
+    context = text_context(spec, lang, recipients, termbase, house)
     purpose = _user_text(getattr(spec.purpose, lang), lang, context, f"purpose.{lang}").rstrip()
     if purpose.endswith("."):
         purpose = purpose[:-1]
@@ -184,23 +228,35 @@ def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
     paragraphs = [_user_text(getattr(p, lang), lang, context, f"paragraphs[{i}].{lang}")
                   for i, p in enumerate(spec.paragraphs)]
     has_recipients = bool(recipients)
-    sentences = {**context, "purpose": purpose, "continuation": continuation}
+    compliments = has_recipients if spec.compliments is None else spec.compliments and has_recipients
+    sentences = {**context, "purpose": purpose, "continuation": continuation, "compliments": compliments,
+                 "reference": ""}
+    if spec.with_reference_to:
+        reference = context["refs"][spec.with_reference_to]
+        sentences["reference"] = _formula(termbase, lang, "with_reference_to", context, house, ref=reference)
+    action = _formula(termbase, lang, f"opening.{spec.opening}", sentences, house)
+    closing = closing_variant(spec, recipients, termbase)
+    number_line = _number_line(spec, lang, context, termbase, house)
     values = {
         "M": MARK,
         "letterhead": context["sender"].letterhead,
-        "number_line": _formula(termbase, lang, "number", context),
+        "number_line": number_line,
         "urgency": termbase.formulas[lang]["urgency"].get(spec.urgency, ""),
-        "opening": _formula(termbase, lang, "opening", sentences),
+        "opening": _formula(termbase, lang, "opening.sentence", sentences, house, action=action),
         "paragraphs": paragraphs,
         "enclosure": _enclosure_lines(spec, lang, context, termbase),
-        "closing": _formula(termbase, lang, "closing", context) if has_recipients else "",
-        "place_date": _formula(termbase, lang, "place_date", context),
+        "closing": "" if closing == "none" else _formula(
+            termbase, lang, "closing.sentence", context, house,
+            consideration=formula_source(termbase, lang, f"closing.{closing}", house)),
+        "place_date": _formula(termbase, lang, "date_only" if house.date_line == "date-only" else "place_date",
+                               context, house),
+        "place_date_at": house.place_date,
         "addressee": context["recipients"].address if has_recipients else [],
     }
     elements = _elements(_layout().render(values), lang)
-    return Note(lang=lang, number=spec.number, date=spec.date, elements=elements,
-                title=typeset(_formula(termbase, lang, "title", context), lang),
-                author=str(context["sender"]), emblem=termbase.emblem(spec.sender))
+    return Note(lang=lang, number=spec.printed_number, date=spec.date, elements=elements,
+                title=typeset(_formula(termbase, lang, "title", context, house, number_line=number_line), lang),
+                author=str(context["sender"]), emblem=termbase.emblem(spec.sender), proofing=house.proofing(lang))
 
 
 def _names_in_every_language(termbase: Termbase, key: str, languages, field: str) -> None:
@@ -237,6 +293,8 @@ def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
             _names_in_every_language(termbase, key, spec.languages, field)
         except NoteError as exc:
             problems.append(exc)
+    problems += _house_problems(spec, termbase, distribution)
+    problems += check_facts(spec, termbase)
     # `continuation` may be given for some languages only: it adds the sentences a language needs
     # beyond the opening sentence (the Kazakh seed says in two sentences what English says in one).
     problems += [SpecError(f"the {lang} text is missing", field=f"purpose.{lang}",
@@ -246,6 +304,22 @@ def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
         problems += [SpecError(f"the {lang} text is missing", field=f"paragraphs[{index}].{lang}",
                                hint="every paragraph needs a text in every language")
                      for lang in spec.languages if not (getattr(paragraph, lang) or "").strip()]
+    return problems
+
+
+def _house_problems(spec: NoteSpec, termbase: Termbase, distribution: list[str]) -> list[NoteError]:
+    """Section 7's fields that depend on the termbase: the sender's ``house:``, the closings entries are owed."""
+    problems: list[NoteError] = []
+    if spec.compliments and not spec.recipients and not distribution:
+        problems.append(SpecError("compliments need someone to be presented to", field="compliments",
+                                  hint="name the recipients, or drop `compliments: true`"))
+    try:
+        house_for(spec, termbase)
+    except NoteError as exc:
+        exc.field = exc.field or "house"
+        problems.append(exc)
+    keys = [*spec.recipients, *(k for name in distribution for k in termbase.members(name))]
+    problems += [p for key in dict.fromkeys(keys) if (p := closing_problem(key, termbase.entries))]
     return problems
 
 

@@ -9,22 +9,32 @@ SIZE_PT = 13
 PAGE_CM = {"width": 21.0, "height": 29.7, "top": 2.0, "bottom": 2.0, "left": 3.0, "right": 2.0}
 REVIEW_PAGE_CM = {"width": 29.7, "height": 21.0, "top": 1.5, "bottom": 1.5, "left": 1.5, "right": 1.5}
 REVIEW_FIRST_COLUMN_CM = 2.8
-PROOFING = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}
+PROOFING = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}  # per language; a note's house may set its own (en-US)
 
 # layout style -> settings: align (left|center|right|both), bold, italic, size_pt, before_pt, after_pt,
-# indent_cm (first line), keep (lines together and with the next paragraph)
+# indent_cm (first line), keep (lines together and with the next paragraph), hyphenate (automatic hyphenation;
+# only the justified body: a letterhead or an address is never hyphenated).  The face, the body size and the
+# proofing language are the document's defaults (docDefaults), so a clerk who changes them in Word changes all.
 EMBLEM_HEIGHT_CM = 2.5
 STYLES: dict[str, dict] = {
     "Emblem": dict(align="center", after_pt=6),
     "Letterhead": dict(align="center", bold=True, after_pt=24),
     "Number": dict(align="left", after_pt=6),
     "Urgency": dict(align="right", bold=True, after_pt=12),
-    "Body": dict(align="both", indent_cm=1.25, after_pt=12),
-    "Enclosure": dict(align="left", italic=True, size_pt=11, after_pt=12),
+    "Body": dict(align="both", indent_cm=1.25, after_pt=12, hyphenate=True),
+    "Enclosure": dict(align="left", italic=True, after_pt=12),
     "PlaceDate": dict(align="left", before_pt=6, after_pt=48, keep=True),
+    # a house that dates its notes at the top: the upper right, under the number line (5 FAH-1 H-610)
+    "PlaceDateTop": dict(align="right", after_pt=12),
     "Addressee": dict(align="left", bold=True, keep=True),
+    "AgendaSender": dict(align="right", after_pt=24),
+    "AgendaTitle": dict(align="center", bold=True, after_pt=12),
+    "AgendaMeeting": dict(align="center", after_pt=24),
+    "AgendaItem": dict(align="left", bold=True, after_pt=12),
     "ReviewHeading": dict(align="left", bold=True, size_pt=10),
     "ReviewCell": dict(align="left", size_pt=10, after_pt=3),
+    "ReviewFindings": dict(align="left", bold=True, size_pt=10, before_pt=12, after_pt=3, keep=True),
+    "PageNumber": dict(align="center"),
 }
 
 

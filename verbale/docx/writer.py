@@ -12,59 +12,114 @@ from . import ooxml
 from .ooxml import escape
 from . import styles as house
 from ..compose.note import Element, Note
+from .blank import Blank
 from .zippkg import StaticParts, write_package
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "kk": "Қазақша"}
 
 
-@lru_cache(maxsize=1)
-def _static() -> StaticParts:
-    return StaticParts(ooxml.static_parts())
-
-
 @lru_cache(maxsize=None)
-def _run_properties(lang: str) -> str:
-    return ooxml.run_properties(lang)
+def _static(lang: str, blank: Blank | None) -> StaticParts:
+    return StaticParts(ooxml.static_parts(lang, blank))
 
 
-def paragraph(style: str, lines, lang: str, page_break: bool = False) -> str:
-    """One paragraph in a house style; several lines are joined by line breaks, one run in ``lang``."""
-    breaks = "<w:pageBreakBefore/>" if page_break else ""
-    text = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
-    return (f'<w:p><w:pPr><w:pStyle w:val="{house.style_id(style)}"/>{breaks}</w:pPr>'
-            f'<w:r>{_run_properties(lang)}{text}</w:r></w:p>')
+KAZAKH_LETTERS = frozenset("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
 
 
-def _emblem(note: Note, page_break: bool, picture_id: int) -> str:
-    breaks = "<w:pageBreakBefore/>" if page_break else ""
-    return (f'<w:p><w:pPr><w:pStyle w:val="{house.style_id("Emblem")}"/>{breaks}</w:pPr>'
+def line_language(line: str, default: str) -> str:
+    """The proofing language of a letterhead line by its script: Latin is English, Cyrillic with a Kazakh
+    letter is Kazakh, other Cyrillic Russian; a line without letters is in the note's language.
+
+    >>> [line_language(l, "kk") for l in ("SECRETARIAT OF THE CONFERENCE", "ШАРАЛАРЫ КЕҢЕСІНІҢ", "И МЕРАМ ДОВЕРИЯ", "№ 5")]
+    ['en', 'kk', 'ru', 'kk']
+    """
+    letters = [c for c in line if c.isalpha()]
+    if not letters:
+        return default
+    if any(c in KAZAKH_LETTERS for c in letters):
+        return "kk"
+    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
+    return "ru" if cyrillic * 2 > len(letters) else "en"
+
+
+def _no_break_hyphens(text: str) -> str:
+    """The non-breaking hyphen U+2011 of a finished string as Word's own ``w:noBreakHyphen``: Word and
+    LibreOffice draw it with the font's hyphen (Times New Roman and Liberation Serif have no U+2011 glyph)."""
+    return text.replace("\u2011", '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">')
+
+
+def proofing(note: Note) -> str:
+    """The note's proofing language: its language (``en``), or the house's own code where it differs (en-US)."""
+    own = getattr(note, "proofing", None)
+    return note.lang if own in (None, "", house.PROOFING[note.lang]) else own
+
+
+def _runs(lines, langs, document_lang: str) -> str:
+    """The lines as runs, one per stretch of lines in one language; a run in the document's language carries
+    no properties (its style and the document's defaults say everything)."""
+    runs, current = [], None
+    for index, (line, lang) in enumerate(zip(lines, langs)):
+        text = f'<w:t xml:space="preserve">{_no_break_hyphens(escape(line))}</w:t>'
+        if lang == current:
+            runs[-1] += "<w:br/>" + text
+            continue
+        properties = ooxml.run_properties(lang) if lang != document_lang else ""
+        runs.append(properties + ("<w:br/>" if index else "") + text)
+        current = lang
+    return "".join(f"<w:r>{run}</w:r>" for run in runs)
+
+
+def paragraph(style: str, lines, lang: str, document_lang: str | None = None, section: str = "",
+              line_langs=None) -> str:
+    """One paragraph in a house style; several lines are joined by line breaks.  ``section`` ends a section
+    with this paragraph (a ``w:sectPr``)."""
+    langs = line_langs or [lang] * len(lines)
+    return (f'<w:p><w:pPr><w:pStyle w:val="{house.style_id(style)}"/>{section}</w:pPr>'
+            f'{_runs(lines, langs, document_lang or lang)}</w:p>')
+
+
+def _emblem(note: Note, picture_id: int) -> str:
+    return (f'<w:p><w:pPr><w:pStyle w:val="{house.style_id("Emblem")}"/></w:pPr>'
             f'{ooxml.picture_run(note.emblem, house.EMBLEM_HEIGHT_CM, picture_id)}</w:p>')
 
 
-def _note_body(note: Note, page_break: bool = False, picture_id: int = 1) -> str:
-    """The note's paragraphs, under the sender's emblem if it has one."""
-    head = _emblem(note, page_break, picture_id) if note.emblem else ""
-    breaks = page_break and not head
-    return head + "".join(paragraph(e.style, e.lines, note.lang, breaks and i == 0)
-                          for i, e in enumerate(note.elements))
+def _note_body(note: Note, document_lang: str, blank: Blank | None, section: str = "", picture_id: int = 1) -> str:
+    """The note's paragraphs, under the sender's emblem if it has one; with a blank, the blank's first-page
+    header replaces the emblem and the letterhead.  ``section`` (a sectPr) ends the note's own section."""
+    elements = [e for e in note.elements if not (blank and e.style == "Letterhead")]
+    head = _emblem(note, picture_id) if note.emblem and not blank else ""
+    paragraphs, own = [], proofing(note)
+    for index, element in enumerate(elements):
+        langs = [line_language(line, note.lang) for line in element.lines] if element.style == "Letterhead" else None
+        langs = [own if lang == note.lang else lang for lang in langs] if langs else None
+        paragraphs.append(paragraph(element.style, element.lines, own, document_lang,
+                                    section if index == len(elements) - 1 else "", langs))
+    return head + "".join(paragraphs)
 
 
-def _package(body: str, note: Note, title: str, landscape: bool = False) -> bytes:
-    core = ooxml.core_xml(title, note.author, house.PROOFING[note.lang], note.number, note.date)
-    parts = {"word/document.xml": ooxml.document_xml(body, landscape), "docProps/core.xml": core}
+def _package(body: str, note: Note, title: str, blank: Blank | None, last_section: str) -> bytes:
+    core = ooxml.core_xml(title, note.author, house.PROOFING.get(proofing(note), proofing(note)), note.number,
+                          note.date)
+    parts = {"word/document.xml": ooxml.document_xml(body, last_section), "docProps/core.xml": core}
     if note.emblem and "<w:drawing>" in body:
-        parts |= {ooxml.EMBLEM_PART: note.emblem, "word/_rels/document.xml.rels": ooxml.document_rels(emblem=True)}
-    return write_package(_static(), parts)
+        parts |= {ooxml.EMBLEM_PART: note.emblem,
+                  "word/_rels/document.xml.rels": ooxml.document_rels(emblem=True, blank=blank)}
+    return write_package(_static(proofing(note), blank), parts)
 
 
-def note_docx(note: Note) -> bytes:
-    return _package(_note_body(note), note, note.title)
+def note_docx(note: Note, blank: Blank | None = None) -> bytes:
+    """One language version; on the office's ``blank`` (its first-page header, footer, page and fonts) if given."""
+    return _package(_note_body(note, proofing(note), blank), note, note.title, blank, ooxml.section(blank))
 
 
-def combined_docx(notes: list[Note]) -> bytes:
-    """All language versions in one document, each starting on a new page (the seeds' form)."""
-    body = "".join(_note_body(note, page_break=index > 0, picture_id=index + 1) for index, note in enumerate(notes))
-    return _package(body, notes[0], notes[0].title)
+def combined_docx(notes: list[Note], blank: Blank | None = None) -> bytes:
+    """All language versions in one document (the seeds' form), each in its own section: it starts on a new
+    page, with the first-page header again and pages numbered from 1."""
+    first = proofing(notes[0])
+    sections = [ooxml.section(blank, restart=True) for _ in notes]
+    body = "".join(_note_body(note, first, blank, sections[index] if index < len(notes) - 1 else "", index + 1)
+                   for index, note in enumerate(notes))
+    return _package(body, notes[0], notes[0].title, blank, sections[-1])
 
 
 def _cell(width: int, content: str) -> str:
@@ -81,13 +136,13 @@ def review_table(notes: list[Note]) -> str:
     for note in notes:
         names += [e.name for e in note.elements if e.name not in names]
     heading = [paragraph("ReviewHeading", ["element"], "en")]
-    heading += [paragraph("ReviewHeading", [LANGUAGE_NAMES[n.lang]], n.lang) for n in notes]
+    heading += [paragraph("ReviewHeading", [LANGUAGE_NAMES[n.lang]], n.lang, "en") for n in notes]
     rows = ['<w:tr><w:trPr><w:tblHeader/></w:trPr>' + "".join(map(_cell, widths, heading)) + "</w:tr>"]
     for name in names:
         cells = [paragraph("ReviewHeading", [name], "en")]
         for note in notes:
             element: Element | None = note.element(name)
-            cells.append(paragraph("ReviewCell", list(element.lines) if element else ["—"], note.lang))
+            cells.append(paragraph("ReviewCell", list(element.lines) if element else ["—"], note.lang, "en"))
         rows.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(map(_cell, widths, cells)) + "</w:tr>")
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return ('<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>'
@@ -96,11 +151,19 @@ def review_table(notes: list[Note]) -> str:
             + "".join(rows) + "</w:tbl>")
 
 
-def review_docx(notes: list[Note], disagreements: list[str], lint: list[str]) -> bytes:
-    """The versions side by side, landscape, with the cross-language check's findings and the lint at the end."""
+def review_docx(notes: list[Note], disagreements: list[str], lint: list[str], conventions=()) -> bytes:
+    """The versions side by side, landscape, with the cross-language check's findings and the lint at the end,
+    and the house conventions the note follows where they differ from the defaults (so a reviewer knows that
+    «года», "honor" or a missing closing are the house's choice)."""
     sections = [("Cross-language check", disagreements or ["All facts agree across the language versions."]),
                 ("Language lint", lint or ["No typing slips found."])]
+    if conventions:
+        sections.append(("House conventions", list(conventions)))
     body = review_table(notes) + "".join(
-        paragraph("ReviewHeading", [heading], "en") + "".join(paragraph("ReviewCell", [line], "en") for line in lines)
+        paragraph("ReviewFindings", [heading], "en") + "".join(paragraph("ReviewCell", [line], "en") for line in lines)
         for heading, lines in sections)
-    return _package(body, notes[0], f"Review: {notes[0].title}", landscape=True)
+    first = notes[0]
+    core = ooxml.core_xml(f"Review: {first.title}", first.author, house.PROOFING[first.lang], first.number, first.date)
+    parts = {"word/document.xml": ooxml.document_xml(body, ooxml.section(landscape=True, headers=False)),
+             "docProps/core.xml": core}
+    return write_package(_static("en", None), parts)

@@ -7,17 +7,22 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, WithJsonSchema, field_validator
+from pydantic import (BaseModel, ConfigDict, Field, ValidationError, WithJsonSchema, field_validator,
+                      model_validator)
 
 from ..errors import NoteError, SpecError
+from .house import House
 from .yamlsource import YamlDoc, dotted, load_yaml_bytes
 
 LANGUAGES = ("en", "ru", "kk")
 MAX_TEXT = 5000          # characters in one per-language text
 MAX_PAGES = 2000         # pages in one enclosure
+NO_NUMBER = "none"       # `number: none`: a note without a number line
+MAX_AMOUNT = 10 ** 15    # the largest sum of money
 Lang = Literal["en", "ru", "kk"]
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 # A count is a decimal integer as typed: no "5" in quotes, no 5.0, no yes (YAML 1.2 core schema; issue #15)
@@ -51,10 +56,13 @@ class Meeting(BaseModel):
     ambiguous: Literal["earlier", "later"] | None = Field(
         None, description="which of two equal wall-clock times when clocks go back (daylight saving ends)",
         examples=["earlier"])
+    end: Annotated[dt.datetime | None, WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$"})] = Field(
+        None, description="when the meeting ends, the same day: YYYY-MM-DD HH:MM; meeting.when then gives the span",
+        examples=["2021-09-24 16:00"])
 
-    @field_validator("start", mode="before")
+    @field_validator("start", "end", mode="before")
     @classmethod
-    def _parse_start(cls, value):
+    def _parse_moment(cls, value):
         if isinstance(value, dt.datetime) and value.tzinfo is not None or isinstance(value, str) and (
                 OFFSET.search(value.strip()) and len(value.strip()) > 16):
             raise ValueError("a time with an offset or Z is not taken: write the local wall-clock time "
@@ -70,6 +78,66 @@ class Meeting(BaseModel):
             raise ValueError("a time of day is missing: YYYY-MM-DD HH:MM")
         return value
 
+    @model_validator(mode="after")
+    def _end_after_start(self):
+        if self.end is not None and not (self.end.date() == self.start.date() and self.end > self.start):
+            raise ValueError("`end` must be later than `start` on the same day (for several days, use periods:)")
+        return self
+
+
+class Period(BaseModel):
+    """Both ends included: {from, to}, {from} alone (from … on), or {until} (until … inclusive)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    start: dt.date | None = Field(None, alias="from", description="the first day", examples=["2011-08-27"])
+    end: dt.date | None = Field(None, alias="to", description="the last day (with `from`)", examples=["2016-08-26"])
+    until: dt.date | None = Field(None, description="the last day, included, of a period with no start",
+                                  examples=["2015-12-15"])
+
+    @model_validator(mode="after")
+    def _shape(self):
+        if self.until is not None and (self.start or self.end):
+            raise ValueError("write either `until` alone or `from` (and `to`), not both")
+        if self.until is None and self.start is None:
+            raise ValueError("a period needs `from` (and `to`), or `until`")
+        if self.end is not None and self.end <= self.start:
+            raise ValueError("`to` must come after `from` (for one day, use dates:)")
+        return self
+
+
+class Ref(BaseModel):
+    """A document the note refers to: an earlier note, an agreement, a letter, a resolution."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["note", "agreement", "letter", "resolution"] = Field(description="what the document is",
+                                                                       examples=["note"])
+    number: Union[Annotated[str, Field(min_length=1, max_length=60)], Texts, None] = Field(
+        None, description="its number as printed, or one per language", examples=["10756/двбр", {"ru": "10663/двбр", "en": "10663/dvbr"}])
+    date: dt.date | None = Field(None, description="its date", examples=["2007-12-14"])
+    of: Key | None = Field(None, description="termbase key of its issuer", examples=["mfa-russia"])
+    at: Key | None = Field(None, description="termbase key of the place where it was signed", examples=["moscow"])
+    title: Texts | None = Field(None, description="its title in each language (after the word Agreement, …)",
+                                examples=[{"en": "between ... on ...", "ru": "между ... о ...", "kk": "... туралы"}])
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number_as_text(cls, value):
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class Amount(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    value: Annotated[Decimal, WithJsonSchema({"type": "number", "minimum": 0})] = Field(
+        ge=0, le=MAX_AMOUNT, description="the sum", examples=[50000])
+    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code", examples=["USD"])
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _exact(cls, value):
+        if isinstance(value, bool):
+            raise ValueError("a sum is a number")
+        return Decimal(str(value)) if isinstance(value, float) else value
+
 
 class Enclosure(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -78,12 +146,24 @@ class Enclosure(BaseModel):
     pages: Count = Field(description="its number of pages", examples=[6])
 
 
+class Agenda(BaseModel):
+    """The draft agenda sent with the note (NOTE-SPEC §8): its heading comes from ``meeting``."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: Texts | None = Field(None, description="the title in each language; default DRAFT AGENDA / ПРОЕКТ "
+                                "ПОВЕСТКИ ДНЯ / КҮН ТӘРТІБІНІҢ ЖОБАСЫ", examples=[{"en": "PROVISIONAL AGENDA"}])
+    items: list[Texts] = Field(min_length=1, max_length=50, description="the items, each in every language",
+                               examples=[[{"en": "Adoption of the agenda", "ru": "Утверждение повестки дня",
+                                           "kk": "Күн тәртібін бекіту"}]])
+
+
 class NoteSpec(BaseModel):
     """A note verbale, as a clerk fills it in."""
 
     model_config = ConfigDict(extra="forbid", title="Note verbale spec")
     number: Annotated[str, WithJsonSchema({"type": ["string", "integer"]})] = Field(
-        min_length=1, max_length=60, description='printed as "№ 17-1/624"', examples=["17-1/624"])
+        min_length=1, max_length=60, description='printed as "№ 17-1/624"; `none`: a note without a number line',
+        examples=["17-1/624", "none"])
     date: dt.date = Field(description="date of issue, YYYY-MM-DD", examples=["2021-09-23"])
     place: Key = Field(description="termbase key of the city of issue", examples=["astana"])
     sender: Key = Field(description="termbase key of the sender", examples=["cica-secretariat"])
@@ -107,10 +187,41 @@ class NoteSpec(BaseModel):
                                                 "kk": "Күн тәртібі қоса беріліп отыр."}]])
     meeting: Meeting | None = Field(None, description="the meeting the note is about; its facts are written once here",
                                     examples=[{"body": "swg", "start": "2021-09-24 14:00", "time_of": "astana"}])
+    dates: dict[Key, dt.date] = Field({}, description="dates used in texts as {{ dates.NAME }}",
+                                     examples=[{"deadline": "2017-05-12"}])
+    periods: dict[Key, Period] = Field({}, description="periods used as {{ periods.NAME }} (both ends included)",
+                                       examples=[{"extension": {"from": "2011-08-27", "to": "2016-08-26"}}])
+    refs: dict[Key, Ref] = Field({}, description="documents referred to, used as {{ refs.NAME }}",
+                                 examples=[{"their-note": {"kind": "note", "number": "10663", "date": "2007-12-14"}}])
+    amounts: dict[Key, Amount] = Field({}, description="sums of money used as {{ amounts.NAME }}",
+                                       examples=[{"contribution": {"value": 50000, "currency": "USD"}}])
+    with_reference_to: Key | None = Field(None, description="a key of refs: the opening says '…, with reference "
+                                          "to {ref}, has the honour to …'", examples=["their-note"])
     distribution: list[Key] | Key = Field([], description="one note per recipient (keys or a named group)",
                                           examples=["cica-member-states-mfa"])
     enclosures: Union[Count, list[Enclosure], None] = Field(
         None, description="pages of one enclosure 'as stated', or a list of titled enclosures", examples=[11])
+    # NOTE-SPEC §7: house conventions and formula variants
+    house: House | None = Field(None, description="this note's house conventions (over the sender's and the "
+                                "workspace's)", examples=[{"number_label": {"en": "No."}, "spelling": "en-US"}])
+    opening: Literal["honour", "plain"] = Field(
+        "honour", description='honour: "... and has the honour to {purpose}"; plain: "... and {purpose}" '
+        "(the purpose carries its own verb)", examples=["plain"])
+    compliments: bool | None = Field(
+        None, description='"presents its compliments to ..."; default: when there are recipients',
+        examples=[False])
+    closing: Literal["highest", "high", "none"] | None = Field(
+        None, description="the closing formula; default: what each recipient's termbase entry says it is "
+        "owed, else highest", examples=["high"])
+
+    @property
+    def printed_number(self) -> str:
+        """The number as printed, or "" for `number: none`."""
+        return "" if self.number.lower() == NO_NUMBER else self.number
+    agenda: Agenda | None = Field(None, description="the draft agenda of the meeting, written as NAME.agenda.<lang>.docx "
+                                  "and after the notes in NAME.docx", examples=[{"items": [
+                                      {"en": "Adoption of the agenda", "ru": "Утверждение повестки дня",
+                                       "kk": "Күн тәртібін бекіту"}]}])
 
     @field_validator("number", mode="before")
     @classmethod
@@ -146,6 +257,12 @@ class NoteSpec(BaseModel):
             if twice:
                 raise ValueError(f"'{twice[0]}' is named twice (each recipient gets one note)")
         return value
+
+    @model_validator(mode="after")
+    def _reference_known(self):
+        if self.with_reference_to is not None and self.with_reference_to not in self.refs:
+            raise ValueError(f"with_reference_to: '{self.with_reference_to}' is not a key of refs:")
+        return self
 
     @field_validator("languages")
     @classmethod

@@ -3,12 +3,14 @@
 Each module ``verbale.grammar.<code>`` provides:
 
 - ``CODE`` (``"en"``), ``PROOFING`` (``"en-GB"``), ``BABEL_LOCALE`` (``"en_GB"``)
-- ``format_date(value: date) -> str``
+- ``format_date(value: date, *, date_order="day-month", year_word="short") -> str`` -- the house's options
+  (NOTE-SPEC §7): English ``month-day``, Russian ``long`` («года»); a language ignores what it has not
 - ``format_time(value: time) -> str``
 - ``format_offset(minutes: int) -> str``   -- the GMT offset as printed in a zone phrase
 - ``count(n: int, forms: Mapping[str, str]) -> str`` -- "5 часов"; forms keyed by CLDR plural category
-- ``ordinal(n: int, case: str | None = None, gender: str | None = None) -> str`` -- in words
-- ``ordinal_num(n: int, case: str | None = None, gender: str | None = None) -> str`` -- in figures
+- ``ordinal(n: int, case=None, gender=None, animacy=None) -> str`` -- in words; animacy ``anim``/``inan``
+  matters for the Russian masculine accusative only (default ``inan``: шестой доклад)
+- ``ordinal_num(n: int, case=None, gender=None, animacy=None) -> str`` -- in figures
 - ``inflect(text: str, case: str, possessive: bool = False) -> str`` -- a case form built by rule
 - ``FILTERS: dict[str, Callable]`` -- the Jinja filters the language's texts may use
 """

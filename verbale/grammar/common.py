@@ -3,7 +3,7 @@
 >>> plural_category(21, "ru"), plural_category(22, "ru"), plural_category(5, "ru")
 ('one', 'few', 'many')
 >>> offset_figures(330), offset_figures(-300), offset_figures(360)
-('+5:30', '-5', '+6')
+('+5:30', '−5', '+6')
 """
 from __future__ import annotations
 
@@ -73,8 +73,9 @@ def choose_plural(n: int, forms: Mapping[str, str], babel_locale: str) -> str:
 
 
 def offset_figures(minutes: int) -> str:
-    """A GMT offset as figures: whole hours alone, otherwise H:MM; ASCII minus."""
-    sign = "-" if minutes < 0 else "+"
+    """A GMT offset as figures: whole hours alone, otherwise H:MM; a negative one with the minus sign U+2212
+    (GOST R 7.0.97-2016 and Russian typography write a minus, not a hyphen, before a figure)."""
+    sign = "\u2212" if minutes < 0 else "+"
     hours, rest = divmod(abs(minutes), 60)
     return f"{sign}{hours}" if rest == 0 else f"{sign}{hours}:{rest:02d}"
 
@@ -99,3 +100,22 @@ def no_case(text: str, case: str, lang: str) -> str:
         return text
     raise GrammarError(f"the {case} form cannot be built by rule in {lang}",
                        hint="write the form into the termbase")
+
+
+def amount(value, currency: str, babel_locale: str, names: Mapping[str, Mapping[str, str]] | None = None) -> str:
+    """A sum of money: the figures grouped by CLDR (``50,000``; ``50 000`` with a no-break space in ru and kk), a
+    no-break space, and the currency's CLDR display name in the plural form the sum takes.  ``names`` (from
+    locales/<lang>/formulas.yaml) replaces CLDR's name where diplomatic usage differs, by CLDR plural category.
+
+    >>> amount(50000, "USD", "en_GB"), amount(1, "USD", "en_GB"), amount(50000, "USD", "kk")
+    ('50,000\\xa0US dollars', '1\\xa0US dollar', '50\\xa0000\\xa0АҚШ доллары')
+    """
+    from babel.numbers import format_decimal, get_currency_name, list_currencies  # only notes with amounts need it
+
+    if currency not in list_currencies():
+        raise GrammarError(f"unknown currency '{currency}'", hint="use an ISO 4217 code such as USD, EUR, KZT")
+    figures = format_decimal(value, locale=babel_locale, group_separator=True)
+    override = (names or {}).get(currency)
+    name = (choose_plural(value, override, babel_locale) if override
+            else get_currency_name(currency, count=value, locale=babel_locale))
+    return f"{figures}\u00a0{name}"

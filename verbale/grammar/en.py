@@ -13,15 +13,27 @@ from collections.abc import Mapping
 
 from num2words import num2words
 
-from .common import choose_plural, gmt_offset, month_name, no_case
+from .common import amount, choose_plural, gmt_offset, month_name, no_case
 
 CODE, PROOFING, BABEL_LOCALE = "en", "en-GB", "en_GB"
 HOUR = {"one": "hour", "other": "hours"}
 
 
-def format_date(value: dt.date) -> str:
-    """``23 September 2021``: day, month, year, as British notes write it."""
-    return f"{value.day}\u00a0{month_name(value.month, BABEL_LOCALE)} {value.year}"  # CLDR's "d MMMM y"
+def format_date(value: dt.date, *, date_order: str = "day-month", year_word: str = "short") -> str:
+    """``23 September 2021``: day, month, year, as British notes write it (CLDR's "d MMMM y");
+    the house convention ``date_order: month-day`` gives ``September 23, 2021``.
+
+    >>> format_date(dt.date(2017, 5, 12), date_order="month-day")
+    'May\xa012, 2017'
+    """
+    if date_order == "month-day":
+        return f"{_day_month(value, date_order)}, {value.year}"
+    return f"{_day_month(value, date_order)} {value.year}"
+
+
+def _day_month(value: dt.date, date_order: str = "day-month") -> str:
+    month = month_name(value.month, BABEL_LOCALE)
+    return f"{month}\u00a0{value.day}" if date_order == "month-day" else f"{value.day}\u00a0{month}"
 
 
 def format_time(value: dt.time) -> str:
@@ -31,7 +43,7 @@ def format_time(value: dt.time) -> str:
 def format_offset(minutes: int) -> str:
     """
     >>> format_offset(60), format_offset(330), format_offset(-300)
-    ('GMT+1 hour', 'GMT+5:30', 'GMT-5 hours')
+    ('GMT+1 hour', 'GMT+5:30', 'GMT−5 hours')
     """
     return gmt_offset(minutes, HOUR, BABEL_LOCALE)
 
@@ -40,7 +52,7 @@ def count(n: int, forms: Mapping[str, str]) -> str:
     return f"{n}\u00a0{choose_plural(n, forms, BABEL_LOCALE)}"
 
 
-def ordinal(n: int, case: str | None = None, gender: str | None = None) -> str:
+def ordinal(n: int, case: str | None = None, gender: str | None = None, animacy: str | None = None) -> str:
     """
     >>> ordinal(6)
     'sixth'
@@ -48,7 +60,8 @@ def ordinal(n: int, case: str | None = None, gender: str | None = None) -> str:
     return num2words(int(n), lang="en", to="ordinal")
 
 
-def ordinal_num(n: int, case: str | None = None, gender: str | None = None) -> str:
+def ordinal_num(n: int, case: str | None = None, gender: str | None = None,
+                animacy: str | None = None) -> str:
     """
     >>> [ordinal_num(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101)]
     ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st']
@@ -58,6 +71,47 @@ def ordinal_num(n: int, case: str | None = None, gender: str | None = None) -> s
 
 def inflect(text: str, case: str, possessive: bool = False) -> str:
     return no_case(text, case, CODE)
+
+
+def format_period(start: dt.date, end: dt.date, **date_options) -> str:
+    """Both ends included; month and year written once where they are shared (NOTE-SPEC §6).  CLDR's interval
+    patterns (``2–5 Oct 2006``) abbreviate and use a dash; notes write the words out.
+
+    >>> format_period(dt.date(2006, 10, 2), dt.date(2006, 10, 5))
+    'from 2 to 5\xa0October 2006'
+    >>> format_period(dt.date(2017, 5, 2), dt.date(2017, 5, 5), date_order="month-day")
+    'from May\xa02 to 5, 2017'
+    >>> format_period(dt.date(2021, 9, 30), dt.date(2021, 10, 2))
+    'from 30\xa0September to 2\xa0October 2021'
+    """
+    order = date_options.get("date_order", "day-month")
+    if (start.year, start.month) == (end.year, end.month):
+        if order == "month-day":
+            return f"from {_day_month(start, order)} to {end.day}, {end.year}"
+        return f"from {start.day} to {format_date(end, **date_options)}"
+    first = _day_month(start, order) if start.year == end.year else format_date(start, **date_options)
+    return f"from {first} to {format_date(end, **date_options)}"
+
+
+def format_since(start: dt.date, **date_options) -> str:
+    return f"from {format_date(start, **date_options)}"
+
+
+def format_until(value: dt.date, **date_options) -> str:
+    """``until 15 December 2015 inclusive``: the last day included."""
+    return f"until {format_date(value, **date_options)} inclusive"
+
+
+def format_time_span(start: dt.time, end: dt.time) -> str:
+    return f"from {format_time(start)} to {format_time(end)}"
+
+
+def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] | None = None) -> str:
+    """
+    >>> format_amount(50000, "USD"), format_amount(1, "EUR")
+    ('50,000\xa0US dollars', '1\xa0euro')
+    """
+    return amount(value, currency, BABEL_LOCALE, names)
 
 
 FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num}

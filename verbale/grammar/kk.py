@@ -7,6 +7,8 @@ The rules are explained, with sources, in locales/kk/README.md.
 ('2021 жылғы 23\\xa0қыркүйек', '14.00', 'GMT+6 сағат')
 >>> inflect("2021 жылғы 24\\xa0қыркүйек", "loc"), inflect("14.00", "loc"), inflect("Арнаулы жұмыс тобы (АЖТ)", "gen", True)
 ('2021 жылғы 24\\xa0қыркүйекте', '14.00-те', 'Арнаулы жұмыс тобының (АЖТ)')
+>>> inflect("АЖТ", "gen"), inflect("ТМД", "dat"), inflect("МКК", "dat"), inflect("ҚазҰУ", "gen"), inflect("1 000", "dat")
+('АЖТ-ның', 'ТМД-ға', 'МКК-ге', 'ҚазҰУ-дың', '1 000-ға')
 >>> ordinal(6), ordinal(40), ordinal_num(6)
 ('алтыншы', 'қырқыншы', '6-')
 """
@@ -19,16 +21,20 @@ from collections.abc import Mapping
 from num2words import num2words
 
 from ..errors import GrammarError
-from .common import gmt_offset, month_name
+from .common import amount, gmt_offset, month_name
 
 CODE, PROOFING, BABEL_LOCALE = "kk", "kk-KZ", "kk"
-BACK, FRONT = set("аоұыя"), set("әөүіеэ")
+BACK, FRONT = set("аоұыя"), set("әөүіеэё")
 VOWELS = set("аәеэоөұүыіюяё")
+SYLLABIC = VOWELS | set("иу")
 SONORANTS = set("иййулр")          # final и, у are read as the glides ій/ый, ұу/үу
 VOICED = set("жз")
 NASALS = set("мнң")
-# Loanwords ending in к or г take front suffixes whatever their last vowel: Нью-Йоркте, Гамбургке.
-FRONT_FINALS = set("кг")
+# Letters only Kazakh words have: a word without them is read as a loanword, where и is the vowel [i].
+KAZAKH_LETTERS = set("әғқңөұүһі")
+# Loanwords ending in these clusters take front suffixes whatever their last vowel (емле ережелері §35:
+# Нью-Йоркте, Гамбургке, фактіге, ансамбльге; цикл like ансамбль): к, г and л, р after a stop are read soft.
+FRONT_CLUSTERS = ("рк", "рг", "нк", "нг", "кс", "кт", "ск", "лк", "кл", "бл", "бр")
 # case -> sound class of the stem's end -> (back, front) suffix
 SUFFIXES = {
     "gen": {"vowel": ("ның", "нің"), "nasal": ("ның", "нің"), "sonorant": ("дың", "дің"), "voiced": ("дың", "дің"),
@@ -49,17 +55,24 @@ POSSESSIVE = {"gen": ("ның", "нің"), "acc": ("н", "н"), "dat": ("на", 
               "abl": ("нан", "нен"), "ins": ("мен", "мен")}
 CASE_NAMES = {"genitive": "gen", "accusative": "acc", "dative": "dat", "locative": "loc", "ablative": "abl",
               "instrumental": "ins", "nominative": "nom"}
-# how an abbreviation's last letter is read aloud (АӨСШК-ның: «ка»)
-LETTER_NAMES = dict(zip("АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЫІЭЮЯ",
-                        "а ә бэ вэ гэ ғы дэ е ё жэ зэ и й ка қа эл эм эн ың о ө пэ эр эс тэ у ұ ү эф ха һа цэ чэ ша "
-                        "ща ы і э ю я".split()))
+# The Kazakh names of the letters, as an abbreviation is read letter by letter (емле ережелері §73: ТМД-ға
+# «ты-мы-ды», ЖШС-ның, МКК-ге): a vowel is read as itself, a consonant with ы, К as «ке».
+LETTER_NAMES = {**{v: v for v in "аәеэоөұүыіиуюяё"}, **{c: c + "ы" for c in "бвгғджзйқлмнңпрстфхһцчшщ"},
+                "к": "ке"}
+LATIN = dict(zip("abcdefghijklmnopqrstuvwxyz", "а б к д е ф г х и ж к л м н о п к р с т у в у кс и з".split()))
+CLOSING = "»”\"’'"
 TIME = re.compile(r"(\d{1,2})[.:](\d{2})$")
-NUMBER = re.compile(r"(\d+)$")
+NUMBER = re.compile(r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)$")  # 1 000: a figure group with a space
 
 
-def format_date(value: dt.date) -> str:
-    """``2021 жылғы 23 қыркүйек``: official usage, not CLDR's ``2021 ж. 23 қыркүйек``."""
-    return f"{value.year} жылғы {value.day}\u00a0{month_name(value.month, BABEL_LOCALE)}"
+def format_date(value: dt.date, *, date_order: str = "day-month", year_word: str = "short") -> str:
+    """``2021 жылғы 23 қыркүйек``: official usage, not CLDR's ``2021 ж. 23 қыркүйек`` (the house options are
+    English and Russian ones)."""
+    return f"{value.year} жылғы {_day_month(value)}"
+
+
+def _day_month(value: dt.date) -> str:
+    return f"{value.day}\u00a0{month_name(value.month, BABEL_LOCALE)}"
 
 
 def format_time(value: dt.time) -> str:
@@ -71,7 +84,7 @@ def format_offset(minutes: int) -> str:
     """A noun after a numeral stays singular in Kazakh: GMT+6 сағат.
 
     >>> format_offset(60), format_offset(330), format_offset(-300)
-    ('GMT+1 сағат', 'GMT+5:30', 'GMT-5 сағат')
+    ('GMT+1 сағат', 'GMT+5:30', 'GMT−5 сағат')
     """
     return gmt_offset(minutes, {"other": "сағат"}, BABEL_LOCALE)
 
@@ -81,39 +94,83 @@ def count(n: int, forms: Mapping[str, str]) -> str:
     return f"{n}\u00a0{forms['other']}"
 
 
-def spoken(text: str) -> str:
-    """The last word of ``text`` as read aloud: figures by num2words, abbreviations by their letters' names.
+def _readings() -> Mapping[str, str]:
+    """Abbreviations read as a word, not letter by letter (АҚШ «ақш»): how each is read is a fact about the
+    abbreviation, so it is data (``read_as_words`` in locales/kk/formulas.yaml), not a rule."""
+    from ..facts.termbase import default_termbase
 
-    >>> [spoken(t) for t in ("14.00", "10.15", "12.40", "2021", "АӨСШК", "Астана")]
-    ['төрт', 'бес', 'қырық', 'бір', 'ка', 'Астана']
+    return default_termbase().formulas.get(CODE, {}).get("read_as_words") or {}
+
+
+def is_abbreviation(word: str) -> bool:
+    """Capitals after the first letter: АЖТ, ТМД, NATO, and the mixed ҚазҰУ.
+
+    >>> [is_abbreviation(w) for w in ("АЖТ", "ҚазҰУ", "Астана", "А", "14.00")]
+    [True, True, False, False, False]
     """
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and any(c.isupper() for c in letters[1:])
+
+
+def _abbreviation_read(word: str) -> str:
+    """How an abbreviation is read: as a word where it is one (the termbase's list, a mixed abbreviation,
+    §75, or one in Latin letters, §74), otherwise by the Kazakh name of its last letter (§73)."""
+    if word in _readings():
+        return _readings()[word]
+    if not word.isupper() or word.isascii():
+        read = "".join(LATIN.get(c, c) for c in word.lower())
+        return re.sub(r"(?<=[аеоу])и", "й", read)      # USAID «юсейд»: a Latin i after a vowel is a glide
+    return LETTER_NAMES.get(word[-1].lower(), word[-1].lower())
+
+
+def spoken(text: str) -> str:
+    """The last word of ``text`` as read aloud: figures by num2words, abbreviations as they are read, a
+    quoted name by its last word.
+
+    >>> [spoken(t) for t in ("14.00", "10.15", "12.40", "2021", "1 000", "АӨСШК", "ТМД", "«Ақорда»", "Астана")]
+    ['төрт', 'бес', 'қырық', 'бір', 'мың', 'ке', 'ды', 'Ақорда', 'Астана']
+    """
+    text = text.rstrip(CLOSING)
     time = TIME.search(text)
     if time:
         hours, minutes = int(time.group(1)), int(time.group(2))
         return num2words(minutes or hours, lang="kz").split()[-1]
     number = NUMBER.search(text)
     if number:
-        return num2words(int(number.group(1)), lang="kz").split()[-1]
-    word = re.split(r"[\s\u00a0-]", text)[-1]
-    if len(word) > 1 and word.isupper() and word[-1] in LETTER_NAMES:
-        return LETTER_NAMES[word[-1]]
-    return word
+        return num2words(int(re.sub(r"\D", "", number.group(1))), lang="kz").split()[-1]
+    word = re.split(r"[\s\u00a0-]", text)[-1].lstrip("«“\"‘'")
+    return _abbreviation_read(word) if is_abbreviation(word) else word
+
+
+def _syllables(word: str) -> int:
+    return sum(1 for letter in word if letter in SYLLABIC)
 
 
 def is_front(word: str) -> bool:
-    """Vowel harmony: the last clear vowel decides (и, у and ю are read both ways and are skipped).
+    """Vowel harmony, by the last syllable as it is read.
 
-    >>> [is_front(w) for w in ("қыркүйек", "Астана", "сәуір", "Нью-Йорк", "Брюссель", "наурыз")]
-    [True, False, True, True, True, False]
+    - the last clear vowel decides; у is read both ways and is skipped;
+    - и is the front vowel [i] in a loanword (a word without letters only Kazakh has): Тбилиси, Каир, Путин;
+      in a Kazakh word it follows the word's harmony (Сапарғали);
+    - loanwords ending in к, г or л, р after a consonant (Нью-Йорк, ансамбль, цикл), and words of one syllable
+      ending in ь (ось), take front suffixes (емле ережелері §35); after a vowel к, г follow the vowel (педагог).
+
+    >>> [is_front(w) for w in ("қыркүйек", "Астана", "сәуір", "Нью-Йорк", "Брюссель", "наурыз", "Каир", "педагог")]
+    [True, False, True, True, True, False, True, False]
     """
-    letters = word.lower().rstrip("ьъ")
-    if letters and letters[-1] in FRONT_FINALS:
+    letters = word.lower()
+    stem = letters.rstrip("ьъ")
+    if stem.endswith(FRONT_CLUSTERS) or (letters.endswith("ь") and _syllables(stem) == 1):
         return True
-    for letter in reversed(letters):
+    loanword = not KAZAKH_LETTERS & set(letters)
+    for index in range(len(stem) - 1, -1, -1):
+        letter = stem[index]
         if letter in FRONT:
             return True
         if letter in BACK:
             return False
+        if letter == "и" and loanword:
+            return True
     return False
 
 
@@ -142,6 +199,11 @@ def suffix(word: str, case: str, possessive: bool = False) -> str:
     return SUFFIXES[case][sound_class(word)][front]
 
 
+def _takes_hyphen(last: str) -> bool:
+    """A suffix after figures, an abbreviation or a closing quote is joined with a hyphen (§73, §75)."""
+    return last[-1:] in CLOSING or last[-1:].isdigit() or is_abbreviation(last.split("-")[-1])
+
+
 def _case(case: str) -> str:
     case = CASE_NAMES.get(case, case)
     if case != "nom" and case not in SUFFIXES:
@@ -164,21 +226,73 @@ def inflect(text: str, case: str, possessive: bool = False) -> str:
         head, _, tail = text.rpartition("(")
         if head.strip():
             return f"{inflect(head, case, possessive)} ({tail}"
-    word = spoken(text)
-    ending = suffix(word, case, possessive)
+    ending = suffix(spoken(text), case, possessive)
     last = re.split(r"[\s\u00a0]", text)[-1]
-    if word != last.split("-")[-1] or last.isupper():
-        return f"{text}-{ending}"
-    return text + ending
+    return f"{text}-{ending}" if _takes_hyphen(last) else text + ending
 
 
-def ordinal(n: int, case: str | None = None, gender: str | None = None) -> str:
+UNTIL = "дейін"
+
+
+def attributive(text: str, possessive: bool = False) -> str:
+    """The attributive form before a noun: the locative and -ғы/-гі (``2017 жылғы 12 мамырдағы № … нотасы``);
+    a span ending in «дейін» takes -гі (``… 26 тамызға дейінгі кезең``).  See locales/kk/README.md.
+
+    >>> attributive("2017 жылғы 12 мамыр"), attributive("2007 жылғы 14 желтоқсан"), attributive("14.00")
+    ('2017 жылғы 12 мамырдағы', '2007 жылғы 14 желтоқсандағы', '14.00-тегі')
+    """
+    text = text.strip()
+    if text.endswith(UNTIL):
+        return text + "гі"
+    located = inflect(text, "loc", possessive)
+    return located + ("гі" if located.endswith(("де", "те")) else "ғы")
+
+
+def format_period(start: dt.date, end: dt.date, **date_options) -> str:
+    """Both ends included: the ablative of the first day and the dative of the last with «дейін»; within one month
+    the days joined by a dash before the month, in the nominative (locales/kk/README.md, «Ranges»).  CLDR's
+    interval pattern (``2006 ж. 2–5 қаз.``) abbreviates; official texts write ``жылғы`` and the month in full.
+
+    >>> format_period(dt.date(1934, 3, 8), dt.date(1934, 3, 18))
+    '1934 жылғы 8–18\xa0наурыз'
+    >>> format_period(dt.date(2021, 9, 30), dt.date(2021, 10, 2))
+    '2021 жылғы 30\xa0қыркүйектен 2\xa0қазанға дейін'
+    """
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.year} жылғы {start.day}–{_day_month(end)}"
+    last = _day_month(end) if start.year == end.year else format_date(end)
+    return f"{inflect(format_date(start), 'abl')} {inflect(last, 'dat')} {UNTIL}"
+
+
+def format_since(start: dt.date, **date_options) -> str:
+    """``2020 жылғы 1 қаңтардан бастап``."""
+    return f"{inflect(format_date(start), 'abl')} бастап"
+
+
+def format_until(value: dt.date, **date_options) -> str:
+    """``2015 жылғы 15 желтоқсанды қоса алғанға дейін``: the last day included (locales/kk/README.md)."""
+    return f"{inflect(format_date(value), 'acc')} қоса алғанға {UNTIL}"
+
+
+def format_time_span(start: dt.time, end: dt.time) -> str:
+    """``сағат 11.30-дан 13.00-ке дейін``: each figure takes the suffix of its last word read aloud."""
+    return f"сағат {inflect(format_time(start), 'abl')} {inflect(format_time(end), 'dat')} {UNTIL}"
+
+
+def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] | None = None) -> str:
+    """``50 000 АҚШ доллары``: figures grouped with a no-break space, CLDR's name (one form after a numeral)."""
+    return amount(value, currency, BABEL_LOCALE, names)
+
+
+def ordinal(n: int, case: str | None = None, gender: str | None = None, animacy: str | None = None) -> str:
     """The ordinal in words, built on num2words' cardinal (it has no Kazakh ordinals); no agreement in Kazakh.
 
-    >>> [ordinal(n) for n in (1, 2, 9, 10, 11, 20, 50, 100)]
-    ['бірінші', 'екінші', 'тоғызыншы', 'оныншы', 'он бірінші', 'жиырмасыншы', 'елуінші', 'жүзінші']
+    >>> [ordinal(n) for n in (1, 2, 9, 10, 11, 20, 50, 100, 1000, 1001, 2000)]
+    ['бірінші', 'екінші', 'тоғызыншы', 'оныншы', 'он бірінші', 'жиырмасыншы', 'елуінші', 'жүзінші', 'мыңыншы', 'мың бірінші', 'екі мыңыншы']
     """
     words = num2words(int(n), lang="kz").split()
+    if words[:2] == ["бір", "мың"]:
+        words = words[1:]                    # a thousand is «мың»: мыңыншы, мың бірінші
     last = words[-1]
     if last == "жиырма":
         ending = "сыншы"                     # the standard form is жиырмасыншы
@@ -191,7 +305,8 @@ def ordinal(n: int, case: str | None = None, gender: str | None = None) -> str:
     return " ".join(words[:-1] + [last + ending])
 
 
-def ordinal_num(n: int, case: str | None = None, gender: str | None = None) -> str:
+def ordinal_num(n: int, case: str | None = None, gender: str | None = None,
+                animacy: str | None = None) -> str:
     """The 2021 orthography writes the figure and a hyphen straight before its noun: ``6-кездесу``.
     The seeds' ``6-ші`` is common but not standard (the lint points it out)."""
     return f"{int(n)}-"
@@ -200,10 +315,12 @@ def ordinal_num(n: int, case: str | None = None, gender: str | None = None) -> s
 def _case_filter(case: str):
     def apply(value):
         form = getattr(value, "form", None)
-        return form(case) if callable(form) else inflect(str(value), case)
+        if callable(form):
+            return form(case)
+        return attributive(str(value)) if case == "attr" else inflect(str(value), case)
     apply.__name__ = case
     return apply
 
 
 FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num,
-           **{case: _case_filter(case) for case in ("gen", "dat", "acc", "loc", "abl", "ins")}}
+           **{case: _case_filter(case) for case in ("gen", "dat", "acc", "loc", "abl", "ins", "attr")}}

@@ -6,6 +6,12 @@
 '2\\xa0июня 2021\\xa0г. по времени г.\\xa0Нур-Султан (GMT+6\\xa0часов)'
 >>> typeset("as stated, on 11 p.", "en")
 'as stated, on 11\\xa0p.'
+
+A hyphen between figures, an abbreviation or a closing quote and the suffix or noun after it is the
+non-breaking hyphen U+2011 (the DOCX writer turns it into Word's own ``w:noBreakHyphen``):
+
+>>> typeset("сағат 14.00-те, 6-кездесу, 6-го, АӨСШК-нің, «Ақорда»-ға, Нью-Йорк, 17-1/624", "kk")
+'сағат 14.00‑те, 6‑кездесу, 6‑го, АӨСШК‑нің, «Ақорда»‑ға, Нью-Йорк, 17-1/624'
 """
 from __future__ import annotations
 
@@ -13,6 +19,8 @@ import re
 from functools import lru_cache
 
 NBSP = "\u00a0"
+NB_HYPHEN = "\u2011"
+MINUS = "\u2212"
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _MONTHS = {
     "en": "January February March April May June July August September October November December",
@@ -24,7 +32,10 @@ _COMMON = [
     (re.compile(r"[ \t\r\n]+"), " "),
     (re.compile(r"№\s*(?=\S)"), "№" + NBSP),
     (re.compile(r"\bGMT\s+(?=[+\-−]\d)"), "GMT"),
-    (re.compile(r"\b(GMT[+\-]\d{1,2}(?::\d{2})?) (?=\w)"), r"\1" + NBSP),   # GMT+6 hours: never split
+    (re.compile(r"\b(GMT[+\-−]\d{1,2}(?::\d{2})?) (?=\w)"), r"\1" + NBSP),   # GMT+6 hours: never split
+    (re.compile(r"\bGMT-(?=\d)"), "GMT" + MINUS),                                 # GMT−5: a minus sign
+    # 14.00-те, 6-кездесу, 6-го, АӨСШК-нің, «Ақорда»-ға: the suffix or noun never starts a line of its own
+    (re.compile(r"(?<=[\dA-ZА-ЯЁӘҒҚҢӨҰҮҺІ»”])-(?=[a-zа-яёәғқңөұүһі])"), NB_HYPHEN),
 ]
 _RUSSIAN = [
     (re.compile(r"(\d)\s*г\.(?!\w)"), r"\1" + NBSP + "г."),       # 2021 г.

@@ -1,0 +1,207 @@
+"""The desk's pages and guards, through Starlette's test client (no browser needed)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from starlette.testclient import TestClient
+
+from verbale.desk.app import create_app
+from desk_fixtures import workspace  # noqa: F401 - a fixture
+from verbale.desk.guard import MAX_BODY
+
+BASE = "http://127.0.0.1:8765"
+
+
+@pytest.fixture
+def client(workspace):
+    return TestClient(create_app(workspace, port=8765), base_url=BASE)
+
+
+def csrf_of(client) -> str:
+    return re.search(r'"X-Desk-Token": "([^"]+)"', client.get("/").text).group(1)
+
+
+def form_of(client, name: str) -> list[tuple[str, str]]:
+    """The fields the spec page posts, read from its HTML as a browser would send them."""
+    from html.parser import HTMLParser
+
+    class Fields(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.pairs, self.area, self.select = [], None, None
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "input" and a.get("name") and (a.get("type") != "checkbox" or "checked" in a):
+                self.pairs.append((a["name"], a.get("value") or ""))
+            elif tag == "textarea":
+                self.area = [a["name"], ""]
+            elif tag == "select" and a.get("name") and not a["name"].startswith("__"):
+                self.select = a["name"]
+            elif tag == "option" and self.select and "selected" in a:
+                self.pairs.append((self.select, a.get("value", "")))
+
+        def handle_data(self, data):
+            if self.area is not None:
+                self.area[1] += data
+
+        def handle_endtag(self, tag):
+            if tag == "textarea" and self.area:
+                self.pairs.append(tuple(self.area))
+                self.area = None
+            elif tag == "select":
+                self.select = None
+
+    page = client.get(f"/spec/{name}").text
+    option_values = re.sub(r"<option( selected)?>([^<]*)</option>", r'<option value="\2"\1>\2</option>', page)
+    parser = Fields()
+    parser.feed(option_values)
+    return parser.pairs
+
+
+def post(client, url: str, pairs, **headers):
+    return client.post(url, content=urlencode(pairs), headers={
+        "X-Desk-Token": csrf_of(client), "Content-Type": "application/x-www-form-urlencoded", **headers})
+
+
+def test_the_list_shows_every_spec_with_its_state(client):
+    page = client.get("/").text
+    for name in ("17-1-624.yaml", "17-1-298.yaml", "circular-soc-2026.yaml"):
+        assert f'href="/spec/{name}"' in page
+    assert "17-1/624" in page and "2021-09-23" in page
+
+
+def test_saving_the_form_unchanged_keeps_the_file_byte_for_byte(client, workspace):
+    for spec in sorted(workspace.glob("*.yaml")):
+        before = spec.read_bytes()
+        answer = post(client, f"/save/{spec.name}", form_of(client, spec.name))
+        assert "Saved" in answer.text, answer.text
+        assert spec.read_bytes() == before, spec.name
+
+
+@pytest.mark.parametrize("name", ["../outside.yaml", "..%2Foutside.yaml", "/etc/passwd", "verbale.yaml",
+                                  "17-1-624.yaml/../../x.yaml", "notes.txt"])
+def test_paths_stay_inside_the_workspace(client, workspace, name):
+    (workspace.parent / "outside.yaml").write_text("number: 1\n", encoding="utf-8")
+    assert client.get(f"/spec/{name}").status_code in (404, 422)
+    assert post(client, f"/save/{name}", [("number", "2")]).status_code in (404, 422)
+    assert (workspace.parent / "outside.yaml").read_text(encoding="utf-8") == "number: 1\n"
+
+
+def test_downloads_only_generated_files(client, workspace):
+    (workspace / "secret.docx").write_bytes(b"x")
+    for name in ("..%2Fsecret.docx", "secret.yaml", ".hidden.docx", "../17-1-624.yaml"):
+        assert client.get(f"/files/{name}").status_code == 404
+
+
+def test_writes_need_the_pages_token_and_origin(client, workspace):
+    spec = workspace / "17-1-624.yaml"
+    before = spec.read_bytes()
+    pairs = form_of(client, "17-1-624.yaml")
+    plain = {"Content-Type": "application/x-www-form-urlencoded"}
+    assert client.post("/save/17-1-624.yaml", content=urlencode(pairs), headers=plain).status_code == 403
+    assert client.post("/save/17-1-624.yaml", content=urlencode(pairs),
+                       headers={**plain, "X-Desk-Token": "forged"}).status_code == 403
+    assert post(client, "/save/17-1-624.yaml", pairs, Origin="http://evil.example").status_code == 403
+    assert spec.read_bytes() == before
+
+
+def test_other_host_names_are_refused(client):
+    assert client.get("/", headers={"Host": "evil.example:8765"}).status_code == 421
+
+
+def test_large_bodies_are_refused(client):
+    assert post(client, "/preview/17-1-624.yaml", [("purpose.en", "x" * (MAX_BODY + 1))]).status_code == 413
+
+
+def test_a_token_is_required_off_loopback(workspace):
+    client = TestClient(create_app(workspace, host="192.0.2.10", port=8765, token="s3cret"),
+                        base_url="http://192.0.2.10:8765")
+    assert client.get("/").status_code == 403
+    assert client.get("/?token=wrong").status_code == 403
+    answer = client.get("/?token=s3cret", follow_redirects=False)
+    assert answer.status_code == 303 and "verbale_desk_token=s3cret" in answer.headers["set-cookie"]
+    assert client.get("/").status_code == 200  # the cookie now carries it
+
+
+def test_user_text_is_escaped_in_the_preview(client):
+    pairs = [(k, v) for k, v in form_of(client, "17-1-624.yaml") if k != "purpose.en"]
+    pairs.append(("purpose.en", 'forward <script>alert(1)</script> "x" & <img src=x onerror=alert(2)>'))
+    page = post(client, "/preview/17-1-624.yaml", pairs).text
+    assert "<script>alert(1)</script>" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_problems_name_their_fields_in_the_clis_words(client):
+    pairs = [(k, v) for k, v in form_of(client, "17-1-624.yaml") if k not in ("place", "purpose.ru")]
+    pairs += [("place", "atlantis"), ("purpose.ru", "препроводить документ {{ meeting.whne }}")]
+    page = post(client, "/preview/17-1-624.yaml", pairs).text
+    assert "place: unknown termbase key &#39;atlantis&#39;" in page
+    pairs = [(k, "2021-09-23" if k == "place" else v) for k, v in pairs if k != "place"] + [("place", "astana")]
+    page = post(client, "/preview/17-1-624.yaml", pairs).text
+    assert "purpose.ru: undefined" in page
+
+
+def test_a_circular_previews_each_recipient(client):
+    pairs = form_of(client, "circular-soc-2026.yaml")
+    first = post(client, "/preview/circular-soc-2026.yaml", pairs).text
+    assert 'name="__recipient"' in first
+    other = post(client, "/preview/circular-soc-2026.yaml", pairs + [("__recipient", "mfa-china")]).text
+    assert "КИТАЙСКОЙ НАРОДНОЙ РЕСПУБЛИКИ" in other
+
+
+def test_new_from_a_sample_and_duplicate(client, workspace):
+    token = csrf_of(client)
+    answer = client.post("/new", data={"name": "reply", "sample": "17-1-624.yaml", "_csrf": token},
+                         follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"] == "/spec/reply.yaml"
+    assert (workspace / "reply.yaml").read_bytes() == (Path(__file__).parents[2] / "notes" / "17-1-624.yaml").read_bytes()
+    answer = client.post("/duplicate/reply.yaml", headers={"X-Desk-Token": token, "HX-Request": "true"})
+    assert answer.headers["HX-Redirect"] == "/spec/reply-2.yaml"
+    assert (workspace / "reply-2.yaml").read_bytes() == (workspace / "reply.yaml").read_bytes()
+
+
+
+def test_verbale_serve_starts_on_loopback_and_stops(workspace):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "verbale", "serve", "--workspace", str(workspace), "--port",
+                               str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout.readline().strip() == f"verbale desk on http://127.0.0.1:{port}/ (Ctrl-C stops it)"
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the desk did not answer"
+                time.sleep(0.1)
+        assert 'href="/spec/17-1-624.yaml"' in page
+    finally:
+        server.terminate()
+        assert server.wait(20) is not None
+    missing = subprocess.run([sys.executable, "-m", "verbale", "serve", "--workspace", str(workspace / "nowhere")],
+                             capture_output=True, text=True)
+    assert missing.returncode == 2 and "no such folder" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_named_facts_are_added_and_removed_in_the_form(client):
+    pairs = form_of(client, "17-1-624.yaml") + [("__mapkey.dates", "deadline")]
+    page = post(client, "/form/17-1-624.yaml?field=dates&op=add&kind=map&entry=value", pairs).text
+    assert '<input type="date" name="dates.deadline"' in page
+    pairs = [(k, v) for k, v in pairs if not k.startswith("__mapkey")] + [("dates.deadline", "2021-10-01")]
+    page = post(client, "/form/17-1-624.yaml?field=dates&op=remove&key=deadline", pairs).text
+    assert 'name="dates.deadline"' not in page
+    page = post(client, "/form/17-1-624.yaml?field=paragraphs&op=add", form_of(client, "17-1-624.yaml")).text
+    assert 'name="paragraphs[0].kk"' in page

@@ -1,0 +1,197 @@
+"""`--pdf`: a PDF beside each DOCX, by LibreOffice (NOTE-SPEC §8); its text is the DOCX's, fonts embedded."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import NOTES, docx_paragraphs
+from verbale.cli.generate import main
+from verbale.pdf import PROGRAM_VARIABLE, TIMEOUT_VARIABLE, convert, is_archive
+
+TOOLS = ("soffice", "pdftotext", "pdfinfo", "pdffonts")
+needs_office = pytest.mark.skipif(not all(map(shutil.which, TOOLS)),
+                                  reason="needs LibreOffice and poppler-utils (apt-get install "
+                                         "libreoffice-writer-nogui fonts-liberation2 poppler-utils)")
+SPECS = ["17-1-298.yaml", "osce-brussels-2006.yaml"]
+KAZAKH_LETTERS = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
+
+
+def tool(*command: str) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def pdf_text(pdf: Path, docx_words: set[str] = frozenset()) -> str:
+    """The PDF's words; a word the justified body hyphenated at a line end ("Cata-" / "logue") is joined
+    again when the DOCX has it whole, so the comparison is of the text, not of the line breaks."""
+    raw = tool("pdftotext", "-raw", str(pdf), "-").replace("\u00a0", " ")
+
+    def join(match: re.Match) -> str:
+        whole = match.group(1) + match.group(2)
+        return whole if whole.strip(".,;:()") in docx_words else match.group(0)
+    return " ".join(re.sub(r"(\w+)-\n(\w+)", join, raw).split())
+
+
+def docx_text(docx: Path) -> str:
+    return " ".join(text for _, text in docx_paragraphs(docx) if text)
+
+
+def pages(pdf: Path) -> int:
+    return int(re.search(r"^Pages:\s+(\d+)", tool("pdfinfo", str(pdf)), re.M).group(1))
+
+
+@pytest.fixture(scope="session")
+def pdf_out(tmp_path_factory) -> Path:
+    """Two sample specs (seven notes) with --pdf, once for the session."""
+    out = tmp_path_factory.mktemp("pdf-out")
+    if all(map(shutil.which, TOOLS)):
+        assert main([str(NOTES / name) for name in SPECS] + ["-o", str(out), "--pdf", "--jobs", "1"]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def archive_out(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("pdfa-out")
+    if all(map(shutil.which, TOOLS)):
+        assert main([str(NOTES / "osce-brussels-2006.yaml"), "-o", str(out), "--pdf", "archive"]) == 0
+    return out
+
+
+@needs_office
+def test_a_pdf_beside_each_docx(pdf_out):
+    docx = sorted(p.stem for p in pdf_out.glob("*.docx"))
+    assert docx and sorted(p.stem for p in pdf_out.glob("*.pdf")) == docx
+
+
+@needs_office
+@pytest.mark.parametrize("name", ["17-1-298.en", "17-1-298.ru", "17-1-298.kk", "17-1-298.agenda.kk",
+                                  "osce-brussels-2006.en", "17-1-298"])
+def test_the_pdf_text_is_the_docx_text(pdf_out, name):
+    text = docx_text(pdf_out / f"{name}.docx")
+    assert pdf_text(pdf_out / f"{name}.pdf", set(re.findall(r"\w+", text))) == text
+
+
+@needs_office
+@pytest.mark.parametrize("name, expected", [
+    ("17-1-298.en", 1), ("17-1-298.ru", 1), ("17-1-298.kk", 1), ("17-1-298.agenda.en", 1),
+    ("17-1-298", 6),            # three notes, then the agenda in three languages, each on its own page
+    ("osce-brussels-2006.en", 1)])
+def test_one_page_per_note(pdf_out, name, expected):
+    assert pages(pdf_out / f"{name}.pdf") == expected
+
+
+@needs_office
+def test_kazakh_letters_render_with_embedded_fonts(pdf_out):
+    pdf = pdf_out / "17-1-298.kk.pdf"
+    fonts = [line.split() for line in tool("pdffonts", str(pdf)).splitlines()[2:]]
+    assert fonts and all(font[-5] == "yes" for font in fonts), fonts   # the "emb" column
+    # every glyph comes from the note's own font (Times New Roman, or its metric twin Liberation Serif):
+    # a letter the font lacked would have been drawn from a fallback font, listed here
+    assert {re.sub(r"^[A-Z]{6}\+|[-,].*$", "", font[0]) for font in fonts} <= {"LiberationSerif", "TimesNewRomanPSMT"}
+    text = pdf_text(pdf)
+    letters = set(docx_text(pdf_out / "17-1-298.kk.docx")) & KAZAKH_LETTERS
+    assert len(letters) >= 14 and letters <= set(text)
+    assert "Нұр-Сұлтан қаласы, 2021 жылғы 28 мамыр" in text
+
+
+@needs_office
+def test_a_plain_pdf_has_the_same_bytes_on_every_run(pdf_out):
+    docx = pdf_out / "osce-brussels-2006.en.docx"
+    again = convert([docx]).pdfs[docx]
+    assert again == (pdf_out / "osce-brussels-2006.en.pdf").read_bytes()
+    assert not is_archive(again)
+
+
+@needs_office
+def test_an_unchanged_docx_keeps_its_pdf(pdf_out, capsys):
+    pdf = pdf_out / "osce-brussels-2006.en.pdf"
+    before = pdf.stat().st_mtime_ns
+    assert main([str(NOTES / "osce-brussels-2006.yaml"), "-o", str(pdf_out), "--pdf"]) == 0
+    assert pdf.stat().st_mtime_ns == before
+    assert "0 files written" in capsys.readouterr().out
+
+
+@needs_office
+def test_archive_is_pdf_a_2b(archive_out):
+    pdf = (archive_out / "osce-brussels-2006.en.pdf").read_bytes()
+    assert b"<pdfaid:part>2</pdfaid:part>" in pdf and b"<pdfaid:conformance>B</pdfaid:conformance>" in pdf
+    assert b"/OutputIntent" in pdf      # PDF/A needs an output intent (sRGB)
+    fonts = tool("pdffonts", str(archive_out / "osce-brussels-2006.en.pdf")).splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts)
+
+
+@needs_office
+def test_asking_for_archive_remakes_a_plain_pdf(pdf_out, tmp_path):
+    shutil.copytree(pdf_out, tmp_path / "out")
+    assert main([str(NOTES / "osce-brussels-2006.yaml"), "-o", str(tmp_path / "out"), "--pdf", "archive"]) == 0
+    assert is_archive((tmp_path / "out" / "osce-brussels-2006.en.pdf").read_bytes())
+
+
+def test_missing_libreoffice_is_a_line_per_file_and_the_docx_is_written(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.delenv(PROGRAM_VARIABLE, raising=False)
+    monkeypatch.setattr("verbale.pdf.KNOWN_PLACES", {})
+    spec = NOTES / "osce-brussels-2006.yaml"
+    assert main([str(spec), "-o", str(tmp_path / "out"), "--pdf"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [f"{spec}:1: (pdf): LibreOffice (soffice) is not installed or not on PATH; no PDF for "
+                     f"osce-brussels-2006.{kind}docx (install LibreOffice, or set VERBALE_SOFFICE to its soffice "
+                     "program)" for kind in ("en.", "", "review.")]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "osce-brussels-2006.docx", "osce-brussels-2006.en.docx", "osce-brussels-2006.review.docx"]
+
+
+def test_a_variable_naming_a_missing_program_is_a_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv(PROGRAM_VARIABLE, str(tmp_path / "no-such-soffice"))
+    assert main([str(NOTES / "osce-brussels-2006.yaml"), "-o", str(tmp_path / "out"), "--pdf"]) == 1
+    err = capsys.readouterr().err
+    assert f"(pdf): VERBALE_SOFFICE names {tmp_path / 'no-such-soffice'}, which is not a program here" in err
+    assert (tmp_path / "out" / "osce-brussels-2006.en.docx").is_file()
+
+
+def fake_office(tmp_path: Path, body: str) -> Path:
+    """A stand-in soffice: a Python script run by this interpreter (so it works on every OS)."""
+    script = tmp_path / "fake_soffice.py"
+    script.write_text(body, encoding="utf-8")
+    if os.name == "nt":
+        launcher = tmp_path / "soffice.bat"
+        launcher.write_text(f'@"{sys.executable}" "{script}" %*\n', encoding="utf-8")
+    else:
+        launcher = tmp_path / "soffice"
+        launcher.write_text(f'#!/bin/sh\nexec "{sys.executable}" "{script}" "$@"\n', encoding="utf-8")
+        launcher.chmod(0o755)
+    return launcher
+
+
+def test_a_hanging_office_is_ended_and_tried_once_more(tmp_path, monkeypatch, capsys):
+    calls = tmp_path / "calls"
+    launcher = fake_office(tmp_path, f"import time\nopen({str(calls)!r}, 'a').write('call\\n')\ntime.sleep(60)\n")
+    monkeypatch.setenv(PROGRAM_VARIABLE, str(launcher))
+    monkeypatch.setenv(TIMEOUT_VARIABLE, "1")
+    assert main([str(NOTES / "osce-brussels-2006.yaml"), "-o", str(tmp_path / "out"), "--pdf"]) == 1
+    assert calls.read_text().count("call") == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 3 and all("(pdf): no PDF made for osce-brussels-2006." in line and
+                                 "LibreOffice did not finish within 1 s" in line for line in err)
+
+
+def test_a_failing_office_names_each_file(tmp_path, monkeypatch, capsys):
+    launcher = fake_office(tmp_path, "import sys\nprint('Error: source file could not be loaded')\nsys.exit(3)\n")
+    monkeypatch.setenv(PROGRAM_VARIABLE, str(launcher))
+    assert main([str(NOTES / "osce-brussels-2006.yaml"), "-o", str(tmp_path / "out"), "--pdf"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].endswith("(pdf): no PDF made for osce-brussels-2006.en.docx: LibreOffice failed (exit status 3) "
+                           "Error: source file could not be loaded (the DOCX is written; open it in LibreOffice "
+                           "to see why, or run again)")
+    assert not list((tmp_path / "out").glob("*.pdf"))
+
+
+def test_pdf_before_the_specs_means_plain(tmp_path, monkeypatch):
+    monkeypatch.setenv(PROGRAM_VARIABLE, str(tmp_path / "none"))
+    assert main(["--pdf", str(NOTES / "osce-brussels-2006.yaml"), "-o", str(tmp_path / "out")]) == 1
+    assert (tmp_path / "out" / "osce-brussels-2006.en.docx").is_file()

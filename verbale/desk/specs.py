@@ -1,0 +1,95 @@
+"""The workspace's spec files as the desk sees them: found, opened, saved, generated, copied.
+
+Every name a request gives is resolved inside the workspace; nothing outside it is read or written.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import NoteError, SpecError
+from ..facts.roundtrip import write_spec
+from ..facts.yamlsource import load_yaml_bytes
+from .form import without_defaults
+
+SKIPPED_FOLDERS = {"termbase", "out", "node_modules", "__pycache__"}
+NOT_SPECS = {"verbale.yaml"}
+SAMPLE = Path(__file__).resolve().parents[2] / "notes"
+
+
+class SpecFiles:
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+
+    def all(self) -> list[Path]:
+        found = []
+        for path in sorted(self.root.rglob("*")):
+            relative = path.relative_to(self.root)
+            if path.suffix not in (".yaml", ".yml") or path.name in NOT_SPECS or not path.is_file():
+                continue
+            if any(part.startswith(".") or part in SKIPPED_FOLDERS for part in relative.parts[:-1]):
+                continue
+            found.append(path)
+        return found
+
+    def name(self, path: Path) -> str:
+        return path.resolve().relative_to(self.root).as_posix()
+
+    def path(self, name: str, must_exist: bool = True) -> Path:
+        """The spec ``name`` (relative to the workspace); refused unless it is a YAML file inside it."""
+        candidate = (self.root / name).resolve()
+        inside = candidate.is_relative_to(self.root) and candidate != self.root
+        if not inside or candidate.suffix not in (".yaml", ".yml") or candidate.name in NOT_SPECS:
+            raise SpecError(f"no spec '{name}' in this workspace", field="(file)", hint="pick one from the list")
+        if must_exist and not candidate.is_file():
+            raise SpecError(f"no spec '{name}' in this workspace", field="(file)", hint="pick one from the list")
+        return candidate
+
+    def read(self, path: Path) -> tuple[dict | None, str]:
+        """The spec's data, or None and the line that says why it cannot be opened."""
+        try:
+            doc = load_yaml_bytes(path.read_bytes(), self.name(path))
+        except NoteError as exc:
+            return None, str(exc)
+        except OSError as exc:
+            return None, f"{self.name(path)}:1: (file): cannot read it: {exc.strerror}"
+        if not isinstance(doc.data, dict):
+            return None, f"{self.name(path)}:1: (spec): a spec is a mapping of fields"
+        return doc.data, ""
+
+    def save(self, path: Path, data: dict, schema: dict) -> None:
+        original, _ = self.read(path)
+        text = write_spec(path, without_defaults(data, original or {}, schema))
+        load_yaml_bytes(text.encode("utf-8"), self.name(path))  # what was written reads back
+
+    def generate(self, path: Path, out: Path, termbase) -> list[str]:
+        """Write the spec's files (replacing the desk's earlier ones); the names of the files."""
+        from ..build import build, write_outputs
+
+        built = build(path, termbase)
+        write_outputs(built, out, force=True)
+        return sorted(built.files)
+
+    def samples(self) -> list[str]:
+        return [p.name for p in sorted(SAMPLE.glob("*.yaml"))] if SAMPLE.is_dir() else []
+
+    def _free(self, stem: str, folder: Path) -> Path:
+        stem = re.sub(r"[^\w.-]+", "-", stem).strip(".-") or "note"
+        candidate, number = folder / f"{stem}.yaml", 2
+        while candidate.exists():
+            candidate, number = folder / f"{stem}-{number}.yaml", number + 1
+        return candidate
+
+    def create(self, name: str, sample: str) -> Path:
+        """A new spec from a sample (the workspace's own specs or the built-in ones)."""
+        source = SAMPLE / sample if sample in self.samples() else None
+        text = source.read_text(encoding="utf-8") if source else "number: \ndate: \n"
+        target = self._free(name or "new-note", self.root)
+        target.write_text(text, encoding="utf-8")
+        return target
+
+    def duplicate(self, path: Path) -> Path:
+        """A copy beside the spec, for the next note (comments and all)."""
+        target = self._free(path.stem, path.parent)
+        target.write_bytes(path.read_bytes())
+        return target

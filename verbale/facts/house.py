@@ -1,0 +1,194 @@
+"""House conventions (NOTE-SPEC §7): how one office writes its notes, and where each convention comes from.
+
+The model lives with the facts, not with ``compose``: the spec (``facts/spec.py``) validates its own
+``house:`` with it, and the termbase's and the workspace's ``house:`` are checked by the same model, so
+every layer gives the same error for the same slip.  Composing only reads the resolved :class:`House`.
+
+Resolution, key by key: the spec's ``house:`` > the sender's termbase entry ``house:`` > the workspace's
+``verbale.yaml`` ``house:`` > the defaults below.  A per-language value (``number_label: {en: "No."}``)
+merges language by language, so a spec may change the Russian label alone.
+
+>>> house = resolve_house({"year_word": "long"}, {"number_label": {"en": "No."}}, {"year_word": "short"})
+>>> house.year_word, house.label("en"), house.label("ru"), house.date_options()
+('long', 'No.', '№', {'date_order': 'day-month', 'year_word': 'long'})
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..errors import NoteError, SpecError, TermbaseError
+
+Lang = Literal["en", "ru", "kk"]
+PerLanguage = dict[Lang, str]
+CLOSINGS = ("highest", "high", "none")
+DEFAULT_LABEL = "№"
+
+
+class House(BaseModel):
+    """An office's conventions; every field has the v1 behaviour as its default."""
+
+    model_config = ConfigDict(extra="forbid", title="House conventions")
+    number_label: PerLanguage | str = Field(
+        DEFAULT_LABEL, description='before the number: one label for every language, or one per language',
+        examples=[{"en": "No.", "ru": "№", "kk": "№"}])
+    number_suffix: PerLanguage | str = Field(
+        "", description="after the number: an office's index that every number carries (a Russian "
+        "department's '/дса')", examples=[{"ru": "/дса", "en": "/dsa"}])
+    place_date: Literal["top", "bottom"] = Field(
+        "bottom", description="the place-and-date line: after the closing (bottom) or under the number line (top)",
+        examples=["top"])
+    date_line: Literal["place-and-date", "date-only"] = Field(
+        "place-and-date", description="date-only leaves the city out of the line: '15 декабря 2005 года'",
+        examples=["date-only"])
+    date_order: Literal["day-month", "month-day"] = Field(
+        "day-month", description="English dates: 23 September 2021 | September 23, 2021",
+        examples=["month-day"])
+    year_word: Literal["short", "long"] = Field(
+        "short", description="Russian dates: 23 сентября 2021 г. | 23 сентября 2021 года",
+        examples=["long"])
+    spelling: Literal["en-GB", "en-US"] = Field(
+        "en-GB", description='English spelling and proofing language: en-US writes "has the honor"',
+        examples=["en-US"])
+    blank: str | None = Field(
+        None, max_length=300, description="a .docx letterhead blank the notes are printed on (a path)",
+        examples=["blanks/mission.docx"])
+
+    def label(self, lang: str) -> str:
+        return _for_language(self.number_label, lang, DEFAULT_LABEL)
+
+    def suffix(self, lang: str) -> str:
+        return _for_language(self.number_suffix, lang, "")
+
+    def date_options(self) -> dict[str, str]:
+        """The keyword options every grammar's ``format_date`` takes."""
+        return {"date_order": self.date_order, "year_word": self.year_word}
+
+    def proofing(self, lang: str) -> str | None:
+        """The proofing language the house sets for ``lang``, if it sets one (English spelling)."""
+        return self.spelling if lang == "en" else None
+
+
+def _for_language(value, lang: str, default: str) -> str:
+    return value if isinstance(value, str) else value.get(lang, default)
+
+
+def merge_layers(*layers: Mapping | None) -> dict:
+    """Layers from the most to the least specific, merged key by key; mappings merge one level down.
+
+    >>> merge_layers({"number_label": {"ru": "N"}}, None, {"number_label": {"en": "No."}, "spelling": "en-US"})
+    {'number_label': {'en': 'No.', 'ru': 'N'}, 'spelling': 'en-US'}
+    >>> merge_layers({"number_label": "No."}, {"number_label": {"ru": "№"}})
+    {'number_label': 'No.'}
+    """
+    merged: dict = {}
+    for layer in reversed([layer for layer in layers if layer]):
+        for key, value in layer.items():
+            below = merged.get(key)
+            merged[key] = {**below, **value} if isinstance(value, Mapping) and isinstance(below, Mapping) else value
+    return merged
+
+
+def _checked(layer, error: type[NoteError], where: str, field: str, hint: str) -> dict:
+    """One layer's raw ``house:`` mapping, validated alone so a slip names the layer it is in.
+
+    >>> try:
+    ...     _checked({"place_date": "middle"}, SpecError, "verbale.yaml", "house", "fix it")
+    ... except SpecError as exc:
+    ...     print(exc.problem)
+    verbale.yaml: house.place_date: 'middle' is not allowed (use 'top' or 'bottom')
+    """
+    if layer is None:
+        return {}
+    if not isinstance(layer, Mapping):
+        raise error(f"{where}: house is a mapping of conventions, not a {type(layer).__name__}", field=field,
+                    hint=hint)
+    try:
+        House.model_validate(layer)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        path = ".".join(str(part) for part in ("house", *first["loc"]))
+        if first["type"] == "extra_forbidden":
+            raise error(f"{where}: {path}: unknown convention", field=field,
+                        hint=f"conventions: {', '.join(House.model_fields)}") from None
+        allowed = first["msg"].replace("Input should be ", "use ")
+        raise error(f"{where}: {path}: '{first.get('input')}' is not allowed ({allowed})", field=field,
+                    hint=hint) from None
+    return dict(layer)
+
+
+def resolve_house(spec_house: Mapping | None = None, sender_house: Mapping | None = None,
+                  workspace_house: Mapping | None = None, *, sender: str = "") -> House:
+    """The conventions in force for one note: spec > sender's termbase entry > workspace > defaults.
+
+    The spec's layer is validated with the spec; the other two are checked here, each naming its place.
+    """
+    layers = [dict(spec_house or {}),
+              _checked(sender_house, TermbaseError, f"the termbase entry '{sender}'", "sender",
+                       "fix `house:` of the sender's entry in the termbase"),
+              _checked(workspace_house, SpecError, "verbale.yaml", "house", "fix `house:` in verbale.yaml")]
+    return House.model_validate(merge_layers(*layers))
+
+
+def house_for(spec, termbase, workspace_config: Mapping | None = None) -> House:
+    """The house of a spec: its own ``house:``, its sender's entry, the workspace's ``verbale.yaml``."""
+    spec_house = spec.house.model_dump(exclude_unset=True) if spec.house is not None else None
+    sender_house = termbase.entries.get(spec.sender, {}).get("house")
+    workspace_house = (workspace_config or {}).get("house")
+    return resolve_house(spec_house, sender_house, workspace_house, sender=spec.sender)
+
+
+def owed_closing(keys, entries: Mapping) -> str:
+    """The closing a note's recipients are owed by their termbase entries (``closing: high``).
+
+    One sentence addresses them all, so the most deferential owed wins; an entry that says nothing is owed
+    the highest.
+
+    >>> owed_closing(["a", "b"], {"a": {"closing": "high"}, "b": {}}), owed_closing(["a"], {"a": {"closing": "high"}})
+    ('highest', 'high')
+    """
+    owed = {entries.get(key, {}).get("closing") or "highest" for key in keys}
+    return next((closing for closing in CLOSINGS if closing in owed), "highest")
+
+
+def closing_problem(key: str, entries: Mapping) -> TermbaseError | None:
+    value = entries.get(key, {}).get("closing")
+    if value is None or value in CLOSINGS:
+        return None
+    return TermbaseError(f"'{key}' is owed an unknown closing '{value}'", field=f"{key}.closing",
+                         hint=f"use one of {', '.join(CLOSINGS)} in the termbase's entry")
+
+
+def describe(house: House, spec) -> list[str]:
+    """The conventions and variants a note follows where they differ from the defaults, one line each (for the
+    review document, so a reviewer sees that «года», "honor" or a missing closing are chosen, not slips).
+
+    >>> describe(House(date_order="month-day", spelling="en-US"), None)
+    ['English dates: month-day (September 23, 2021)', 'English spelling: en-US ("honor"; proofing en-US)']
+    """
+    default = House()
+    lines = []
+    for name in ("number_label", "number_suffix"):
+        value = getattr(house, name)
+        if value != getattr(default, name):
+            shown = value if isinstance(value, str) else ", ".join(f"{lang} {text}" for lang, text in value.items())
+            lines.append(f"number {name.split('_')[1]}: {shown}")
+    lines += [text for name, text in (
+        ("place_date", "place and date: at the top, under the number line"),
+        ("date_line", "date line: the date alone, without the place"),
+        ("date_order", "English dates: month-day (September 23, 2021)"),
+        ("year_word", "Russian dates: «года» (23 сентября 2021 года)"),
+        ("spelling", 'English spelling: en-US ("honor"; proofing en-US)'),
+    ) if getattr(house, name) != getattr(default, name)]
+    if house.blank:
+        lines.append(f"letterhead blank: {house.blank}")
+    if spec is not None:
+        lines += [text for present, text in (
+            (not spec.printed_number, "number: none (no number line)"),
+            (spec.opening == "plain", "opening: plain (the purpose carries its own verb)"),
+            (spec.compliments is False, "compliments: left out"),
+            (spec.closing is not None, f"closing: {spec.closing}"),
+        ) if present]
+    return lines

@@ -1,0 +1,213 @@
+"""DOCX to PDF through LibreOffice, one office process for a whole batch (NOTE-SPEC §8).
+
+Why one ``soffice --convert-to pdf`` call for many files, and not a long-lived listener: measured on
+LibreOffice 7.4 (Debian 12, 2 cores; ``benchmarks/pdf.py``, BENCHMARKS.md), a call costs about 1 s to
+start the office and 0.04–0.12 s a file once it runs: 100 notes took 12.4 s in one call against 190 s in
+a call each (15×). A listener (``unoserver``) could only save the one start a batch still pays, and it
+needs LibreOffice's Python-UNO bridge in the interpreter that runs it: ``pip install unoserver`` works in
+the venv, but it then fails with "Could not find the 'uno' library"; Debian's ``python3-uno`` is built for
+the system python (``/usr/bin/python3``), not the venv's, and on Windows only LibreOffice's bundled python
+has it. One call of the ``soffice`` program works with every install on every OS; nothing stays running.
+
+Each call gets a private profile (``-env:UserInstallation``) in a temporary folder, so parallel runs and
+a clerk's open LibreOffice do not collide.  A call that hangs is ended after a time limit (its whole
+process group) and the files it left unconverted are tried once more.
+
+Output is made deterministic where LibreOffice lets it: the creation date (LibreOffice 7.4 ignores
+SOURCE_DATE_EPOCH), the document ID and LibreOffice's checksum are replaced, at the same length, by
+values derived from the DOCX, so a plain PDF of the same DOCX has the same bytes.  A PDF/A file also
+embeds an ICC colour profile stamped, inside a compressed stream, with the time of export: PDF/A files
+differ from run to run, so an existing PDF whose DOCX did not change is never rewritten (``stale``).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import OutputError
+
+PROGRAM_VARIABLE = "VERBALE_SOFFICE"        # names the soffice program to use
+TIMEOUT_VARIABLE = "VERBALE_PDF_TIMEOUT"    # seconds one office call may take (default: by the batch's size)
+TIMEOUT_BASE_S, TIMEOUT_PER_FILE_S = 60.0, 5.0
+ARCHIVE_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'  # PDF/A-2b
+PLAIN_FILTER = "pdf:writer_pdf_Export"
+KNOWN_PLACES = {  # where installers put soffice when it is not on PATH
+    "win32": [r"C:\Program Files\LibreOffice\program\soffice.exe",
+              r"C:\Program Files (x86)\LibreOffice\program\soffice.exe"],
+    "darwin": ["/Applications/LibreOffice.app/Contents/MacOS/soffice"],
+}
+INSTALL_HINT = f"install LibreOffice, or set {PROGRAM_VARIABLE} to its soffice program"
+
+
+class PdfError(OutputError):
+    """LibreOffice is missing, or did not convert a file."""
+
+
+@dataclass
+class Conversion:
+    """What a batch gave: DOCX path -> PDF bytes, and DOCX path -> the error for each file that failed."""
+
+    pdfs: dict[Path, bytes] = field(default_factory=dict)
+    failures: dict[Path, PdfError] = field(default_factory=dict)
+
+
+def find_office() -> str:
+    """The soffice program: ``$VERBALE_SOFFICE``, else ``soffice``/``libreoffice`` on PATH, else the usual places."""
+    named = os.environ.get(PROGRAM_VARIABLE)
+    if named:
+        found = shutil.which(named)
+        if not found:
+            raise PdfError(f"{PROGRAM_VARIABLE} names {named}, which is not a program here", field="(pdf)",
+                           hint=f"correct {PROGRAM_VARIABLE}, or unset it to use soffice from PATH")
+        return found
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    for place in KNOWN_PLACES.get(sys.platform, []):
+        if Path(place).is_file():
+            return place
+    raise PdfError("LibreOffice (soffice) is not installed or not on PATH", field="(pdf)", hint=INSTALL_HINT)
+
+
+def time_limit(files: int) -> float:
+    """Seconds one office call may take for ``files`` files.
+
+    >>> time_limit(1), time_limit(100)
+    (65.0, 560.0)
+    """
+    named = os.environ.get(TIMEOUT_VARIABLE)
+    if named:
+        return float(named)
+    return TIMEOUT_BASE_S + TIMEOUT_PER_FILE_S * files
+
+
+def _end(process: subprocess.Popen) -> None:
+    """End a call and everything it started (soffice starts oosplash, which starts soffice.bin)."""
+    try:
+        if os.name == "nt":
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True)
+        else:
+            os.killpg(process.pid, signal.SIGKILL)
+    except OSError:
+        process.kill()
+    process.communicate()
+
+
+def _run_office(program: str, docx: list[Path], out_dir: Path, profile: Path, archive: bool) -> str:
+    """One office call converting ``docx`` into ``out_dir``; returns '' or what went wrong."""
+    command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+               "--convert-to", ARCHIVE_FILTER if archive else PLAIN_FILTER, "--outdir", str(out_dir),
+               *[str(path) for path in docx]]
+    options = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if os.name == "nt" else {"start_new_session": True}
+    try:
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, **options)
+    except OSError as exc:
+        return f"LibreOffice could not be started: {exc.strerror or exc}"
+    limit = time_limit(len(docx))
+    try:
+        output, _ = process.communicate(timeout=limit)
+    except subprocess.TimeoutExpired:
+        _end(process)
+        return f"LibreOffice did not finish within {limit:.0f} s"
+    if process.returncode:
+        last = output.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        return f"LibreOffice failed (exit status {process.returncode}) {last[0]}".strip()
+    return ""
+
+
+def _rounds(docx: list[Path]) -> list[list[Path]]:
+    """Batches whose file names are unique (LibreOffice names each PDF after its DOCX, in one folder)."""
+    rounds: list[list[Path]] = []
+    for path in docx:
+        batch = next((b for b in rounds if all(p.name != path.name for p in b)), None)
+        if batch is None:
+            rounds.append(batch := [])
+        batch.append(path)
+    return rounds
+
+
+def convert(docx: list[Path], archive: bool = False, attempts: int = 2) -> Conversion:
+    """Convert the DOCX files with one office process per batch; a file it leaves unconverted (a hang, a
+    crash) is tried once more. Raises PdfError only when LibreOffice cannot be found."""
+    program = find_office()
+    result = Conversion()
+    with tempfile.TemporaryDirectory(prefix="verbale-pdf-") as work:
+        work_dir = Path(work)
+        for number, batch in enumerate(_rounds([Path(p) for p in docx])):
+            out_dir = work_dir / f"out{number}"
+            out_dir.mkdir()
+            pending, problem = batch, ""
+            for attempt in range(attempts):
+                profile = work_dir / f"profile{number}-{attempt}"
+                problem = _run_office(program, pending, out_dir, profile, archive) or problem
+                for path in pending:
+                    made = out_dir / (path.stem + ".pdf")
+                    if made.is_file() and made.stat().st_size:
+                        result.pdfs[path] = deterministic(made.read_bytes(), path)
+                pending = [path for path in pending if path not in result.pdfs]
+                if not pending:
+                    break
+            for path in pending:
+                result.failures[path] = PdfError(
+                    f"no PDF made for {path.name}: {problem or 'LibreOffice gave no file'}", field="(pdf)",
+                    hint="the DOCX is written; open it in LibreOffice to see why, or run again")
+    return result
+
+
+_CREATED = re.compile(rb"<dcterms:created[^>]*>(\d{4})-(\d\d)-(\d\d)")
+_PDF_DATE = re.compile(rb"/CreationDate\(D:\d{14}")
+_XMP_DATE = re.compile(rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+_ID = re.compile(rb"(/ID \[ <)[0-9A-F]{32}(>\s*<)[0-9A-F]{32}(> \])")
+_CHECKSUM = re.compile(rb"/DocChecksum /[0-9A-F]{32}")
+
+
+def _note_date(docx: Path) -> tuple[bytes, bytes, bytes]:
+    try:
+        with zipfile.ZipFile(docx) as package:
+            found = _CREATED.search(package.read("docProps/core.xml"))
+    except (OSError, KeyError, zipfile.BadZipFile):
+        found = None
+    return found.groups() if found else (b"2000", b"01", b"01")
+
+
+def deterministic(pdf: bytes, docx: Path) -> bytes:
+    """The PDF with its creation date set to the DOCX's date and its ID derived from the DOCX's bytes; every
+    replacement has the length of what it replaces, so the cross-reference table stays right."""
+    year, month, day = _note_date(docx)
+    digest = hashlib.md5(docx.read_bytes() + pdf[:8]).hexdigest().upper().encode()
+    pdf = _PDF_DATE.sub(b"/CreationDate(D:" + year + month + day + b"000000", pdf)
+    pdf = _XMP_DATE.sub(rb"\g<1>" + year + b"-" + month + b"-" + day + b"T00:00:00", pdf)
+    pdf = _ID.sub(rb"\g<1>" + digest + rb"\g<2>" + digest + rb"\g<3>", pdf, count=1)
+    return _CHECKSUM.sub(b"/DocChecksum /" + digest, pdf, count=1)
+
+
+def is_archive(pdf: bytes) -> bool:
+    """Whether a PDF declares itself PDF/A (its XMP metadata names a PDF/A part)."""
+    return b"pdfaid:part" in pdf
+
+
+def pdf_path(docx: Path) -> Path:
+    return docx.with_suffix(".pdf")
+
+
+def stale(docx: Path, docx_written: bool, archive: bool) -> bool:
+    """Whether ``docx`` needs its PDF (re)made: the DOCX was just written, or its PDF is missing or of the
+    other kind (PDF/A against plain). A PDF beside an unchanged DOCX is kept: PDF/A bytes differ by run."""
+    target = pdf_path(docx)
+    if docx_written or not target.is_file():
+        return True
+    try:
+        return is_archive(target.read_bytes()) != archive
+    except OSError:
+        return True
