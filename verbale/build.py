@@ -26,6 +26,9 @@ class Built:
     disagreements: list[str] = field(default_factory=list)
     lint: list[str] = field(default_factory=list)
     notes: int = 0
+    # what the outgoing register records (verbale/register/outgoing.py): the parsed spec and its termbase
+    note_spec: object = None
+    termbase: object = None
 
     @property
     def warnings(self) -> list[str]:
@@ -72,7 +75,7 @@ def build(path: Path, termbase: Termbase | None = None, workspace_config: dict |
         house = house_for(spec, termbase, workspace_config)
     except NoteError as exc:
         raise _locate(exc, doc) from None
-    stem, result = safe_stem(path), Built(path)
+    stem, result = safe_stem(path), Built(path, note_spec=spec, termbase=termbase)
     addressees = [[key] for key in distribution_keys(spec, termbase)] or [None]
     try:
         agendas = [render_agenda(spec, lang, termbase) for lang in spec.languages] if spec.agenda else []

@@ -50,3 +50,7 @@ class OutputError(NoteError):
 
 class BlankError(NoteError):
     """The office's letterhead blank (house.blank) cannot be used."""
+
+
+class RegisterError(NoteError):
+    """The outgoing register refuses a number, cannot be reached, or its settings are wrong."""

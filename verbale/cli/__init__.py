@@ -11,12 +11,14 @@ USAGE = """usage: verbale COMMAND [ARGS...]
 commands:
   generate   write the notes of specs as DOCX (python generate.py means verbale generate)
   serve      the clerk's desk: a form with a live trilingual preview in the browser
+  register   the outgoing register: list, show, cancel, export
 
 'verbale COMMAND --help' tells more."""
 
 COMMANDS = {
     "generate": "verbale.cli.generate",
     "serve": "verbale.cli.serve",
+    "register": "verbale.cli.register",
 }
 
 

@@ -86,13 +86,14 @@ def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bo
     docx maps each DOCX now in the output folder to whether this run wrote it.
     Never raises: every problem is a line; warnings end in [warning], and fail the spec only under --strict
     (and disagreements under --check)."""
-    from ..build import build, write_outputs
+    from ..build import build
+    from ..register.outgoing import write_registered  # plain writing where the workspace keeps no register
 
     try:
         built = build(spec)
         if strict and built.warnings:
             return 0, 0, [f"{w} [--strict]" for w in built.warnings], True, {}
-        written = [] if check_only else write_outputs(built, out, force)
+        written = write_registered(built, out, force, check_only)
         docx = {} if check_only else {name: name in written for name in built.files if name.endswith(".docx")}
         lines = [f"{w} [warning]" for w in built.warnings]
         return built.notes, len(written), lines, check_only and bool(built.disagreements), docx

@@ -1,0 +1,200 @@
+"""Numbering and recording a spec as it is generated.
+
+The order makes sure a number is never given twice and never lost:
+1. the spec is built in memory first (with ``number: auto`` as a placeholder): a spec that fails, or whose
+   outputs could not be written (a different file exists and no ``--force``), takes no number;
+2. the number is allocated and recorded as issued, with the spec's path, in one locked transaction;
+3. it is written into the spec in place of ``auto`` (the spec stays the one source of truth);
+4. the spec is built again from the file and its outputs written; their SHA-256 are recorded.
+A run stopped after 2 leaves the number recorded for that spec and unused: the next run of the spec takes the
+same number. A run stopped after 3 left the number in the spec: the next run finds it registered for that spec.
+
+A circular has one number, printed on every copy; the register holds one entry for it, whose recipients are
+everyone on the distribution list, and each copy's files are recorded with the recipient they went to.
+
+Only a workspace with a register imports the database layer (SQLAlchemy), so plain runs start as fast as before.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..errors import NoteError, RegisterError
+from .config import RegisterConfig, load_register_config
+
+AUTO, NONE = "auto", "none"
+SUBJECT_LENGTH = 300
+
+
+def user_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return "unknown"
+
+
+def spec_key(spec: Path, root: Path) -> str:
+    """The spec's path as the register keeps it: relative to the workspace, with forward slashes."""
+    spec = spec.resolve()
+    return spec.relative_to(root.resolve()).as_posix() if spec.is_relative_to(root.resolve()) else spec.as_posix()
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a text, at most SUBJECT_LENGTH characters. A full stop after a short word
+    (``г.``, ``No.``, ``Jan.``, an initial) is an abbreviation, not the end of a sentence.
+
+    >>> first_sentence("forward the agenda. The meeting is online.")
+    'forward the agenda'
+    >>> first_sentence("пригласить делегацию в 10:00 по времени г. Астана. Повестка прилагается.")
+    'пригласить делегацию в 10:00 по времени г. Астана'
+    """
+    import re
+
+    text = " ".join(text.split())
+    end = len(text)
+    for match in re.finditer(r"(\w*)[.!?](?=\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"])", text):
+        if match.group(0)[-1] != "." or len(match.group(1)) > 3:
+            end = match.end() - 1
+            break
+    sentence = text[:end].rstrip(".")
+    return sentence if len(sentence) <= SUBJECT_LENGTH else sentence[:SUBJECT_LENGTH - 1].rstrip() + "…"
+
+
+def _recipients(built) -> list[str]:
+    from ..compose.note import distribution_keys
+
+    return distribution_keys(built.note_spec, built.termbase) or list(built.note_spec.recipients)
+
+
+def subject(built, config_languages: list | None = None) -> str:
+    """The first sentence of the purpose in the workspace's first language (its facts rendered)."""
+    from ..compose.note import text_context
+    from ..compose.texts import render_text
+
+    spec = built.note_spec
+    lang = next((l for l in config_languages or [] if l in spec.languages), spec.languages[0])
+    source = getattr(spec.purpose, lang) or ""
+    addressees = _recipients(built)[:1] if spec.distribution else spec.recipients
+    try:
+        text = render_text(source, lang, text_context(spec, lang, addressees, built.termbase), field=f"purpose.{lang}")
+    except NoteError:
+        text = source
+    return first_sentence(text)
+
+
+def file_records(built) -> list[tuple[str, str, str]]:
+    """(recipient, file name, SHA-256) of every file of a built spec; the recipient only for a circular's copies."""
+    from ..build import safe_stem
+
+    stem, copies = safe_stem(built.spec), (_recipients(built) if built.note_spec.distribution else [])
+    records = []
+    for name, data in sorted(built.files.items()):
+        recipient = next((key for key in copies if name.startswith(f"{stem}.{key}.")), "")
+        records.append((recipient, name, hashlib.sha256(data).hexdigest()))
+    return records
+
+
+def _entry(built, config: RegisterConfig):
+    from .store import NewEntry
+
+    spec = built.note_spec
+    return NewEntry(note_date=spec.date, sender=spec.sender, recipients=_recipients(built),
+                    subject=subject(built, list(config.languages)), languages=list(spec.languages),
+                    spec_path=spec_key(built.spec, config.root), created_by=user_name())
+
+
+def _number_line(path: Path) -> int:
+    from ..facts.yamlsource import load_yaml_bytes
+
+    try:
+        return load_yaml_bytes(path.read_bytes(), str(path)).line_of(("number",))
+    except (OSError, NoteError):
+        return 1
+
+
+def _refuse_typed(record, key: str, spec: Path, number: str) -> None:
+    """A typed number the register gave to another spec, or cancelled, is refused (also with --force)."""
+    from .store import utc
+
+    if record is None:
+        return
+    entry, line = record.entry, _number_line(spec)
+    if record.cancellation is not None:
+        cancelled = record.cancellation
+        raise RegisterError(f"number {number} was cancelled on {utc(cancelled['created_at']):%Y-%m-%d} "
+                            f"({cancelled['reason']})", field="number", hint="set number: auto for the next free number",
+                            file=str(spec), line=line)
+    if entry["spec_path"] != key:
+        raise RegisterError(f"number {number} is in the register for {entry['spec_path'] or 'another note'} "
+                            f"(issued {utc(entry['created_at']):%Y-%m-%d} by {entry['created_by']})", field="number",
+                            hint="set number: auto for the next free number", file=str(spec), line=line)
+
+
+def write_registered(built, out: Path, force: bool = False, check_only: bool = False, rebuild=None) -> list[str]:
+    """Write a built spec's files (none under ``check_only``), numbering and recording it when its workspace
+    keeps a register. Returns the names written; raises NoteError."""
+    from ..build import write_outputs
+
+    number = built.note_spec.number
+    config = load_register_config(built.spec)
+    if config is None or (config.numbering is None and number == AUTO):
+        if number == AUTO:
+            where = "its verbale.yaml" if config else "a verbale.yaml in the spec's folder or above"
+            raise RegisterError("number: auto needs the workspace's numbering", field="number",
+                                hint=f'add numbering: {{pattern: "17-1/{{seq}}"}} to {where}, or type the number',
+                                file=str(built.spec), line=_number_line(built.spec))
+        return [] if check_only else write_outputs(built, out, force)
+    if number.lower() == NONE:
+        return [] if check_only else write_outputs(built, out, force)
+    from .store import Register
+
+    register = Register(config.url, config.shown, (config.file, config.line))
+    if check_only:
+        if number != AUTO and _exists(config):
+            _refuse_typed(register.find(number), spec_key(built.spec, config.root), built.spec, number)
+        return []
+    if number == AUTO:
+        built, entry_id = _allocate(built, out, force, config, register, rebuild)
+    else:
+        entry_id = _typed(built, config, register)
+    written = write_outputs(built, out, force)
+    register.record_files(entry_id, file_records(built))
+    return written
+
+
+def _exists(config: RegisterConfig) -> bool:
+    """Whether the register is there to ask (a check never creates an SQLite file)."""
+    return not config.url.startswith("sqlite:///") or Path(config.url[len("sqlite:///"):]).exists()
+
+
+def _typed(built, config: RegisterConfig, register) -> int:
+    number, key = built.note_spec.number, spec_key(built.spec, config.root)
+    record = register.find(number)
+    _refuse_typed(record, key, built.spec, number)
+    if record is not None:
+        return record.entry["id"]
+    try:
+        return register.record_typed(number, _entry(built, config))
+    except RegisterError as exc:
+        raise exc.located(str(built.spec), _number_line(built.spec)) if exc.field == "number" else exc
+
+
+def _allocate(built, out: Path, force: bool, config: RegisterConfig, register, rebuild):
+    from ..build import build, plan_writes
+    from .writeback import spec_writable, write_number
+
+    spec, line = built.spec, _number_line(built.spec)
+    plan_writes(built, out, force)  # outputs that could not be written: refused before a number is taken
+    if not spec_writable(spec):
+        raise RegisterError("the spec is read-only, so the allocated number could not be written into it",
+                            field="number", hint="make the file writable, or type the number", file=str(spec), line=line)
+    raw = spec.read_bytes()
+    allocated = register.allocate(config.numbering, _entry(built, config))
+    write_number(spec, raw, allocated.number, line)
+    built = (rebuild or build)(spec)
+    if built.note_spec.number != allocated.number:
+        raise RegisterError(f"the spec was changed after number {allocated.number} was written into it",
+                            field="number", hint="run again", file=str(spec), line=line)
+    return built, allocated.entry_id

@@ -1,0 +1,108 @@
+"""The register's tables, the same on SQLite and PostgreSQL, with a schema version and migrations.
+
+A migration is a function of a connection inside the migrating transaction; ``MIGRATIONS[n]`` takes the
+schema from version n to n + 1. Versions only go up; a register newer than this program is refused.
+Entries and files are append-only: the database itself refuses UPDATE and DELETE on them (triggers).
+"""
+from __future__ import annotations
+
+from sqlalchemy import (Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+                        UniqueConstraint, text)
+from sqlalchemy.engine import Connection
+
+metadata = MetaData()
+
+version_table = Table(
+    "register_schema", metadata,
+    Column("version", Integer, nullable=False),
+)
+
+series = Table(
+    "register_series", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("pattern", String(80), nullable=False),
+    Column("period", String(16), nullable=False),     # "2025" for a yearly series, "" for one that never restarts
+    Column("last_seq", Integer, nullable=False),
+    UniqueConstraint("pattern", "period", name="register_series_key"),
+)
+
+entries = Table(
+    "register_entries", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", String(80), nullable=False),
+    Column("kind", String(10), nullable=False),         # issued | cancelled
+    Column("series_id", Integer, ForeignKey("register_series.id")),   # None: a number typed by hand
+    Column("seq", Integer),
+    Column("note_date", Date),
+    Column("sender", String(80), nullable=False, server_default=""),
+    Column("recipients", Text, nullable=False, server_default=""),     # termbase keys, space-separated
+    Column("subject", Text, nullable=False, server_default=""),
+    Column("languages", String(40), nullable=False, server_default=""),
+    Column("spec_path", Text, nullable=False, server_default=""),      # relative to the workspace, with /
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(80), nullable=False),
+    Column("reason", Text, nullable=False, server_default=""),
+    # the database's own guarantee: a number is issued once, and cancelled at most once
+    Index("register_entries_number", "number", "kind", unique=True),
+)
+
+files = Table(
+    "register_files", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entry_id", Integer, ForeignKey("register_entries.id"), nullable=False),
+    Column("recipient", String(80), nullable=False, server_default=""),   # the addressee of a circular's copy
+    Column("name", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("written_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("entry_id", "name", "sha256", name="register_files_version"),
+)
+
+APPEND_ONLY = ("register_entries", "register_files")
+
+
+def _append_only(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(
+            "CREATE OR REPLACE FUNCTION register_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "BEGIN RAISE EXCEPTION 'the register is append-only: % on % refused', TG_OP, TG_TABLE_NAME; END $$"))
+        for table in APPEND_ONLY:
+            conn.execute(text(f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+                              "FOR EACH ROW EXECUTE FUNCTION register_append_only()"))
+            conn.execute(text(f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                              "FOR EACH STATEMENT EXECUTE FUNCTION register_append_only()"))
+    else:
+        for table in APPEND_ONLY:
+            for operation in ("UPDATE", "DELETE"):
+                conn.execute(text(
+                    f"CREATE TRIGGER {table}_no_{operation.lower()} BEFORE {operation} ON {table} "
+                    f"BEGIN SELECT RAISE(ABORT, 'the register is append-only: {operation} on {table} refused'); END"))
+
+
+def _version_1(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[series, entries, files])
+    _append_only(conn)
+
+
+MIGRATIONS = [_version_1]
+VERSION = len(MIGRATIONS)
+
+
+def current_version(conn: Connection) -> int:
+    if not conn.dialect.has_table(conn, "register_schema"):
+        return 0
+    return conn.execute(version_table.select()).scalar() or 0
+
+
+def migrate(conn: Connection) -> int:
+    """Bring the schema up to VERSION inside the caller's (locked) transaction; returns the version found."""
+    found = current_version(conn)
+    if found > VERSION:
+        return found
+    if found == 0:
+        metadata.create_all(conn, tables=[version_table])
+        conn.execute(version_table.insert().values(version=0))
+    for step in MIGRATIONS[found:]:
+        step(conn)
+    if found < VERSION:
+        conn.execute(version_table.update().values(version=VERSION))
+    return found

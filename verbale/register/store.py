@@ -1,0 +1,305 @@
+"""The register in a database: allocation in one locked transaction, records, cancellations, look-ups.
+
+Allocation locks the series for the length of one short transaction (SQLite: ``BEGIN IMMEDIATE`` takes the
+database's write lock; PostgreSQL: ``SELECT … FOR UPDATE`` on the series row), reads the last number, records
+the new entry and commits: a process killed inside it leaves nothing (the transaction rolls back), so the
+numbers have no gaps and no duplicates, across processes and machines.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from sqlalchemy import and_, create_engine, event, exists, select, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
+
+from ..errors import RegisterError
+from . import schema
+from .config import Numbering
+from .schema import entries, files, series
+
+ISSUED, CANCELLED = "issued", "cancelled"
+LOCK_WAIT_SECONDS = 60
+
+
+@dataclass
+class NewEntry:
+    """What the register records of a note, beside its number."""
+
+    note_date: dt.date
+    sender: str = ""
+    recipients: list[str] = field(default_factory=list)
+    subject: str = ""
+    languages: list[str] = field(default_factory=list)
+    spec_path: str = ""
+    created_by: str = ""
+
+
+@dataclass(frozen=True)
+class Allocated:
+    number: str
+    entry_id: int
+    seq: int
+    reused: bool = False     # an earlier run of the same spec took this number and wrote nothing
+
+
+@dataclass
+class Record:
+    """A number as the register knows it: its issue, its cancellation if any, the files written under it."""
+
+    entry: dict
+    cancellation: dict | None = None
+    files: list[dict] = field(default_factory=list)
+
+    @property
+    def number(self) -> str:
+        return self.entry["number"]
+
+
+def utc(moment: dt.datetime) -> dt.datetime:
+    """A stored time as an aware UTC time (SQLite keeps it naive)."""
+    return moment.replace(tzinfo=dt.timezone.utc) if moment.tzinfo is None else moment.astimezone(dt.timezone.utc)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def _first_line(exc: BaseException) -> str:
+    message = str(getattr(exc, "orig", None) or exc).strip()
+    return message.splitlines()[0] if message else type(exc).__name__
+
+
+def _sqlite_engine(url: str) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": LOCK_WAIT_SECONDS})
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None  # the driver's own BEGIN would be DEFERRED
+        dbapi_connection.execute("PRAGMA foreign_keys = ON")
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock at once: no upgrade deadlock
+
+    return engine
+
+
+def _postgresql_engine(url: str) -> Engine:
+    return create_engine(url, connect_args={"connect_timeout": 10,
+                                            "options": f"-c lock_timeout={LOCK_WAIT_SECONDS * 1000}"})
+
+
+_ENGINES: dict[tuple[str, int], Engine] = {}
+
+
+def engine_for(url: str) -> Engine:
+    """One engine per register and process (a worker never shares its parent's connections)."""
+    key = (url, os.getpid())
+    if key not in _ENGINES:
+        _ENGINES[key] = _postgresql_engine(url) if url.startswith("postgresql") else _sqlite_engine(url)
+    return _ENGINES[key]
+
+
+def _insert(conn: Connection, table):
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table)
+
+
+class Register:
+    """One register (an SQLAlchemy URL); ``shown`` names it in messages."""
+
+    _ready: set[tuple[str, int]] = set()
+
+    def __init__(self, url: str, shown: str = "", where: tuple[str, int] = ("verbale.yaml", 1)):
+        self.url, self.shown, self.where = url, shown or url, where
+        self.engine = engine_for(url)
+
+    def error(self, problem: str, hint: str = "") -> RegisterError:
+        return RegisterError(problem, field="register", hint=hint, file=self.where[0], line=self.where[1])
+
+    def transaction(self) -> "_Transaction":
+        return _Transaction(self)
+
+    def ensure_schema(self) -> None:
+        key = (self.url, os.getpid())
+        if key in Register._ready:
+            return
+        with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(1717017)"))  # one migrating process at a time
+            found = schema.migrate(conn)
+        if found > schema.VERSION:
+            raise self.error(f"the register {self.shown} has schema version {found}; this verbale knows "
+                             f"{schema.VERSION}", "update verbale")
+        Register._ready.add(key)
+
+    # -- numbers -------------------------------------------------------------------------------------
+
+    def allocate(self, numbering: Numbering, entry: NewEntry,
+                 while_locked: Callable[[str], None] | None = None) -> Allocated:
+        """The next free number of the note's series, recorded as issued, in one locked transaction.
+
+        A number that an earlier run allocated to the same spec and never wrote (the run was killed, or its
+        files could not be written) is given again instead. ``while_locked`` is called with the number before
+        the commit, the series still locked (the tests kill a process there)."""
+        period = numbering.period(entry.note_date)
+        with self.transaction() as conn:
+            conn.execute(_insert(conn, series).values(pattern=numbering.pattern, period=period,
+                                                      last_seq=numbering.start - 1)
+                         .on_conflict_do_nothing(index_elements=["pattern", "period"]))
+            row = conn.execute(select(series).where(series.c.pattern == numbering.pattern,
+                                                    series.c.period == period).with_for_update()).one()
+            unfinished = self._unfinished(conn, row.id, entry.spec_path)
+            if unfinished is not None:
+                return Allocated(unfinished.number, unfinished.id, unfinished.seq, reused=True)
+            seq = max(row.last_seq, numbering.start - 1)
+            while True:  # a number typed by hand earlier may stand in the way: it is skipped, never repeated
+                seq += 1
+                number = numbering.format(seq, entry.note_date)
+                if conn.execute(select(entries.c.id).where(entries.c.number == number)).first() is None:
+                    break
+            conn.execute(series.update().where(series.c.id == row.id).values(last_seq=seq))
+            entry_id = self._insert_entry(conn, entry, number, ISSUED, series_id=row.id, seq=seq)
+            if while_locked is not None:
+                while_locked(number)
+        return Allocated(number, entry_id, seq)
+
+    @staticmethod
+    def _unfinished(conn: Connection, series_id: int, spec_path: str):
+        if not spec_path:
+            return None
+        cancelled = entries.alias("cancelled")
+        return conn.execute(
+            select(entries.c.id, entries.c.number, entries.c.seq)
+            .where(entries.c.series_id == series_id, entries.c.spec_path == spec_path, entries.c.kind == ISSUED,
+                   ~exists().where(files.c.entry_id == entries.c.id),
+                   ~exists().where(and_(cancelled.c.number == entries.c.number, cancelled.c.kind == CANCELLED)))
+            .order_by(entries.c.id)).first()
+
+    @staticmethod
+    def _insert_entry(conn: Connection, entry: NewEntry, number: str, kind: str, reason: str = "", **extra) -> int:
+        values = dict(number=number, kind=kind, note_date=entry.note_date, sender=entry.sender,
+                      recipients=" ".join(entry.recipients), subject=entry.subject,
+                      languages=" ".join(entry.languages), spec_path=entry.spec_path, created_at=_now(),
+                      created_by=entry.created_by, reason=reason, **extra)
+        return conn.execute(entries.insert().values(**values).returning(entries.c.id)).scalar_one()
+
+    def record_typed(self, number: str, entry: NewEntry) -> int:
+        """Record a number the clerk typed, unless the register has it already (then RegisterError)."""
+        try:
+            with self.transaction() as conn:
+                return self._insert_entry(conn, entry, number, ISSUED)
+        except RegisterError as exc:
+            if isinstance(exc.__cause__, IntegrityError):
+                raise self.error(f"number {number} was recorded by someone else a moment ago",
+                                 "set number: auto for the next free number") from None
+            raise
+
+    def record_files(self, entry_id: int, written: list[tuple[str, str, str]]) -> int:
+        """Record (recipient, file name, SHA-256) written under an entry; a version already recorded is not
+        recorded again. Returns how many were new."""
+        if not written:
+            return 0
+        with self.transaction() as conn:
+            rows = [dict(entry_id=entry_id, recipient=recipient, name=name, sha256=digest, written_at=_now())
+                    for recipient, name, digest in written]
+            statement = _insert(conn, files).on_conflict_do_nothing(index_elements=["entry_id", "name", "sha256"])
+            return sum(conn.execute(statement.values(row)).rowcount for row in rows)
+
+    def cancel(self, number: str, why: str, by: str) -> None:
+        """Add the cancellation of an issued number; nothing is deleted or rewritten."""
+        record = self.find(number)
+        if record is None:
+            raise RegisterError(f"number {number} is not in the register", field="NUMBER",
+                                hint="'verbale register list' shows the numbers", file=self.shown, line=1)
+        if record.cancellation is not None:
+            raise RegisterError(f"number {number} was cancelled already on "
+                                f"{utc(record.cancellation['created_at']):%Y-%m-%d}", field="NUMBER",
+                                hint=record.cancellation["reason"], file=self.shown, line=1)
+        issued = record.entry
+        entry = NewEntry(note_date=issued["note_date"], sender=issued["sender"],
+                         recipients=issued["recipients"].split(), subject=issued["subject"],
+                         languages=issued["languages"].split(), spec_path=issued["spec_path"], created_by=by)
+        try:
+            with self.transaction() as conn:
+                self._insert_entry(conn, entry, number, CANCELLED, reason=why, series_id=issued["series_id"],
+                                   seq=issued["seq"])
+        except RegisterError as exc:
+            if isinstance(exc.__cause__, IntegrityError):
+                raise RegisterError(f"number {number} was cancelled a moment ago", field="NUMBER",
+                                    file=self.shown, line=1) from None
+            raise
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    def find(self, number: str) -> Record | None:
+        records = list(self.records(number=number))
+        return records[0] if records else None
+
+    def records(self, *, number: str | None = None, year: int | None = None,
+                recipient: str | None = None, words: str = "") -> Iterator[Record]:
+        """Issued numbers in the order they were issued, each with its cancellation and files."""
+        condition = [entries.c.kind == ISSUED]
+        if number is not None:
+            condition.append(entries.c.number == number)
+        if year is not None:
+            condition.append(entries.c.note_date.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        if recipient:
+            condition.append((" " + entries.c.recipients + " ").contains(f" {recipient} ", autoescape=True))
+        with self.transaction() as conn:
+            issued = [dict(r._mapping) for r in conn.execute(select(entries).where(*condition).order_by(entries.c.id))]
+            numbers = [e["number"] for e in issued]
+            cancellations, written = {}, {}
+            if numbers:
+                for row in conn.execute(select(entries).where(entries.c.kind == CANCELLED,
+                                                              entries.c.number.in_(numbers))):
+                    cancellations[row.number] = dict(row._mapping)
+                for row in conn.execute(select(files).where(files.c.entry_id.in_([e["id"] for e in issued]))
+                                        .order_by(files.c.id)):
+                    written.setdefault(row.entry_id, []).append(dict(row._mapping))
+        needles = words.casefold().split()
+        for entry in issued:
+            haystack = f"{entry['number']} {entry['subject']} {entry['spec_path']}".casefold()
+            if all(needle in haystack for needle in needles):
+                yield Record(entry, cancellations.get(entry["number"]), written.get(entry["id"], []))
+
+
+class _Transaction:
+    """``with register.transaction() as conn``: the schema ready, database errors as one-line RegisterErrors."""
+
+    def __init__(self, register: Register):
+        self.register, self.context = register, None
+
+    def __enter__(self) -> Connection:
+        try:
+            self.register.ensure_schema()
+            self.context = self.register.engine.begin()
+            return self.context.__enter__()
+        except RegisterError:
+            raise
+        except SQLAlchemyError as exc:
+            raise self._error(exc) from exc
+
+    def __exit__(self, kind, value, traceback) -> bool:
+        try:
+            self.context.__exit__(kind, value, traceback)
+        except SQLAlchemyError as exc:
+            raise self._error(exc) from exc
+        if isinstance(value, SQLAlchemyError):
+            raise self._error(value) from value
+        return False
+
+    def _error(self, exc: SQLAlchemyError) -> RegisterError:
+        if isinstance(exc, IntegrityError):
+            return self.register.error(f"the register refused a record: {_first_line(exc)}")
+        reach = isinstance(exc, DBAPIError) and exc.connection_invalidated or "connect" in _first_line(exc).lower()
+        return self.register.error(f"cannot use the register {self.register.shown}: {_first_line(exc)}",
+                                   "check the server is running and the address in verbale.yaml"
+                                   if reach else "try again; if it persists, ask whoever keeps the register")
