@@ -115,7 +115,7 @@ class Plan:
 def plan_writes(built: Built, out_dir: Path, force: bool) -> Plan:
     """Sort every file before any is written (so a spec is written whole or not at all).  An existing output
     is compared without reading more than its size in bytes, and never opened if it is not a regular file
-    (a FIFO or a device would make the run wait)."""
+    (a FIFO or a device would make the run wait).  Raises OutputError if any file is in conflict."""
     plan = Plan()
     for name, data in built.files.items():
         try:
@@ -132,6 +132,8 @@ def plan_writes(built: Built, out_dir: Path, force: bool) -> Plan:
             plan.unchanged.append(name)
         else:
             (plan.replace if force else plan.conflicts).append(name)
+    if plan.conflicts:
+        raise _conflict(built, out_dir, plan.conflicts)
     return plan
 
 
@@ -151,8 +153,6 @@ def write_outputs(built: Built, out_dir: Path, force: bool = False) -> list[str]
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         plan = plan_writes(built, out_dir, force)
-        if plan.conflicts:
-            raise _conflict(built, out_dir, plan.conflicts)
         names = plan.create + plan.replace
         return replace_together(out_dir, {name: built.files[name] for name in names}, set(plan.replace))
     except Taken as exc:
