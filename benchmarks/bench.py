@@ -10,7 +10,9 @@ Prints, for N copies of the seed note notes/17-1-624.yaml (3 languages, 5 files 
 - --jobs 2 against --jobs 1 on the big batch; peak memory of the big batch against the small one;
 - one note from a cold start against importing the libraries it needs (every third-party module the run
   imports, read from -X importtime).
-Goals (issue #7): docxtpl/ours >= 3; jobs2/jobs1 <= 0.6; peak big/small <= 1.3; cold/imports <= 1.5.
+Goals (issue #7): docxtpl/ours >= 3; jobs2/jobs1 <= 0.6; peak big/small <= 1.3.  The cold start against the
+imports is printed for information: its goal of <= 1.5 was dropped in issue #15, because meeting it needed a cache
+of compiled code (pickle, Jinja's marshalled bytecode) that another user could write.
 """
 from __future__ import annotations
 
@@ -159,7 +161,7 @@ def main() -> int:
         cold = min(generate(SEED, work / f"out-cold{i}", jobs=1)[0] for i in range(5))
         baseline = library_imports([str(ROOT / "generate.py"), str(SEED), "-o", str(work / "out-trace")])
         imports = min(run_child([sys.executable, "-c", baseline])[0] for _ in range(5))
-        results["cold start / imports"] = (cold / imports, "<= 1.5")
+        print(f"cold start / imports         {cold / imports:6.2f}   (for information; no goal since issue #15)")
         print(f"one note from a cold start {cold * 1000:.0f} ms; importing the libraries {imports * 1000:.0f} ms "
               f"({len(baseline.split(';'))} modules)")
         failed = 0

@@ -1,14 +1,16 @@
 """From a spec file to its output files: compose every language, write DOCX, all or nothing."""
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .compose.agenda import check_agenda, render_agenda
 from .compose.note import check_references, distribution_keys, render_note
 from .errors import NoteError, OutputError
-from .files import write_atomic
+from .files import Taken, read_regular, replace_together
 from .facts.house import describe, house_for
 from .facts.termbase import Termbase, default_termbase
 from .facts.spec import SpecProblems, read_spec
@@ -127,49 +129,94 @@ def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | N
     return result
 
 
-def plan_writes(built: Built, out_dir: Path, force: bool) -> tuple[list[str], list[str]]:
-    """Which files to write and which are already identical; a different existing file is an error
-    unless ``force`` (checked for every file before any is written, so a spec is written whole or not at all)."""
-    to_write, unchanged, conflicts = [], [], []
+@dataclass
+class Plan:
+    """What writing a spec's files means in the output folder, decided before anything is written."""
+
+    create: list[str] = field(default_factory=list)     # absent now
+    replace: list[str] = field(default_factory=list)    # present, different, and --force
+    unchanged: list[str] = field(default_factory=list)  # present with the same bytes
+    conflicts: list[str] = field(default_factory=list)  # present and different without --force, or not a file
+
+
+def plan_writes(built: Built, out_dir: Path, force: bool) -> Plan:
+    """Sort every file before any is written (so a spec is written whole or not at all).  An existing output
+    is compared without reading more than its size in bytes, and never opened if it is not a regular file
+    (a FIFO or a device would make the run wait).  Raises OutputError if any file is in conflict."""
+    plan = Plan()
     for name, data in built.files.items():
-        target = out_dir / name
-        if target.exists():
-            if target.read_bytes() == data:
-                unchanged.append(name)
-                continue
-            if not force:
-                conflicts.append(name)
-                continue
-        to_write.append(name)
-    if conflicts:
-        raise OutputError(f"{out_dir / conflicts[0]} exists and differs" +
-                          (f" (and {len(conflicts) - 1} more)" if len(conflicts) > 1 else ""),
-                          field="(output)", hint="use --force to overwrite", file=str(built.spec), line=1)
-    return to_write, unchanged
-
-
-def remove_stale_parts(out_dir: Path, older_than: float = 600.0) -> None:
-    """Delete temporary files that a killed run (SIGKILL, power cut) left behind."""
-    import time
-
-    for part in out_dir.glob(".*.part") if out_dir.is_dir() else ():
         try:
-            if time.time() - part.stat().st_mtime > older_than:
-                part.unlink()
+            info = os.lstat(out_dir / name)
+        except FileNotFoundError:
+            plan.create.append(name)
+            continue
         except OSError:
-            pass
+            plan.conflicts.append(name)
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            plan.conflicts.append(name)
+        elif info.st_size == len(data) and read_regular(out_dir / name, len(data)) == data:
+            plan.unchanged.append(name)
+        else:
+            (plan.replace if force else plan.conflicts).append(name)
+    if plan.conflicts:
+        raise _conflict(built, out_dir, plan.conflicts)
+    return plan
+
+
+def _conflict(built: Built, out_dir: Path, names: list[str]) -> OutputError:
+    odd = [n for n in names if os.path.lexists(out_dir / n) and not (out_dir / n).is_file()
+           or (out_dir / n).is_symlink()]
+    if odd:
+        return OutputError(f"{out_dir / odd[0]} exists and is not a regular file", field="(output)",
+                           hint="move it away; it is never overwritten", file=str(built.spec), line=1)
+    return OutputError(f"{out_dir / names[0]} exists and differs" +
+                       (f" (and {len(names) - 1} more)" if len(names) > 1 else ""),
+                       field="(output)", hint="use --force to overwrite", file=str(built.spec), line=1)
 
 
 def write_outputs(built: Built, out_dir: Path, force: bool = False) -> list[str]:
+    """Write a spec's files all together or not at all; the names written (identical files are left alone)."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        to_write, _ = plan_writes(built, out_dir, force)
-        for name in to_write:
-            write_atomic(out_dir / name, built.files[name])
+        plan = plan_writes(built, out_dir, force)
+        names = plan.create + plan.replace
+        return replace_together(out_dir, {name: built.files[name] for name in names}, set(plan.replace))
+    except Taken as exc:
+        raise OutputError(f"{exc.filename} was written by another run meanwhile", field="(output)",
+                          hint="run again, or use --force to overwrite", file=str(built.spec), line=1) from None
     except OSError as exc:
         where = exc.filename2 or exc.filename or out_dir  # os.replace names the target second
         hint = ("close it in Word or any program that has it open" if isinstance(exc, PermissionError)
                 and Path(where).suffix == ".docx" else "check the folder exists and is writable")
-        raise OutputError(f"cannot write {where}: {exc.strerror}", field="(output)", hint=hint,
-                          file=str(built.spec), line=1) from None
-    return to_write
+        raise OutputError(f"cannot write {where}: {exc.strerror}; none of this spec's files was changed",
+                          field="(output)", hint=hint, file=str(built.spec), line=1) from None
+
+
+def colliding_outputs(specs: list[Path]) -> dict[Path, Path]:
+    """Specs whose output names could be the same, each -> another it collides with.  A spec ``a`` writes
+    ``a.docx``, ``a.en.docx``, ``a.<recipient>.en.docx``...: so ``a.en.yaml`` (or any ``a.X.yaml``) beside
+    ``a.yaml`` collides, and so do ``my note.yaml`` and ``my_note.yaml``.  Names are compared without case,
+    as Windows and macOS do, so that a batch behaves the same on every system.
+
+    >>> sorted((a.name, b.name) for a, b in colliding_outputs(
+    ...     [Path("a.yaml"), Path("a.en.yaml"), Path("my note.yaml"), Path("My_Note.yaml"), Path("b.yaml")]).items())
+    [('My_Note.yaml', 'my note.yaml'), ('a.en.yaml', 'a.yaml'), ('a.yaml', 'a.en.yaml'), ('my note.yaml', 'My_Note.yaml')]
+    """
+    by_stem: dict[str, Path] = {}
+    collisions: dict[Path, Path] = {}
+    for spec in specs:
+        stem = safe_stem(spec).casefold()
+        if stem in by_stem:
+            collisions.setdefault(spec, by_stem[stem])
+            collisions.setdefault(by_stem[stem], spec)
+        else:
+            by_stem[stem] = spec
+    for stem, spec in by_stem.items():
+        parts = stem.split(".")
+        for end in range(1, len(parts)):
+            other = by_stem.get(".".join(parts[:end]))
+            if other is not None:
+                collisions.setdefault(spec, other)
+                collisions.setdefault(other, spec)
+    return collisions

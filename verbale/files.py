@@ -1,10 +1,22 @@
-"""Writing files whole: to a temporary name beside the target, then renamed."""
+"""Writing files whole, and a spec's files all together or not at all.
+
+Every file is first written to a temporary name of ours in the target's folder (``.verbale-PID-XXXX.part``:
+a later run removes those of a process that is gone, and touches nothing else), then renamed.  A file that did
+not exist is created with a hard link, which fails if another run created it meanwhile: without --force
+nothing is ever replaced that this run did not see.
+"""
 from __future__ import annotations
 
 import os
+import re
+import stat
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
+
+PART = re.compile(r"^\.verbale-(\d+)-[^/\\]*\.part$")
+STALE_AFTER = 3600.0  # seconds: a part file lives for milliseconds; after an hour its run is surely gone
 
 
 @lru_cache(maxsize=1)
@@ -15,17 +27,165 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write to a temporary name beside ``target`` and rename: a reader sees the whole file or none."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+def write_temporary(folder: Path, data: bytes) -> Path:
+    """``data`` in a new temporary file of ours in ``folder`` (removed again if writing fails)."""
+    handle, name = tempfile.mkstemp(prefix=f".verbale-{os.getpid()}-", suffix=".part", dir=folder)
     try:
         if hasattr(os, "fchmod"):
             os.fchmod(handle, _file_mode())
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        # The rename makes the file appear whole or not at all if the process is interrupted or killed.
         # No fsync: it would cost more than the note itself, and guards only against a power cut.
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write to a temporary name beside ``target`` and rename: a reader sees the whole file or none."""
+    temporary = write_temporary(target.parent, data)
+    try:
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+
+
+def read_regular(path: Path, limit: int) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes; else None.  Never waits on
+    a FIFO or a device, never follows a link, never reads a huge file into memory."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            return stream.read(limit + 1)
+    finally:
+        os.close(handle)
+
+
+class Taken(OSError):
+    """Another run created a file this run was about to create."""
+
+
+def _create(temporary: Path, target: Path, data: bytes) -> bool:
+    """Make ``target`` from ``temporary`` unless it exists; True if made, False if it already holds ``data``."""
+    try:
+        os.link(temporary, target)  # atomic: fails if the name exists
+        return True
+    except FileExistsError:
+        if read_regular(target, len(data)) == data:
+            return False
+        raise Taken(17, "another run wrote it meanwhile", str(target)) from None
+    except (OSError, AttributeError, NotImplementedError) as exc:  # no hard links here (FAT, some shares)
+        if isinstance(exc, OSError) and exc.errno not in (1, 18, 38, 95):  # EPERM, EXDEV, ENOSYS, EOPNOTSUPP
+            raise
+        if os.path.lexists(target):
+            raise Taken(17, "another run wrote it meanwhile", str(target)) from None
+        os.replace(temporary, target)
+        return True
+
+
+def replace_together(folder: Path, files: dict[str, bytes], replace: set[str]) -> list[str]:
+    """Write every file of ``files`` into ``folder``, or none: each is written to a temporary file first, then
+    all are renamed; if anything fails, what was renamed is undone and the old versions stay.  Names in
+    ``replace`` may overwrite an existing file; the others are only created.  Returns the names written
+    (a file another run wrote with the same bytes meanwhile is not counted)."""
+    temporaries: dict[str, Path] = {}
+    backups: list[tuple[str, Path | None]] = []  # renamed so far: (name, the old version or None)
+    try:
+        for name, data in files.items():
+            try:
+                temporaries[name] = write_temporary(folder, data)
+            except OSError as exc:
+                raise OSError(exc.errno, exc.strerror, str(folder / name)) from None
+        for name, data in files.items():
+            target = folder / name
+            try:
+                if name in replace:
+                    backup = _backup(target)
+                    backups.append((name, backup))
+                    os.replace(temporaries[name], target)
+                elif _create(temporaries[name], target, data):
+                    backups.append((name, None))
+            except Taken:
+                raise
+            except OSError as exc:
+                raise OSError(exc.errno, exc.strerror, str(target)) from None
+    except BaseException:
+        _undo(folder, backups)
+        raise
+    finally:
+        for temporary in temporaries.values():
+            temporary.unlink(missing_ok=True)
+    for _, backup in backups:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+    return [name for name, _ in backups]
+
+
+def _backup(target: Path) -> Path | None:
+    """Move the old version of ``target`` aside (to a name of ours), to be put back if the spec fails."""
+    if not os.path.lexists(target):
+        return None
+    handle, name = tempfile.mkstemp(prefix=f".verbale-{os.getpid()}-", suffix=".part", dir=target.parent)
+    os.close(handle)
+    try:
+        os.replace(target, name)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+def _undo(folder: Path, backups: list[tuple[str, Path | None]]) -> None:
+    for name, backup in reversed(backups):
+        try:
+            if backup is None:
+                (folder / name).unlink(missing_ok=True)
+            else:
+                os.replace(backup, folder / name)
+        except OSError:
+            pass
+
+
+def _gone(pid: int) -> bool:
+    """True if no process ``pid`` runs (on Windows, where os.kill would end it, never asked: False)."""
+    if os.name == "nt" or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def remove_stale_parts(folder: Path, older_than: float = STALE_AFTER) -> list[str]:
+    """Delete the temporary files of ours that a killed run (SIGKILL, power cut) left behind: those of a
+    process that is gone, or older than an hour.  Others' files are never touched."""
+    removed = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        match = PART.match(name)
+        if not match:
+            continue
+        path = folder / name
+        try:
+            info = os.lstat(path)
+            if stat.S_ISREG(info.st_mode) and (_gone(int(match.group(1))) or time.time() - info.st_mtime > older_than):
+                path.unlink()
+                removed.append(name)
+        except (OSError, ValueError):
+            pass
+    return removed

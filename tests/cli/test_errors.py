@@ -72,7 +72,7 @@ FIELD_CASES = [
     ("text repeated twice over", {"purpose": {"en": "{{ 'x' * 1000 * 1000 * 1000 }}", "ru": "y", "kk": "z"}},
      "purpose.en", "repeating text into more than 10,000 characters is refused"),
     ("huge power", {"purpose": {"en": "{{ 2 ** 100000 }}", "ru": "y", "kk": "z"}}, "purpose.en", "'**' is limited"),
-    ("huge output", {"purpose": {"en": "{{ range(20000) | join(',') }}", "ru": "y", "kk": "z"}}, "purpose.en",
+    ("huge output", {"purpose": {"en": "{{ 'x' * 9000 ~ 'y' * 9000 }}", "ru": "y", "kk": "z"}}, "purpose.en",
      "the text renders to"),
     ("include a file", {"purpose": {"en": "{% include '/etc/passwd' %}", "ru": "y", "kk": "z"}}, "purpose.en",
      "'include' is not allowed"),

@@ -62,3 +62,64 @@ def test_random_texts(tmp_path, purpose, number, pages):
     spec = {**BASE_SPEC, "purpose": purpose, "number": number, "enclosures": pages}
     path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
     outcome(path)
+
+
+# Issue #15: texts with escapes, filters and long words; every file written parses as XML, every run ends
+# within a bound (a guard: an alarm far above the time of a build, not a timing assertion).
+ESCAPES = ["\\x07", "\\x1b", "\\u0007", "\\ufffe", "\\ud800", "\\n", "\\t", "\\x0b", "\\u202e", "\\x00", "%c", "&<>"]
+FILTERS = ["upper", "center(9)", "center(10**9)", "format(7)", "format(10**6)", "replace('a', 'bb')", "list | join('-')",
+           "indent(4)", "indent(10**8)", "wordwrap(3)", "truncate(5)", "trim", "title", "string", "length",
+           "batch(3) | list | string", "int", "e"]
+long_words = st.builds(lambda char, size: char * size, st.sampled_from("aЯ1/-.{%г "), st.integers(1000, 5000))
+literals = st.one_of(st.sampled_from(ESCAPES), st.text(max_size=10).map(lambda t: t.replace("'", "")))
+expressions = st.builds(lambda left, escape, right, flt: "{{ '%s%s%s' | %s }}" % (left, escape, right, flt),
+                        literals, st.sampled_from(ESCAPES), literals, st.sampled_from(FILTERS))
+pieces = st.one_of(expressions, long_words, texts, st.sampled_from(["{{ meeting.when }}", "{{ 6 | ordinal }}",
+                                                                     "MM/2021/DRAFT/3/Rev.4", "22 сентября"]))
+jinja_texts = st.lists(pieces, min_size=1, max_size=4).map(" ".join)
+
+
+def all_files_parse(path) -> None:
+    try:
+        built = build(path)
+    except NoteError as exc:
+        assert all(str(e).strip() and "\n" not in str(e) for e in getattr(exc, "errors", [exc]))
+        return
+    for data in built.files.values():
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            for name in package.namelist():
+                if name.endswith(".xml") or name.endswith(".rels"):
+                    etree.fromstring(package.read(name))
+
+
+class Bound:
+    """SIGALRM after ``seconds`` (POSIX only): a run that does not end fails instead of hanging the suite."""
+
+    def __init__(self, seconds: int):
+        self.seconds = seconds
+
+    def __enter__(self):
+        import signal
+
+        if hasattr(signal, "SIGALRM"):
+            def timeout(signum, frame):
+                raise AssertionError(f"a build ran past {self.seconds} s")
+            self.previous = signal.signal(signal.SIGALRM, timeout)
+            signal.alarm(self.seconds)
+
+    def __exit__(self, *exc):
+        import signal
+
+        if hasattr(signal, "SIGALRM"):
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, self.previous)
+
+
+@settings(max_examples=60, **COMMON)
+@given(en=jinja_texts, ru=jinja_texts, kk=jinja_texts)
+def test_texts_with_escapes_filters_and_long_words(tmp_path, en, ru, kk):
+    path = tmp_path / "texts.yaml"
+    spec = {**BASE_SPEC, "purpose": {"en": en, "ru": ru, "kk": kk}, "paragraphs": [{"en": en, "ru": ru, "kk": kk}]}
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    with Bound(60):
+        all_files_parse(path)

@@ -13,6 +13,8 @@ import traceback
 from pathlib import Path
 
 from ..errors import NoteError
+from . import workers
+from .lines import append_log, printable, say, setup_console, silence_stdout
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 LOG_FILE = "verbale-error.log"
@@ -37,16 +39,28 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+SPEC_PATTERNS = ("*.yaml", "*.yml")
+
+
 def collect(paths: list[str]) -> tuple[list[Path], list[str]]:
-    """Spec files named or found in folders (sorted, each once), and a line for each path that is neither."""
+    """Spec files named or found in folders (sorted, each once), and a line for each path that gives none:
+    a missing path, a folder without specs, a link to nothing or a loop of links."""
     specs: list[Path] = []
     problems = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.yaml") if p.is_file())
+            candidates = sorted({p for pattern in SPEC_PATTERNS for p in path.glob(pattern)})
+            found = [p for p in candidates if p.is_file()]
+            problems += [f"{p}:1: (file): a link to nothing or a loop of links (fix or delete the link)"
+                         for p in candidates if p.is_symlink() and not p.exists()]
+            if not candidates:
+                problems.append(f"{name}:1: (file): no specs (*.yaml, *.yml) in this folder (check the path)")
         elif path.is_file():
             found = [path]
+        elif path.is_symlink():
+            found = []
+            problems.append(f"{name}:1: (file): a link to nothing or a loop of links (fix or delete the link)")
         else:
             found = []
             problems.append(f"{name}:1: (file): no such file or folder (check the path)")
@@ -58,13 +72,15 @@ def error_lines(exc: NoteError) -> list[str]:
     return [str(e) for e in getattr(exc, "errors", [exc])]
 
 
+def _log_record(spec: Path, exc: BaseException) -> str:
+    """The log entry: the stack (our own code) as Python writes it, everything else escaped."""
+    chunks = traceback.format_exception(exc)
+    body = "".join(chunk if chunk.startswith("  File ") else printable(chunk.rstrip("\n")) + "\n" for chunk in chunks)
+    return f"--- {printable(str(spec))}\n{body}\n"
+
+
 def internal_error(spec: Path, exc: BaseException) -> str:
-    try:
-        with open(LOG_FILE, "a", encoding="utf-8") as log:
-            log.write(f"--- {spec}\n{''.join(traceback.format_exception(exc))}\n")
-        where = os.path.abspath(LOG_FILE)
-    except OSError:
-        where = "the message above"
+    where = os.path.abspath(LOG_FILE) if append_log(LOG_FILE, _log_record(spec, exc)) else "the message above"
     return f"{spec}:1: (internal): unexpected error {type(exc).__name__}: {exc} (please report it with {where})"
 
 
@@ -92,14 +108,6 @@ def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bo
         return 0, 0, [internal_error(spec, exc)], True, {}
 
 
-def _quiet_worker() -> None:
-    """Workers leave interruptions to the main process, which stops handing out work: the spec in hand is
-    finished (its files written whole) and nothing more is started."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-
-
 class Progress:
     """A bar on a terminal; otherwise a plain line at every tenth of the batch."""
 
@@ -124,39 +132,39 @@ class Progress:
 
 
 def process_many(specs: list[Path], *task) -> list:
-    return [process_one(spec, *task) for spec in specs]
+    """A worker's task: its specs one after the other, stopping between two when asked."""
+    results = []
+    for spec in specs:
+        if workers.STOP.is_set():
+            break
+        results.append(process_one(spec, *task))
+    return results
 
 
-def _results(specs: list[Path], jobs: int, task: tuple):
-    """(spec, result of process_one) as they come: in this process for one job, else in worker processes,
-    a few specs to a task so that handing out work costs little beside the work."""
-    if jobs <= 1 or len(specs) <= 1:
-        for spec in specs:
-            yield spec, process_one(spec, *task)
-        return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+def died(spec: Path) -> tuple:
+    return 0, 0, [workers.died_line(spec)], True, {}
 
-    size = max(1, min(16, len(specs) // (jobs * 8)))
-    chunks = [specs[i:i + size] for i in range(0, len(specs), size)]
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), initializer=_quiet_worker)
-    try:
-        futures = {pool.submit(process_many, chunk, *task): chunk for chunk in chunks}
-        for future in as_completed(futures):
-            yield from zip(futures[future], future.result())
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+
+def collision_line(spec: Path, other: Path) -> str:
+    return (f"{spec}:1: (output): its files would have the same names as those of {other} "
+            "(rename one of them; names differing only in case, spaces or a dot-part collide)")
 
 
 class StopRequest:
     """Ctrl-C or SIGTERM asks the batch to stop: the spec in hand is finished, no new one is started, so no
-    file is ever cut short (an exception raised inside a write could leave a temporary file behind)."""
+    file is ever cut short.  A second one ends the run at once (``Abort``); the next run removes what was
+    left half-written."""
 
     def __init__(self):
         self.asked = False
+        self.on_first = lambda: None
         self.previous: dict = {}
 
     def __call__(self, signum, frame) -> None:
+        if self.asked:
+            raise workers.Abort()
         self.asked = True
+        self.on_first()
 
     def __enter__(self) -> "StopRequest":
         for name in ("SIGINT", "SIGTERM"):
@@ -195,7 +203,7 @@ def write_pdfs(made_docx: dict[Path, tuple[Path, bool]], archive: bool) -> tuple
                                       hint="close it in any program that has it open")
     for docx, exc in failures.items():
         problem = exc.problem if docx.name in exc.problem else f"{exc.problem}; no PDF for {docx.name}"
-        print(PdfError(problem, field="(pdf)", hint=exc.hint, file=str(made_docx[docx][0]), line=1), file=sys.stderr)
+        say(PdfError(problem, field="(pdf)", hint=exc.hint, file=str(made_docx[docx][0]), line=1), sys.stderr)
     return len(wanted) - len(failures), sorted({str(made_docx[docx][0]) for docx in failures})
 
 
@@ -207,6 +215,15 @@ def _pdf_option(args) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    setup_console()
+    try:
+        return run(argv)
+    except BrokenPipeError:  # `generate.py ... | head`
+        silence_stdout()
+        return EXIT_FAILED
+
+
+def run(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     _pdf_option(args)
     if args.schema:
@@ -215,10 +232,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     if not args.specs:
         parser().print_usage(sys.stderr)
-        print("generate.py: error: name at least one spec or folder", file=sys.stderr)
+        say("generate.py: error: name at least one spec or folder", sys.stderr)
         return EXIT_USAGE
     if args.jobs is not None and args.jobs < 1:
-        print("generate.py: error: --jobs takes a whole number from 1", file=sys.stderr)
+        say("generate.py: error: --jobs takes a whole number from 1", sys.stderr)
         return EXIT_USAGE
     if args.workspace is not None and not (Path(args.workspace) / "verbale.yaml").is_file():
         print(f"{args.workspace}:1: --workspace: no verbale.yaml in {args.workspace} "
@@ -226,31 +243,51 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     specs, missing = collect(args.specs)
     for line in missing:
-        print(line, file=sys.stderr)
+        say(line, sys.stderr)
     started, written, notes, failed = time.perf_counter(), 0, 0, [m.split(":1:")[0] for m in missing]
+    from ..build import colliding_outputs
+    from ..files import remove_stale_parts
+
+    collisions = {} if args.check else colliding_outputs(specs)
+    for spec, other in collisions.items():
+        say(collision_line(spec, other), sys.stderr)
+        failed.append(str(spec))
+    specs = [spec for spec in specs if spec not in collisions]
     progress, made_docx = Progress(len(specs)), {}
     task = (Path(args.out), args.force, args.check, args.strict, args.workspace)
     if not args.check:
-        from ..build import remove_stale_parts
         remove_stale_parts(Path(args.out))
     with StopRequest() as stop:
-        results = _results(specs, args.jobs or os.cpu_count() or 1, task)
-        for spec, (count, files, lines, spec_failed, docx) in results:
-            notes, written = notes + count, written + files
-            made_docx.update({Path(args.out) / name: (spec, fresh) for name, fresh in docx.items()})
-            for line in lines:
-                print(line, file=sys.stderr)
-            if spec_failed:
-                failed.append(str(spec))
-            if args.verbose:
-                print(f"{spec}: {'failed' if spec_failed else 'ok'}")
-            progress.step()
-            if stop.asked:
-                results.close()
-                progress.close()
-                print(f"interrupted after {progress.done} of {len(specs)} specs; every file written is whole "
-                      "(run the same command again to finish)", file=sys.stderr)
-                return EXIT_INTERRUPTED
+        batch = workers.Batch(specs, args.jobs or os.cpu_count() or 1, task, process_many, died)
+        stop.on_first = batch.ask_to_stop
+        try:
+            for spec, (count, files, lines, spec_failed, docx) in batch.results():
+                notes, written = notes + count, written + files
+                made_docx.update({Path(args.out) / name: (spec, fresh) for name, fresh in docx.items()})
+                for line in lines:
+                    say(line, sys.stderr)
+                if spec_failed:
+                    failed.append(str(spec))
+                if args.verbose:
+                    say(f"{spec}: {'failed' if spec_failed else 'ok'}")
+                progress.step()
+                if stop.asked:
+                    break
+        except workers.Abort:
+            batch.kill()
+            progress.close()
+            say(f"stopped at once after {progress.done} of {len(specs)} specs; {written} files written "
+                "(run the same command again to finish)", sys.stderr)
+            return EXIT_INTERRUPTED
+        finally:
+            batch.close()
+            if not args.check:  # what a worker killed mid-write left behind (its process is gone now)
+                remove_stale_parts(Path(args.out))
+        if stop.asked:
+            progress.close()
+            say(f"interrupted after {progress.done} of {len(specs)} specs; {written} files written, every one "
+                "whole (run the same command again to finish)", sys.stderr)
+            return EXIT_INTERRUPTED
     progress.close()
     if args.pdf and not args.check:
         pdf_written, pdf_failed = write_pdfs(made_docx, args.pdf == "archive")
@@ -258,5 +295,5 @@ def main(argv: list[str] | None = None) -> int:
         failed += [spec for spec in pdf_failed if spec not in failed]
     elapsed = time.perf_counter() - started
     summary = f"{notes} notes, {written} files written, {len(failed)} failed in {elapsed:.1f} s"
-    print(summary + (": " + ", ".join(failed) if failed else ""))
+    say(summary + (": " + ", ".join(failed) if failed else ""))
     return EXIT_FAILED if failed else EXIT_OK

@@ -12,10 +12,15 @@ from dataclasses import dataclass
 from ..grammar.numberwords import numbers_in_words
 from ..facts.yamlsource import YamlDoc
 
-JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+JINJA_OPENER = re.compile(r"\{[{%#]")
+JINJA_CLOSER = {"{{": "}}", "{%": "%}", "{#": "#}"}
 # Cyrillic letters that look like Latin ones, as typed into document symbols (ММ/2021/...)
 LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXaeopcyx")
-SYMBOL = re.compile(r"[^\s(),;«»\"“”]*[A-Za-zА-Яа-яЁё0-9][^\s(),;«»\"“”]*/[^\s(),;«»\"“”]+")
+# Every pattern applied to user text runs in linear time (issue #15: a symbol pattern with two greedy runs
+# around a letter took 320 s on a 5,000-character word): a document symbol is found among the runs of
+# characters between delimiters, then checked by plain string search.
+SYMBOL_RUN = re.compile(r"[^\s(),;«»\"“”]+")
+SYMBOL_LETTER = re.compile(r"[A-Za-zА-Яа-яЁё0-9]")
 TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})\b")
 FIGURES = re.compile(r"\d+")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -42,14 +47,57 @@ def _date_pattern(lang: str) -> re.Pattern:
     return re.compile(rf"\b(\d{{1,2}})\s+({stems})\b|\b({stems})\s+(\d{{1,2}})\b", re.I)
 
 
+def is_symbol(run: str) -> bool:
+    """A run without delimiters is a document symbol if it has a slash with something after it, and a letter
+    or figure before that slash.
+
+    >>> [is_symbol(w) for w in ("MM/2021/DRAFT/3/Rev.4", "and/or", "/x", "x/", "--/-")]
+    [True, True, False, False, False]
+    """
+    slash = run.rfind("/", 0, len(run) - 1)
+    return slash > 0 and SYMBOL_LETTER.search(run, 0, slash) is not None
+
+
+def symbols(text: str) -> list[str]:
+    return [run for run in SYMBOL_RUN.findall(text) if is_symbol(run)]
+
+
+def without_symbols(text: str) -> str:
+    return SYMBOL_RUN.sub(lambda m: " " if is_symbol(m.group()) else m.group(), text)
+
+
+def jinja_spans(text: str):
+    """(start, end) of each ``{{ }}``, ``{% %}`` and ``{# #}`` in ``text``, in one linear scan.
+
+    >>> list(jinja_spans("a {{ b }} {% c"))
+    [(2, 9)]
+    """
+    unclosed: set[str] = set()
+    opener = JINJA_OPENER.search(text)
+    while opener:
+        start, kind = opener.start(), opener.group()
+        end = -1 if kind in unclosed else text.find(JINJA_CLOSER[kind], start + 2)
+        if end == -1:  # never closed from here on: an opener of another kind may still be
+            unclosed.add(kind)
+            opener = JINJA_OPENER.search(text, start + 1)
+            continue
+        yield start, end + 2
+        opener = JINJA_OPENER.search(text, end + 2)
+
+
 def typed_text(source: str | None, placeholder: str = " ") -> str:
-    """The text as the clerk typed it, the generated facts replaced by ``placeholder``.
+    """The text as the clerk typed it, the generated facts replaced by ``placeholder`` (a linear scan).
 
     >>> typed_text("at the {{ meeting.body }} meeting {{ meeting.when }} on 4 May", "…")
     'at the … meeting … on 4 May'
+    >>> typed_text("{{ a {% b %} c", "…"), typed_text("{#}#}{{}}", "…")
+    ('{{ a … c', '……')
     """
-    # a non-breaking hyphen (U+2011) a clerk pasted from a finished note reads as a hyphen: 14.00‑те is 14.00-те
-    return JINJA.sub(placeholder, source or "").replace("\u2011", "-")
+    text, pieces, at = source or "", [], 0
+    for start, end in jinja_spans(text):
+        pieces += [text[at:start], placeholder]
+        at = end
+    return ("".join(pieces) + text[at:]).replace("\u2011", "-")
 
 
 def facts(text: str, lang: str) -> set[str]:
@@ -63,9 +111,9 @@ def facts(text: str, lang: str) -> set[str]:
     ['number 4', 'number 6', 'time 14:00']
     """
     found: set[str] = set()
-    for symbol in SYMBOL.findall(text):
+    for symbol in symbols(text):
         found.add("symbol " + symbol.rstrip(".").translate(LOOKALIKES))
-    text = SYMBOL.sub(" ", text)
+    text = without_symbols(text)
     months = MONTHS[lang].split()
     for match in _date_pattern(lang).finditer(text):
         day, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
@@ -74,7 +122,7 @@ def facts(text: str, lang: str) -> set[str]:
     for hours, minutes in TIME.findall(text):
         found.add(f"time {int(hours):02d}:{minutes}")
     text = TIME.sub(" ", text)
-    found |= {f"number {int(n)}" for n in FIGURES.findall(text)}
+    found |= {f"number {n.lstrip('0') or 0}" for n in FIGURES.findall(text)}  # no int(): 5,000 digits
     found |= {f"number {n}" for n in numbers_in_words(WORD.findall(text), lang)}
     return found
 
@@ -137,7 +185,7 @@ def spec_dates(spec) -> dict[str, list[str]]:
 
 def _uses(source: str, name: str) -> bool:
     """Does a text name the fact ``name`` inside ``{{ }}`` (``refs.their_note`` for ``refs.their-note``)?"""
-    return any(name in used.replace("_", "-") for used in JINJA.findall(source))
+    return any(name in source[start:end].replace("_", "-") for start, end in jinja_spans(source))
 
 
 def disagreements(spec, doc: YamlDoc) -> list[Finding]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .check import LOOKALIKES, SYMBOL, Finding, typed_text
+from .check import LOOKALIKES, Finding, symbols, typed_text
 from ..grammar import kk
 from ..facts.yamlsource import YamlDoc
 
@@ -91,7 +91,7 @@ def lint_text(field: str, lang: str, text: str, where: str = "", spelling: str =
         slips += _kazakh_slips(text)
     if lang == "en" and '"' in text and re.search(r"[«»“”„]", text):
         slips.append(('"', "straight and typographic quotes are mixed (use «» in ru/kk, “” in en)"))
-    for symbol in SYMBOL.findall(text):
+    for symbol in symbols(text):
         if symbol.translate(LOOKALIKES) != symbol and re.search(r"[A-Za-z]", symbol):
             slips.append((symbol, "Cyrillic letters in a Latin document symbol (type it in Latin letters)"))
     return [f"{where}{field}: {found}: {problem}" for found, problem in slips]

@@ -13,13 +13,13 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from ..errors import NoteError, SpecError
+from ..errors import NoteError, SpecError, TermbaseError
 from ..grammar import grammar_for
 from ..facts.house import House, closing_problem, house_for, owed_closing
 from ..facts.termbase import Termbase, default_termbase
 from ..facts.spec import MAX_TEXT, NoteSpec
 from .facts import check_facts, fact_context
-from .texts import bytecode_cache, render_text
+from .texts import render_text
 from ..grammar.typography import control_characters, typeset
 from ..facts.zones import localize, offset_minutes, zone
 
@@ -181,7 +181,7 @@ def _enclosure_lines(spec: NoteSpec, lang: str, context: dict, termbase: Termbas
 @lru_cache(maxsize=None)
 def _layout():
     env = ImmutableSandboxedEnvironment(loader=FileSystemLoader(str(TEMPLATES_DIR)), undefined=StrictUndefined,
-                                        trim_blocks=False, autoescape=False, bytecode_cache=bytecode_cache())
+                                        trim_blocks=False, autoescape=False)
     return env.get_template("note.j2")
 
 
@@ -259,6 +259,15 @@ def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
                 author=str(context["sender"]), emblem=termbase.emblem(spec.sender), proofing=house.proofing(lang))
 
 
+def _names_in_every_language(termbase: Termbase, key: str, languages, field: str) -> None:
+    """A termbase entry the spec uses has names in each language of the note (a group: each member)."""
+    for member in termbase.members(key):
+        for lang in languages:
+            if member not in termbase.forms.get(lang, {}):
+                raise TermbaseError(f"'{member}' has no {lang} names in the termbase", field=field,
+                                    hint=f"add it to locales/{lang}/, or drop {lang} from languages")
+
+
 def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
     """Every termbase key of the spec exists and is of the right kind; every language has its texts."""
     problems: list[NoteError] = [
@@ -284,6 +293,7 @@ def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
     for key, kinds, field in checks:
         try:
             termbase.require(key, kinds, field)
+            _names_in_every_language(termbase, key, spec.languages, field)
         except NoteError as exc:
             problems.append(exc)
     problems += _house_problems(spec, termbase, distribution)

@@ -6,38 +6,202 @@ Names are checked with ``jinja2.meta`` before rendering; undefined names and att
 from __future__ import annotations
 
 import difflib
-import hashlib
+import re
 from functools import lru_cache
+from string import Formatter
 
-from jinja2 import BaseLoader, FileSystemBytecodeCache, StrictUndefined, TemplateSyntaxError, UndefinedError, meta, nodes
+from jinja2 import (StrictUndefined, TemplateSyntaxError, UndefinedError, meta, nodes, pass_environment,
+                    pass_eval_context)
+from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import SecurityError, TemplateAssertionError, TemplateRuntimeError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from ..cache import cache_dir
 from ..errors import NoteError, TemplateError
 from ..grammar import grammar_for
+from ..grammar.typography import control_characters
 
 
 MAX_REPEAT = 10_000        # characters (or items) that 'x' * n may make in a text
 MAX_POWER = 64             # n ** m in a text
+MAX_STRING = 50_000        # characters of any string a text builds, and of a rendered text
+MAX_BITS = 4_096           # bits of any integer a text computes (about 1,200 digits)
 NOT_IN_TEXTS = (nodes.For, nodes.Macro, nodes.CallBlock, nodes.Import, nodes.FromImport, nodes.Include,
                 nodes.Extends)
 
 
-class TextEnvironment(ImmutableSandboxedEnvironment):
-    """The sandbox, also refusing the arithmetic that would exhaust memory or time ('x' * 10**9)."""
+def _refuse(what: str):
+    raise SecurityError(f"{what} is refused (a text builds at most {MAX_STRING:,} characters)")
 
-    intercepted_binops = frozenset({"*", "**"})
+
+def _within(size: int, what: str) -> None:
+    if size > MAX_STRING:
+        _refuse(what)
+
+
+def _check_printf(fmt: str) -> None:
+    """Refuse widths and precisions in a %-format that would build a huge string (a linear scan).
+
+    >>> _check_printf("%05d %-3s %.2f %(a)s")
+    >>> _check_printf("%0999999999d")
+    Traceback (most recent call last):
+    jinja2.exceptions.SecurityError: a width of 999999999 is refused (a text builds at most 50,000 characters)
+    """
+    at = fmt.find("%")
+    while at != -1:
+        at += 1
+        if fmt.startswith("(", at):
+            close = fmt.find(")", at)
+            if close == -1:
+                return
+            at = close + 1
+        while at < len(fmt) and fmt[at] in "-#0 +":
+            at += 1
+        for _ in range(2):  # the width, then the precision after a dot
+            end = at
+            while end < len(fmt) and fmt[end].isdigit():
+                end += 1
+            if fmt.startswith("*", at):
+                _refuse("a '*' width")
+            if end > at and int(fmt[at:end]) > MAX_STRING:
+                _refuse(f"a width of {fmt[at:end]}")
+            at = end + 1 if fmt.startswith(".", end) else end
+            if not fmt.startswith(".", end):
+                break
+        at = fmt.find("%", at + 1 if fmt.startswith("%", at) else at)
+
+
+def _check_format_spec(fmt: str) -> None:
+    """Refuse ``'{:>999999999}'.format(x)`` and nested width fields."""
+    for _, _, spec, _ in Formatter().parse(fmt):
+        if spec and "{" in spec:
+            _refuse("a width taken from an argument")
+        for digits in re.findall(r"\d+", spec or ""):
+            _within(int(digits), f"a width of {digits}")
+
+
+def _length(value) -> int:
+    return len(value) if isinstance(value, (str, list, tuple)) else len(str(value))
+
+
+def _check_str_call(method: str, text: str, args: tuple) -> None:
+    """Bound the strings that str methods with a size argument build."""
+    if method in ("center", "ljust", "rjust", "zfill") and args and isinstance(args[0], int):
+        _within(args[0], f"a width of {args[0]:,}")
+    elif method == "expandtabs" and args and isinstance(args[0], int):
+        _within(len(text) + text.count("\t") * args[0], "expanding tabs that far")
+    elif method == "replace" and len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], str):
+        _within(len(text) + (text.count(args[0]) if args[0] else len(text) + 1) * len(args[1]), "replacing that much")
+    elif method == "join" and args:
+        items = list(args[0]) if not isinstance(args[0], str) else args[0]
+        _within(sum(_length(i) for i in items) + len(text) * max(0, len(items) - 1), "joining that much")
+
+
+class BoundedCodeGenerator(CodeGenerator):
+    """``a ~ b`` goes through ``environment.concat_bounded``, so that its length is checked."""
+
+    def visit_Concat(self, node: nodes.Concat, frame) -> None:
+        self.write("environment.concat_bounded((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+
+class TextEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox, also refusing what would exhaust memory or time: every string a text builds is bounded
+    (repetition, ``~`` and ``+``, %-formats, str methods and filters with a width), and so is every integer."""
+
+    code_generator_class = BoundedCodeGenerator
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
 
     def call_binop(self, context, operator, left, right):
         numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right))
+        integers = numbers and isinstance(left, int) and isinstance(right, int)
         if operator == "**" and not (numbers and abs(right) <= MAX_POWER):
             raise SecurityError("'**' is limited to small numbers in texts")
+        if operator == "**" and integers and abs(left).bit_length() * abs(right) > MAX_BITS:
+            raise SecurityError("'**' would make too large a number")
+        if operator == "*" and integers and left.bit_length() + right.bit_length() > MAX_BITS:
+            raise SecurityError("'*' would make too large a number")
         if operator == "*" and not numbers:
             times, repeated = (right, left) if isinstance(right, int) else (left, right)
             if isinstance(times, int) and len(repeated) * times > MAX_REPEAT:
                 raise SecurityError(f"repeating text into more than {MAX_REPEAT:,} characters is refused")
+        if operator == "+" and not numbers and hasattr(left, "__len__") and hasattr(right, "__len__"):
+            _within(len(left) + len(right), "joining that much")
+        if operator == "%" and isinstance(left, str):
+            _check_printf(left)
         return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - the sandbox's own signature
+        owner = getattr(__obj, "__self__", None)
+        if isinstance(owner, str):
+            _check_str_call(getattr(__obj, "__name__", ""), owner, args)
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def wrap_str_format(self, value):
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        fmt = value.__self__
+
+        def checked(*args, **kwargs):
+            _check_format_spec(fmt)
+            return wrapped(*args, **kwargs)
+        return checked
+
+    @staticmethod
+    def concat_bounded(parts) -> str:
+        parts = [str(part) for part in parts]
+        _within(sum(map(len, parts)), "joining that much")
+        return "".join(parts)
+
+
+def _bounded_filters(filters: dict) -> dict:
+    """Jinja's filters that take a size, checked before they build anything."""
+    center, indent, fmt, replace, join = (filters[n] for n in ("center", "indent", "format", "replace", "join"))
+    batch, slice_, wordwrap = filters["batch"], filters["slice"], filters["wordwrap"]
+
+    def do_center(value, width=80):
+        _within(width if isinstance(width, int) else 0, f"a width of {width}")
+        return center(value, width)
+
+    def do_indent(value, width=4, first=False, blank=False):
+        step = len(width) if isinstance(width, str) else width if isinstance(width, int) else 0
+        _within(len(str(value)) + (str(value).count("\n") + 1) * step, "indenting that far")
+        return indent(value, width, first, blank)
+
+    def do_format(value, *args, **kwargs):
+        _check_printf(str(value))
+        return fmt(value, *args, **kwargs)
+
+    @pass_eval_context
+    def do_replace(eval_ctx, value, old, new, count=None):
+        _check_str_call("replace", str(value), (str(old), str(new)))
+        return replace(eval_ctx, value, old, new, count)
+
+    @pass_eval_context
+    def do_join(eval_ctx, value, d="", attribute=None):
+        items = list(value)
+        if attribute is None:
+            _check_str_call("join", str(d), (items,))
+        return join(eval_ctx, items, d, attribute)
+
+    def do_batch(value, linecount, fill_with=None):
+        _within(linecount if isinstance(linecount, int) else 0, f"batches of {linecount}")
+        return batch(value, linecount, fill_with)
+
+    def do_slice(value, slices, fill_with=None):
+        _within(slices if isinstance(slices, int) else 0, f"{slices} slices")
+        return slice_(value, slices, fill_with)
+
+    @pass_environment
+    def do_wordwrap(env, value, width=79, break_long_words=True, wrapstring=None, break_on_hyphens=True):
+        _within(len(str(value)) * (1 + len(str(wrapstring or "\n"))), "wrapping that much")
+        return wordwrap(env, value, width, break_long_words, wrapstring, break_on_hyphens)
+
+    return {"center": do_center, "indent": do_indent, "format": do_format, "replace": do_replace,
+            "join": do_join, "batch": do_batch, "slice": do_slice, "wordwrap": do_wordwrap}
 
 
 def count_filter(lang: str):
@@ -52,38 +216,11 @@ def count_filter(lang: str):
     return count
 
 
-class SourceLoader(BaseLoader):
-    """Templates named by the hash of their source, so that Jinja's bytecode cache keeps the compiled formulas."""
-
-    def __init__(self):
-        self.sources: dict[str, str] = {}
-
-    def add(self, source: str) -> str:
-        name = hashlib.sha256(source.encode("utf-8")).hexdigest()
-        self.sources[name] = source
-        return name
-
-    def get_source(self, environment, name):
-        return self.sources[name], None, lambda: True
-
-
-@lru_cache(maxsize=1)
-def bytecode_cache() -> FileSystemBytecodeCache | None:
-    """Jinja's own cache of compiled templates, in our cache folder (None when caching is off or impossible)."""
-    folder = cache_dir()
-    if folder is None:
-        return None
-    try:
-        (folder / "jinja").mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(folder / "jinja"))
-
-
 @lru_cache(maxsize=None)
 def environment(lang: str) -> ImmutableSandboxedEnvironment:
-    env = TextEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
-                          loader=SourceLoader(), bytecode_cache=bytecode_cache())
+    env = TextEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env.globals.clear()  # range, lipsum, cycler...: nothing a text needs, and lipsum(10**9) is a bomb
+    env.filters.update(_bounded_filters(env.filters))
     env.filters.update(grammar_for(lang).FILTERS)
     env.filters["count"] = count_filter(lang)
     return env
@@ -103,34 +240,50 @@ def _compile(lang: str, source: str):
         raise TemplateError(exc.message or "invalid template", hint=_filters_hint(lang)) from None
     except TemplateSyntaxError as exc:
         raise TemplateError(f"template syntax error: {exc.message}", hint="check the {{ }} and {% %} pairs") from None
+    except (SyntaxError, RecursionError, MemoryError):  # Python's own limits: 20 nested blocks, deep brackets
+        raise TemplateError("the text nests too deeply", hint="use fewer nested {% if %} blocks and brackets") from None
+    except ValueError as exc:  # e.g. an integer literal past Python's 4,300 digits
+        raise TemplateError(f"template syntax error: {exc}", hint="check the numbers in {{ }}") from None
 
 
 def _filters_hint(lang: str) -> str:
     return "language filters: " + ", ".join(sorted(grammar_for(lang).FILTERS))
 
 
-@lru_cache(maxsize=512)
-def _formula_template(lang: str, source: str):
-    env = environment(lang)
-    return env.get_template(env.loader.add(source))
+def _render_bounded(template, context: dict) -> str:
+    """Render piece by piece, stopping as soon as the text grows past its bound."""
+    pieces, size = [], 0
+    for piece in template.generate(context):
+        size += len(piece)
+        _within(size, "a text this long")
+        pieces.append(piece)
+    return "".join(pieces)
+
+
+def _writable(text: str, field: str) -> str:
+    """The rendered text, unless it holds characters a DOCX cannot (checked after rendering: a text can
+    make them, as in ``{{ '\\x07' }}`` or ``'%c' | format(7)``)."""
+    bad = control_characters(text)
+    if bad:
+        raise TemplateError(f"the text renders control characters ({', '.join(sorted(set(bad))[:3])})", field=field,
+                            hint="delete what makes them; Word cannot open a file that holds them")
+    return text
 
 
 def render_text(source: str, lang: str, context: dict, field: str = "", trusted: bool = False) -> str:
     """Render one text; every problem becomes a TemplateError naming ``field``.  ``trusted`` sources (our
-    formulas) skip the checks made for the clerk's texts, and their compiled code is kept in the cache."""
+    formulas) may use names the context lacks until they render them."""
     if "{" not in source:  # plain text: nothing to render
-        return source
+        return _writable(source, field)
     try:
-        if trusted:
-            return _formula_template(lang, source).render(context)
         template, names = _compile(lang, source)
         unknown = sorted(names - context.keys())
-        if unknown:
+        if unknown and not trusted:
             near = difflib.get_close_matches(unknown[0], list(context), n=1, cutoff=0.6)
             hint = KNOWN_ELSEWHERE.get(unknown[0]) or (
                 f"did you mean '{near[0]}'?" if near else f"known names: {', '.join(sorted(context))}")
             raise TemplateError(f"unknown name '{unknown[0]}'", hint=hint)
-        return template.render(context)
+        return _writable(_render_bounded(template, context), field)
     except NoteError as exc:
         exc.field = field or exc.field
         raise

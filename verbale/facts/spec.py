@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal, Union
@@ -24,6 +25,9 @@ NO_NUMBER = "none"       # `number: none`: a note without a number line
 MAX_AMOUNT = 10 ** 15    # the largest sum of money
 Lang = Literal["en", "ru", "kk"]
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+# A count is a decimal integer as typed: no "5" in quotes, no 5.0, no yes (YAML 1.2 core schema; issue #15)
+Count = Annotated[int, Field(gt=0, le=MAX_PAGES, strict=True)]
+OFFSET = re.compile(r"(?:[zZ]|[+-]\d\d(?::?\d\d)?)$")
 
 
 class Texts(BaseModel):
@@ -59,6 +63,12 @@ class Meeting(BaseModel):
     @field_validator("start", "end", mode="before")
     @classmethod
     def _parse_moment(cls, value):
+        if isinstance(value, dt.datetime) and value.tzinfo is not None or isinstance(value, str) and (
+                OFFSET.search(value.strip()) and len(value.strip()) > 16):
+            raise ValueError("a time with an offset or Z is not taken: write the local wall-clock time "
+                             "YYYY-MM-DD HH:MM and name the zone in `zone` or `time_of`")
+        if not isinstance(value, (str, dt.date)):
+            raise ValueError("expected a date and time as YYYY-MM-DD HH:MM")
         if isinstance(value, str):
             try:
                 return dt.datetime.strptime(value.strip(), "%Y-%m-%d %H:%M")
@@ -133,7 +143,7 @@ class Enclosure(BaseModel):
     model_config = ConfigDict(extra="forbid")
     title: Texts = Field(description="the enclosure's title in each language",
                          examples=[{"en": "Information on CICA", "ru": "Информация о СВМДА", "kk": "АӨСШК туралы ақпарат"}])
-    pages: int = Field(gt=0, le=MAX_PAGES, description="its number of pages", examples=[6])
+    pages: Count = Field(description="its number of pages", examples=[6])
 
 
 class Agenda(BaseModel):
@@ -191,7 +201,7 @@ class NoteSpec(BaseModel):
                                           "to {ref}, has the honour to …'", examples=["their-note"])
     distribution: list[Key] | Key = Field([], description="one note per recipient (keys or a named group)",
                                           examples=["cica-member-states-mfa"])
-    enclosures: Union[Annotated[int, Field(gt=0, le=MAX_PAGES)], list[Enclosure], None] = Field(
+    enclosures: Union[Count, list[Enclosure], None] = Field(
         None, description="pages of one enclosure 'as stated', or a list of titled enclosures", examples=[11])
     # NOTE-SPEC §7: house conventions and formula variants
     house: House | None = Field(None, description="this note's house conventions (over the sender's and the "
@@ -232,6 +242,22 @@ class NoteSpec(BaseModel):
     def _date_only(cls, value):
         if isinstance(value, dt.datetime):
             raise ValueError("a date without a time is expected: YYYY-MM-DD")
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                raise ValueError(f"'{value}' is not a real date") from None
+        if not isinstance(value, dt.date):
+            raise ValueError("a date is written YYYY-MM-DD")
+        return value
+
+    @field_validator("recipients", "distribution")
+    @classmethod
+    def _keys_unique(cls, value):
+        if isinstance(value, list):
+            twice = sorted({key for key in value if value.count(key) > 1})
+            if twice:
+                raise ValueError(f"'{twice[0]}' is named twice (each recipient gets one note)")
         return value
 
     @model_validator(mode="after")
@@ -256,6 +282,10 @@ def _pydantic_problem(error: dict) -> tuple[str, str]:
         return "required field is missing", "add it; see notes/ for examples"
     if kind.startswith("literal_error"):
         return f"'{error.get('input')}' is not allowed", message.replace("Input should be ", "use ")
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return "a count is a whole number", "type it as digits, e.g. 11, without quotes or a leading zero"
+    if kind == "value_error":
+        message = message.removeprefix("Value error, ")
     if kind == "string_pattern_mismatch":
         return f"'{error.get('input')}' is not a termbase key", "keys are lowercase letters, digits and hyphens"
     return message[0].lower() + message[1:], ""
@@ -324,8 +354,11 @@ def parse_spec(doc: YamlDoc) -> NoteSpec:
     if not isinstance(doc.data, dict):
         raise SpecError(f"a spec is a mapping of fields, not a {type(doc.data).__name__}", field="(spec)",
                         hint="start from a spec in notes/", file=doc.file, line=1)
+    data = dict(doc.data)
+    if isinstance(data.get("number"), (int, float, bool)) and ("number",) in doc.typed:
+        data["number"] = doc.typed[("number",)]  # the number as typed: 0624 stays 0624, 1e3 stays 1e3
     try:
-        return NoteSpec.model_validate(doc.data)
+        return NoteSpec.model_validate(data)
     except ValidationError as exc:
         raise SpecProblems(validation_errors(exc, doc)) from None
 

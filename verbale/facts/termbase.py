@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..cache import cached, digest, source_of
+from ..cache import cached, digest, shaped, source_of
 from ..errors import TermbaseError
 from ..grammar import grammar_for
 from ..grammar.common import NAME_PARTS
@@ -70,7 +70,18 @@ def _read_folder(root: Path) -> tuple[dict, dict, dict, dict]:
     files = sorted(root.glob("*.yaml")) + sorted(root.glob("*/*.yaml"))
     contents = {path.relative_to(root).as_posix(): path.read_bytes() for path in files}
     key = digest(source_of(sys.modules[__name__]), *(part for item in contents.items() for part in item))
-    return cached("termbase", key, lambda: _parse(contents))
+    return _decoded(cached("termbase", key, lambda: _encoded(_parse(contents)), _from_cache))
+
+
+def _encoded(parsed: tuple) -> list:
+    """The parsed folder as JSON data for the cache: ``where`` (keyed by tuples) as rows."""
+    entries, forms, formulas, where = parsed
+    return [entries, forms, formulas, [[lang, key, *place] for (lang, key), place in where.items()]]
+
+
+def _decoded(value: list) -> tuple[dict, dict, dict, dict]:
+    entries, forms, formulas, rows = value
+    return entries, forms, formulas, {(lang, key): (file, line, fields) for lang, key, file, line, fields in rows}
 
 
 def kinds_of(entry: dict) -> tuple[str, ...]:
@@ -83,6 +94,16 @@ def kinds_of(entry: dict) -> tuple[str, ...]:
     if isinstance(kind, str):
         return (kind,)
     return tuple(k for k in kind if isinstance(k, str)) if isinstance(kind, list) else ()
+
+
+def _from_cache(value) -> list:
+    """What the cache holds, checked for shape before it is used."""
+    entries, forms, formulas, rows = shaped(value, [(dict, list)])
+    shaped(entries, {str: dict}), shaped(forms, {str: {str: dict}}), shaped(formulas, {str: dict})
+    for lang, key, file, line, fields in shaped(rows, [list]):
+        shaped([key, file], [str]), shaped(line, int), shaped(fields, {str: int})
+        shaped(lang, (str, type(None)))
+    return value
 
 
 def _forms_on(raw: dict, on: dt.date | None) -> dict:

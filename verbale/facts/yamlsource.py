@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import re
+
 import yaml
 
 from ..errors import SpecError
@@ -17,8 +19,33 @@ from ..errors import SpecError
 FastSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
 
 
+def _core_schema_resolvers() -> dict:
+    """YAML 1.2 core-schema plain scalars (no 1.1 surprises: ``0624``, ``010``, ``17:10``, ``yes`` stay text),
+    stricter still for integers: decimal only, without a leading zero.  Dates stay dates."""
+    rules = [
+        ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN"),
+        ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+        ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+        ("tag:yaml.org,2002:float", r"^(?:[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                                    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+.0123456789"),
+    ]
+    resolvers: dict = {}
+    for tag, pattern, first in rules:
+        for char in first:
+            resolvers.setdefault(char, []).append((tag, re.compile(pattern)))
+    for char, entries in yaml.SafeLoader.yaml_implicit_resolvers.items():
+        for tag, pattern in entries:
+            if tag == "tag:yaml.org,2002:timestamp":
+                resolvers.setdefault(char, []).append((tag, pattern))
+    resolvers[""] = resolvers["~"]  # the empty scalar
+    return resolvers
+
+
 class _Loader(FastSafeLoader):
-    """A safe loader: no tag builds objects or runs code."""
+    """A safe loader of the YAML 1.2 core schema: no tag builds objects or runs code, and no value changes
+    type by the way it is typed."""
+
+    yaml_implicit_resolvers = _core_schema_resolvers()
 
     def construct_yaml_timestamp(self, node):
         try:
@@ -27,8 +54,25 @@ class _Loader(FastSafeLoader):
             raise yaml.constructor.ConstructorError(
                 None, None, f"'{node.value}' is not a real date ({exc})", node.start_mark) from None
 
+    def construct_yaml_int(self, node):
+        try:
+            return int(node.value)
+        except ValueError:  # past Python's 4,300 digits
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a number of {len(node.value):,} digits is too long", node.start_mark) from None
+
+    def construct_yaml_float(self, node):
+        value = node.value.lower()
+        if value.endswith("nan"):
+            return float("nan")
+        if value.endswith("inf"):
+            return float("-inf") if value.startswith("-") else float("inf")
+        return float(value)
+
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
 
 
 @dataclass
@@ -36,6 +80,7 @@ class YamlDoc:
     data: object
     file: str
     lines: dict = field(default_factory=dict)
+    typed: dict = field(default_factory=dict)  # path -> a plain scalar as typed (for text fields like number)
 
     def line_of(self, path: tuple) -> int:
         """The line of the value at ``path``, or of its nearest recorded parent."""
@@ -48,7 +93,7 @@ class YamlDoc:
 MAX_NODES = 20_000  # a note spec has a few hundred; aliases must not expand into millions ("billion laughs")
 
 
-def _walk(node, path, lines, file, budget=None):
+def _walk(node, path, lines, file, budget=None, typed=None):
     budget = budget if budget is not None else [MAX_NODES]
     budget[0] -= 1
     if budget[0] < 0 or len(path) > 50:
@@ -66,11 +111,13 @@ def _walk(node, path, lines, file, budget=None):
                                 file=file, line=line)
             seen[key] = line
             lines.setdefault(path + (key,), line)
-            _walk(value_node, path + (key,), lines, file, budget)
+            _walk(value_node, path + (key,), lines, file, budget, typed)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             lines.setdefault(path + (index,), item.start_mark.line + 1)
-            _walk(item, path + (index,), lines, file, budget)
+            _walk(item, path + (index,), lines, file, budget, typed)
+    elif isinstance(node, yaml.ScalarNode) and typed is not None and not node.style:  # plain (libyaml says "" or None)
+        typed[path] = node.value
 
 
 def dotted(path: tuple) -> str:
@@ -85,6 +132,7 @@ def dotted(path: tuple) -> str:
 
 def load_yaml_text(text: str, file: str) -> YamlDoc:
     lines: dict = {}
+    typed: dict = {}
     loader = None
     try:
         loader = _Loader(text)
@@ -92,7 +140,7 @@ def load_yaml_text(text: str, file: str) -> YamlDoc:
         if node is None:
             raise SpecError("the file is empty", field="(spec)", hint="start from a spec in notes/", file=file, line=1)
         lines[()] = node.start_mark.line + 1
-        _walk(node, (), lines, file)
+        _walk(node, (), lines, file, typed=typed)
         data = loader.construct_document(node)
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
@@ -116,7 +164,7 @@ def load_yaml_text(text: str, file: str) -> YamlDoc:
     finally:
         if loader is not None:
             loader.dispose()
-    return YamlDoc(data, file, lines)
+    return YamlDoc(data, file, lines, typed)
 
 
 MAX_BYTES = 1_000_000

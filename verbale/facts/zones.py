@@ -41,7 +41,12 @@ def localize(start: dt.datetime, key: str, ambiguous: str | None = None) -> dt.d
     """
     tz = zone(key)
     earlier, later = start.replace(tzinfo=tz, fold=0), start.replace(tzinfo=tz, fold=1)
-    round_trip = earlier.astimezone(dt.timezone.utc).astimezone(tz).replace(tzinfo=None)
+    try:
+        round_trip = earlier.astimezone(dt.timezone.utc).astimezone(tz).replace(tzinfo=None)
+        earlier.utcoffset(), later.utcoffset()
+    except (OverflowError, ValueError):
+        raise SpecError(f"{start.date().isoformat()} {start:%H:%M} in {key} is at the edge of the calendar", field="meeting.start",
+                        hint="give a date between the years 2 and 9998") from None
     if round_trip != start:
         raise SpecError(f"{start:%Y-%m-%d %H:%M} does not exist in {key} (the clocks go forward then)",
                         field="meeting.start", hint="pick a time outside the daylight-saving gap")

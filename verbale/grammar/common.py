@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from ..cache import cached, digest, source_of
+from ..cache import cached, digest, shaped, source_of
 from ..errors import GrammarError
 
 NAME_PARTS = ("first", "middle", "last")   # a person's name in the termbase, in the order it is written
@@ -22,14 +22,25 @@ NAME_PARTS = ("first", "middle", "last")   # a person's name in the termbase, in
 @lru_cache(maxsize=None)
 def cldr(babel_locale: str) -> dict:
     """The CLDR data the grammar modules use, from babel: month names (format context, wide: the genitive
-    «сентября» in Russian) and the plural rule.  Kept in the cache, so a cold start need not load babel.
+    «сентября» in Russian) and the plural rule.  The month names and the rule's text are kept in the cache,
+    so a cold start need not load babel's locale data.
 
     >>> cldr("ru")["months"][8], cldr("ru")["plural"](22)
     ('сентября', 'few')
     """
+    from babel.plural import PluralRule
+
     version = Path(find_spec("babel").origin).read_bytes()  # babel/__init__.py carries its version
     key = digest(babel_locale, version, source_of(sys.modules[__name__]))
-    return cached(f"cldr-{babel_locale}", key, lambda: _from_babel(babel_locale))
+    data = cached(f"cldr-{babel_locale}", key, lambda: _from_babel(babel_locale), _cldr_shape)
+    return {"months": data["months"], "plural": PluralRule(data["plural"])}
+
+
+def _cldr_shape(value) -> dict:
+    shaped(value, {str: ([str], {str: str})})
+    if len(value["months"]) != 12 or not isinstance(value["plural"], dict):
+        raise ValueError("not CLDR data")
+    return value
 
 
 def _from_babel(babel_locale: str) -> dict:
@@ -38,7 +49,7 @@ def _from_babel(babel_locale: str) -> dict:
 
     locale = Locale.parse(babel_locale)
     months = get_month_names("wide", "format", locale)
-    return {"months": [months[m] for m in range(1, 13)], "plural": locale.plural_form}
+    return {"months": [months[m] for m in range(1, 13)], "plural": dict(locale.plural_form.rules)}
 
 
 def month_name(month: int, babel_locale: str) -> str:

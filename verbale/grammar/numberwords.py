@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from num2words import num2words
 
-from ..cache import cached, digest, source_of
+from ..cache import cached, digest, shaped, source_of
 from . import kk, ru
 
 NUMBERS = list(range(2, 101)) + [200, 300, 400, 500, 1000]
@@ -34,7 +34,8 @@ def table(lang: str) -> dict[str, int]:
     import num2words as package
 
     sources = source_of(sys.modules[__name__], kk, ru, *(getattr(package, f"lang_{c}") for c in ("EN", "RU", "KZ")))
-    return cached(f"numbers-{lang}", digest(lang, sources), lambda: _build_table(lang))
+    return cached(f"numbers-{lang}", digest(lang, sources), lambda: _build_table(lang),
+                  lambda value: shaped(value, {str: int}))
 
 
 def _build_table(lang: str) -> dict[str, int]:

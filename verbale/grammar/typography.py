@@ -21,7 +21,7 @@ from functools import lru_cache
 NBSP = "\u00a0"
 NB_HYPHEN = "\u2011"
 MINUS = "\u2212"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _MONTHS = {
     "en": "January February March April May June July August September October November December",
     "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",

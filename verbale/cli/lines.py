@@ -1,0 +1,74 @@
+"""Where problems become lines: every line a front end prints or logs goes through ``printable``, so that
+nothing from a file name or a spec (ESC, BEL, a newline) reaches a terminal or a log as it is."""
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import unicodedata
+
+ESCAPED_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
+
+
+def printable(text: str) -> str:
+    """``text`` with control and invisible characters written as escapes.
+
+    >>> printable("a\\x1b[31mb\\x07\\nc\\u202e ok Ёж")
+    'a\\\\x1b[31mb\\\\x07\\\\nc\\\\u202e ok Ёж'
+    """
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if char.isprintable() or char == " " or unicodedata.category(char) not in ESCAPED_CATEGORIES:
+            out.append(char)
+        elif ord(char) < 0x100:
+            out.append(repr(char)[1:-1] if char in "\n\r\t" else f"\\x{ord(char):02x}")
+        else:
+            out.append(f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}")
+    return "".join(out)
+
+
+def say(line: str, stream=None) -> None:
+    """Print one line, escaped."""
+    print(printable(str(line)), file=stream or sys.stdout, flush=stream is sys.stderr)
+
+
+def setup_console() -> None:
+    """A console that cannot show a character (Windows cp1251) gets an escape, not a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):
+            pass
+
+
+def silence_stdout() -> None:
+    """After a closed pipe (``| head``): further output goes nowhere, and Python's exit flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def append_log(path: str, text: str) -> bool:
+    """Append ``text`` to the log file ``path``, never through a link nor into anything but a regular file of
+    ours; False if it cannot be written so."""
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    if os.path.islink(path):
+        return False
+    try:
+        handle = os.open(path, flags, 0o600)
+    except OSError:
+        return False
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+            return False
+        os.write(handle, text.encode("utf-8", "backslashreplace"))
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(handle)
