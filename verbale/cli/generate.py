@@ -21,7 +21,7 @@ LOG_FILE = "verbale-error.log"
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="generate.py", description="Trilingual notes verbales from YAML specs.")
+    p = argparse.ArgumentParser(prog="verbale generate", description="Trilingual notes verbales from YAML specs.")
     p.add_argument("specs", nargs="*", metavar="SPEC_OR_FOLDER", help="spec files, or folders of *.yaml")
     p.add_argument("-o", "--out", default="out", help="output folder (default: out/)")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: the number of CPUs)")
@@ -232,10 +232,10 @@ def run(argv: list[str] | None = None) -> int:
         return EXIT_OK
     if not args.specs:
         parser().print_usage(sys.stderr)
-        say("generate.py: error: name at least one spec or folder", sys.stderr)
+        say("verbale generate: error: name at least one spec or folder", sys.stderr)
         return EXIT_USAGE
     if args.jobs is not None and args.jobs < 1:
-        say("generate.py: error: --jobs takes a whole number from 1", sys.stderr)
+        say("verbale generate: error: --jobs takes a whole number from 1", sys.stderr)
         return EXIT_USAGE
     if args.workspace is not None and not (Path(args.workspace) / "verbale.yaml").is_file():
         print(f"{args.workspace}:1: --workspace: no verbale.yaml in {args.workspace} "
