@@ -205,3 +205,31 @@ def test_named_facts_are_added_and_removed_in_the_form(client):
     assert 'name="dates.deadline"' not in page
     page = post(client, "/form/17-1-624.yaml?field=paragraphs&op=add", form_of(client, "17-1-624.yaml")).text
     assert 'name="paragraphs[0].kk"' in page
+
+
+def test_the_desk_opens_a_workspace_with_its_defaults_termbase_and_house(tmp_path):
+    """A spec that takes its sender and place from verbale.yaml, and the workspace's own termbase entries,
+    preview as they generate; the house's conventions show in the preview."""
+    import shutil
+
+    office = tmp_path / "mission"
+    shutil.copytree(Path(__file__).parents[2] / "examples" / "mission", office)
+    config = office / "verbale.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + 'house: {number_label: {en: "No."}}\n', encoding="utf-8")
+    client = TestClient(create_app(office, port=8765), base_url=BASE)
+    page = client.get("/spec/notes/to-ministry.yaml").text
+    assert "Permanent Mission of the Republic of Kazakhstan" in page and "No.\u00a008-2/117" in page
+    assert 'class="error"' not in page
+    assert 'value="mfa-austria" label="' in page  # the workspace's entry in the pickers
+
+
+def test_generate_offers_the_files_and_their_pdfs(client, workspace):
+    import shutil
+
+    answer = post(client, "/generate/17-1-624.yaml", form_of(client, "17-1-624.yaml")).text
+    assert 'href="/files/17-1-624.kk.docx"' in answer
+    if shutil.which("soffice"):
+        assert 'href="/files/17-1-624.kk.pdf"' in answer
+        assert client.get("/files/17-1-624.kk.pdf").content[:5] == b"%PDF-"
+    else:
+        assert "LibreOffice is not installed" in answer

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -21,7 +21,8 @@ from starlette.staticfiles import StaticFiles
 
 from ..errors import NoteError
 from ..facts.schema import spec_schema
-from ..facts.termbase import Termbase, default_termbase
+from ..facts.termbase import Termbase
+from ..facts.workspace import Workspace
 from .form import LIST_MARK, form_data, get_path, item_widget, parse_path, put_path, widgets
 from .guard import Guard
 from .preview import Preview, preview
@@ -36,7 +37,7 @@ class Desk:
     """What every request needs: the workspace's specs, its termbase, the output folder, the tokens."""
 
     specs: SpecFiles
-    termbase: Termbase
+    workspace: Workspace
     out: Path
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     schema: dict = field(default_factory=spec_schema)
@@ -52,10 +53,14 @@ class Desk:
     def page(self, template: str, status: int = 200, **values) -> HTMLResponse:
         return HTMLResponse(self.pages.get_template(template).render(**values), status_code=status)
 
+    @property
+    def termbase(self) -> Termbase:
+        return self.workspace.termbase
+
     def keys(self) -> list[tuple[str, str]]:
         """Every termbase key with its names in each language, for the pickers."""
         options = []
-        for key in sorted(self.termbase.entries):
+        for key in sorted(self.termbase.entries):  # the workspace's entries over the built-in ones
             names = []
             for lang in LANGUAGE_NAMES:
                 raw = self.termbase.forms.get(lang, {}).get(key) or {}
@@ -95,7 +100,7 @@ def list_page(request: Request) -> Response:
     rows = []
     for path in desk.specs.all():
         data, problem = desk.specs.read(path)
-        state = preview(data, desk.termbase) if data is not None else None
+        state = preview(data, desk.workspace) if data is not None else None
         rows.append({"path": desk.specs.name(path), "data": data or {}, "problem": problem, "state": state})
     return desk.page("list.html", rows=rows, samples=desk.specs.samples())
 
@@ -107,14 +112,14 @@ def spec_page(request: Request) -> Response:
     if data is None:
         return desk.page("message.html", 422, title="This spec cannot be opened in the form", message=problem)
     return desk.page("spec.html", name=desk.specs.name(path), data=data, form=desk.form, keys=desk.keys(),
-                     languages=_languages(data), result=preview(data, desk.termbase))
+                     languages=_languages(data), result=preview(data, desk.workspace))
 
 
 async def preview_fragment(request: Request) -> Response:
     desk: Desk = request.app.state.desk
     desk.specs.path(request.path_params["name"])  # the spec must be one of the workspace's
     data, extras = await _posted(request)
-    result: Preview = preview(data, desk.termbase, extras.get("__recipient"))
+    result: Preview = preview(data, desk.workspace, extras.get("__recipient"))
     return desk.page("preview.html", result=result, request_path=request.url.path)
 
 
@@ -166,11 +171,11 @@ async def generate(request: Request) -> Response:
     data, _ = await _posted(request)
     try:
         desk.specs.save(path, data, desk.schema)
-        names = desk.specs.generate(path, desk.out, desk.termbase)
+        names, problems = desk.specs.generate(path, desk.out, desk.workspace)
     except NoteError as exc:
         lines = [str(e) for e in getattr(exc, "errors", [exc])]
         return desk.page("status.html", ok=False, message="; ".join(lines))
-    return desk.page("files.html", names=names)
+    return desk.page("files.html", names=names, problems=problems)
 
 
 def download(request: Request) -> Response:
@@ -207,11 +212,8 @@ def _go(request: Request, url: str) -> Response:
 def create_app(root: Path, out: Path | None = None, termbase: Termbase | None = None,
                host: str = "127.0.0.1", port: int = 8765, token: str | None = None) -> Starlette:
     """The desk over the workspace at ``root``; ``token`` is required from every request when given."""
-    if termbase is None:  # the workspace's own termbase over the built-in one (NOTE-SPEC §5)
-        from ..facts.workspace import workspace_root, load_workspace
-        found = workspace_root(root)
-        termbase = load_workspace(found).termbase if found else default_termbase()
-    desk = Desk(SpecFiles(root), termbase, (out or root / "out"))
+    workspace = _workspace(root, termbase)
+    desk = Desk(SpecFiles(root), workspace, (out or root / "out"))
     routes = [
         Route("/", list_page),
         Route("/spec/{name:path}", spec_page),
@@ -227,6 +229,16 @@ def create_app(root: Path, out: Path | None = None, termbase: Termbase | None = 
     app = Starlette(routes=routes, exception_handlers={NoteError: _note_error})
     app.state.desk = desk
     return Guard(app, host=host, port=port, csrf=desk.csrf, token=token)
+
+
+def _workspace(root: Path, termbase: Termbase | None) -> Workspace:
+    """The workspace the desk opens: ``root``'s verbale.yaml (or one above it), else the built-in termbase
+    alone; ``termbase`` (tests) replaces the workspace's."""
+    from ..facts.workspace import load_workspace, workspace_root
+
+    found = workspace_root(root)
+    workspace = load_workspace(found) if found else Workspace(None)
+    return replace(workspace, termbase=termbase) if termbase is not None else workspace
 
 
 def _note_error(request: Request, exc: Exception) -> Response:

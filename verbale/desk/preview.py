@@ -9,7 +9,10 @@ from dataclasses import dataclass, field
 from ..compose.note import MeetingFacts, Note, check_references, distribution_keys, render_note, text_context
 from ..errors import NoteError
 from ..facts.spec import NoteSpec, parse_spec
-from ..facts.termbase import Termbase
+from ..compose.agenda import check_agenda
+from ..compose.facts import FactGroup
+from ..facts.house import house_for
+from ..facts.workspace import Workspace, with_defaults
 from ..facts.yamlsource import YamlDoc
 from .form import BAD_INPUT, dotted
 
@@ -71,15 +74,16 @@ def fact_names(context: dict) -> list[str]:
             continue
         if isinstance(value, MeetingFacts):
             names += [f"{name}.{part}" for part in ("when", "date", "time", "zone", "body", "format")]
-        elif isinstance(value, dict):
-            names += [f"{name}.{key.replace('-', '_')}" for key in value]
+        elif isinstance(value, FactGroup):
+            names += [f"{name}.{key.replace('-', '_')}" for key in value._facts]
         else:
             names.append(name)
     return names
 
 
-def preview(data: dict, termbase: Termbase, recipient: str | None = None, file: str = "spec") -> Preview:
-    """Compose every language of the spec ``data``; problems become lines at their fields, never exceptions."""
+def preview(data: dict, workspace: Workspace, recipient: str | None = None, file: str = "spec") -> Preview:
+    """Compose every language of the spec ``data`` in ``workspace`` (its defaults, termbase and house); problems
+    become lines at their fields, never exceptions."""
     result = Preview()
     result.problems += _bad_inputs(data)
     unreadable = {p.field for p in result.problems}
@@ -89,23 +93,31 @@ def preview(data: dict, termbase: Termbase, recipient: str | None = None, file: 
     except NoteError as exc:  # a date the browser could not read is said once, not also as "missing"
         result.problems += [_problem(e) for e in getattr(exc, "errors", [exc]) if e.field not in unreadable]
         return result
-    result.problems += [_problem(e) for e in check_references(spec, termbase)]
+    spec = with_defaults(spec, workspace)
+    termbase = workspace.termbase
+    result.problems += [_problem(e) for e in check_references(spec, termbase) + check_agenda(spec)]
     if result.errors:
+        return result
+    try:
+        house = house_for(spec, termbase, workspace.config)
+    except NoteError as exc:
+        result.problems.append(_problem(exc))
         return result
     result.recipients = distribution_keys(spec, termbase)
     if result.recipients:
         result.recipient = recipient if recipient in result.recipients else result.recipients[0]
     addressees = [result.recipient] if result.recipient else None
     try:
-        result.facts = fact_names(text_context(spec, spec.languages[0], addressees or spec.recipients, termbase))
-        result.notes = [render_note(spec, lang, addressees, termbase) for lang in spec.languages]
+        context = text_context(spec, spec.languages[0], addressees or spec.recipients, termbase, house)
+        result.facts = fact_names(context)
+        result.notes = [render_note(spec, lang, addressees, termbase, house) for lang in spec.languages]
     except NoteError as exc:
         result.problems.append(_problem(exc))
         return result
     from ..compose import check
 
     doc = YamlDoc(data, file, {})
-    result.problems += [_from_line(f.line, f.kind) for f in check.findings(spec, result.notes, doc)]
+    result.problems += [_from_line(f.line, f.kind) for f in check.findings(spec, result.notes, doc, house)]
     return result
 
 

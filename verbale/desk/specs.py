@@ -62,13 +62,31 @@ class SpecFiles:
         text = write_spec(path, without_defaults(data, original or {}, schema))
         load_yaml_bytes(text.encode("utf-8"), self.name(path))  # what was written reads back
 
-    def generate(self, path: Path, out: Path, termbase) -> list[str]:
-        """Write the spec's files (replacing the desk's earlier ones); the names of the files."""
+    def generate(self, path: Path, out: Path, workspace) -> tuple[list[str], list[str]]:
+        """Write the spec's files (replacing the desk's earlier ones) and, where LibreOffice is installed, a PDF
+        beside each DOCX: the names of the files, and a line for each PDF that could not be made."""
         from ..build import build, write_outputs
 
-        built = build(path, termbase)
+        built = build(path, workspace=workspace)
         write_outputs(built, out, force=True)
-        return sorted(built.files)
+        names = sorted(built.files)
+        pdfs, problems = self._pdfs([out / name for name in names if name.endswith(".docx")])
+        return sorted(names + pdfs), problems
+
+    @staticmethod
+    def _pdfs(docx: list[Path]) -> tuple[list[str], list[str]]:
+        from ..files import write_atomic
+        from ..pdf import PdfError, convert, find_office, pdf_path
+
+        try:
+            find_office()
+        except PdfError:
+            return [], ["No PDF: LibreOffice is not installed here (the Word files are written)."]
+        conversion = convert(docx)
+        for source, data in conversion.pdfs.items():
+            write_atomic(pdf_path(source), data)
+        return ([pdf_path(source).name for source in conversion.pdfs],
+                [error.problem for error in conversion.failures.values()])
 
     def samples(self) -> list[str]:
         return [p.name for p in sorted(SAMPLE.glob("*.yaml"))] if SAMPLE.is_dir() else []
