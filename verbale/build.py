@@ -14,7 +14,7 @@ from .files import Taken, read_regular, replace_together
 from .facts.house import describe, house_for
 from .facts.termbase import Termbase, default_termbase
 from .facts.spec import SpecProblems, read_spec
-from .facts.workspace import Workspace, find_workspace, with_defaults
+from .facts.workspace import Workspace, defaulted, find_workspace, locate_default, with_defaults
 from .facts.yamlsource import YamlDoc
 
 
@@ -90,10 +90,12 @@ def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | N
     spec, doc = read_spec(path)
     if workspace is None:
         workspace = find_workspace(path)
+    defaults = defaulted(spec, workspace)
     spec = with_defaults(spec, workspace)
     termbase = termbase or workspace.termbase or default_termbase()
     workspace_config = workspace.config if workspace_config is None else workspace_config
-    problems = [_locate(p, doc) for p in check_references(spec, termbase) + check_agenda(spec)]
+    problems = [locate_default(p, defaults, workspace, doc.file) or _locate(p, doc)
+                for p in check_references(spec, termbase) + check_agenda(spec)]
     if problems:
         raise SpecProblems(problems)
     try:

@@ -120,3 +120,102 @@ def test_terms_show_prints_every_language(capsys):
     assert verbale(["terms", "show", "astanna"]) == 1
     assert "(command line):1: KEY: unknown termbase key 'astanna' (did you mean astana" in capsys.readouterr().err
     assert verbale(["terms"]) == 2
+
+
+# verbale.yaml's defaults are termbase keys of their kind: `terms check` says so at their line (NOTE-SPEC §5)
+BAD_DEFAULTS = [
+    ("sender", "nope", "sender: unknown key 'nope' (add it to termbase/en/terms.yaml of the workspace in ./; "
+                       "`verbale terms check` lists what each entry still lacks)"),
+    ("place", "madird", "place: unknown key 'madird' (add it to termbase/en/terms.yaml of the workspace in ./; "
+                        "`verbale terms check` lists what each entry still lacks)"),
+    ("place", "my-office", "place: 'my-office' is a sender, not a place (its kind is set in termbase/terms.yaml:5; "
+                           "use a key of the right kind)"),
+]
+
+
+@pytest.mark.parametrize("name, key, problem", BAD_DEFAULTS)
+def test_a_bad_default_is_located_in_verbale_yaml(office, capsys, name, key, problem):
+    fill_in_sender(office)
+    config = office / "verbale.yaml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if text.startswith(f"{name}:"))
+    config.write_text("\n".join(text if i != line else f"{name}: {key}" for i, text in enumerate(lines, 1)) + "\n",
+                      encoding="utf-8")
+    capsys.readouterr()
+    assert verbale(["terms", "check", "-q"]) == 1
+    assert capsys.readouterr().err.splitlines() == [f"verbale.yaml:{line}: {problem}"]
+    # generate names the same line, and that the spec took the value from the workspace
+    assert verbale(["generate", "notes/", "-o", "out/"]) == 1
+    where, _, rest = problem.partition(" (")
+    assert capsys.readouterr().err.splitlines() == [
+        f"verbale.yaml:{line}: {where} (the workspace's default, used by notes/sample.yaml; {rest}"]
+
+
+def test_a_spec_that_names_its_own_sender_is_located_in_the_spec(office, capsys):
+    fill_in_sender(office)
+    spec = office / "notes" / "sample.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("number:", "sender: nope\nnumber:"), encoding="utf-8")
+    capsys.readouterr()
+    assert verbale(["generate", "notes/", "-o", "out/"]) == 1
+    assert capsys.readouterr().err.startswith("notes/sample.yaml:4: sender: unknown key 'nope' (add it to")
+
+
+# a kind that is no role, also one in a list, is a located line (the roles: facts/termcheck.py KINDS)
+@pytest.mark.parametrize("kind, shown", [("[sender, 3]", "3"), ("3", "3"), ("[sender, embassy]", "embassy"),
+                                         ("[sender, [recipient]]", "['recipient']")])
+def test_a_kind_that_is_no_role_is_a_located_line(office, capsys, kind, shown):
+    fill_in_sender(office)
+    (office / "termbase" / "terms.yaml").write_text(f"# the office\nmy-office: {{kind: {kind}}}\n", encoding="utf-8")
+    capsys.readouterr()
+    assert verbale(["terms", "check", "-q"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"termbase/terms.yaml:2: my-office: unknown kind '{shown}' (one of sender, recipient, authority, body, place, "
+        "group, person, or a list of them)"]
+
+
+# --place: a built-in place is used; a key not built in gets an entry to fill in like the sender; a built-in
+# entry of another kind is refused with one line
+@pytest.mark.parametrize("argv, status, says", [
+    (["--place", "vienna"], 0, None),
+    (["--place", "madrid"], 0, "'madrid' is not a built-in place: its entry in termbase/ is to fill in as well"),
+    (["--place", "cica-secretariat"], 2,
+     "verbale init: error: --place 'cica-secretariat' is a built-in sender, not a place (name a city)"),
+    (["--place", "mine", "--sender", "mine"], 2,
+     "verbale init: error: --sender and --place are both 'mine' (one entry cannot be both)"),
+])
+def test_init_place(tmp_path, monkeypatch, capsys, argv, status, says):
+    monkeypatch.chdir(tmp_path)
+    assert verbale(["init", "o2", *argv]) == status
+    out, err = capsys.readouterr()
+    if says:
+        assert says in (out + err).splitlines()
+    neutral = tmp_path / "o2" / "termbase" / "terms.yaml"
+    if status:
+        assert not (tmp_path / "o2").exists()
+    else:
+        assert ("madrid: {kind: place" in neutral.read_text(encoding="utf-8")) == (argv[1] == "madrid")
+
+
+def test_a_new_place_is_filled_in_and_used(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert verbale(["init", "o2", "--place", "madrid"]) == 0
+    office = tmp_path / "o2"
+    monkeypatch.chdir(office)
+    fill_in_sender(office)   # the sender's forms only: madrid's are now missing
+    capsys.readouterr()
+    assert verbale(["terms", "check", "-q"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "termbase/terms.yaml:6: madrid: zone is still to fill in (replace the TODO text with an IANA name such as "
+        "Europe/Madrid)")
+    neutral = office / "termbase" / "terms.yaml"
+    neutral.write_text(neutral.read_text(encoding="utf-8").replace('"TODO: its IANA time zone, e.g. Europe/Madrid"',
+                                                                   "Europe/Madrid"), encoding="utf-8")
+    for lang, forms in [("en", "{nom: Madrid, line: Madrid, time: Madrid time}"),
+                        ("ru", "{nom: Мадрид, line: город Мадрид, time: по времени г. Мадрид}"),
+                        ("kk", "{nom: Мадрид, line: Мадрид қаласы, time: Мадрид қаласының уақытымен}")]:
+        path = office / "termbase" / lang / "terms.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + f"madrid: {forms}\n", encoding="utf-8")
+    assert verbale(["terms", "check", "-q"]) == 0
+    assert verbale(["generate", "notes/", "-o", "out/"]) == 0
+    paragraphs = [text for _, text in docx_paragraphs(office / "out" / "sample.kk.docx")]
+    assert any(text.startswith("Мадрид қаласы") for text in paragraphs)

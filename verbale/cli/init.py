@@ -53,6 +53,21 @@ SENDER_FORMS = {
            ("short", "қысқа атауы, мысалы Елшілік"),
            ("letterhead", "бланк жолдары, мысалы ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ЕЛШІЛІГІ")],
 }
+# Kazakh: whether the last word of nom carries the 3rd-person possessive; it decides every derived case
+POSSESSIVE_LINE = """\
+  # possessive: true when the last word of nom ends in the 3rd-person possessive -ы/-і, -сы/-сі (Елшілігі,
+  # Өкілдігі, Министрлігі: dative Елшілігіне, not Елшілігіге); false when it does not (Елшілік: Елшілікке).
+  possessive: true"""
+# what a place needs in each language (a city not in the built-in termbase), with what to write
+PLACE_FORMS = {
+    "en": [("nom", "the city, e.g. Madrid"), ("line", "the place-and-date line, e.g. Madrid"),
+           ("time", "the time of the city, e.g. Madrid time")],
+    "ru": [("nom", "город, например Мадрид"), ("line", "строка места и даты, например город Мадрид"),
+           ("time", "время города, например по времени г. Мадрид")],
+    "kk": [("nom", "қала, мысалы Мадрид"), ("line", "орны мен күні жолы, мысалы Мадрид қаласы"),
+           ("time", "қаланың уақыты, мысалы Мадрид қаласының уақытымен")],
+}
+PLACE_ENTRY = '{place}: {{kind: place, zone: "TODO: its IANA time zone, e.g. Europe/Madrid"}}\n'
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh"}
 
 SAMPLE_SPEC = """\
@@ -87,23 +102,36 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def forms_yaml(sender: str, lang: str) -> str:
-    lines = [FORMS_HEADER.format(name=LANGUAGE_NAMES[lang]).rstrip("\n"), f"{sender}:"]
-    for form, what in SENDER_FORMS[lang]:
+def _entry_yaml(key: str, forms: list[tuple[str, str]]) -> list[str]:
+    lines = [f"{key}:"]
+    for form, what in forms:
         todo = _quoted(f"TODO: {what}")
         lines.append(f"  {form}:\n    - {todo}" if form == "letterhead" else f"  {form}: {todo}")
+    return lines
+
+
+def forms_yaml(sender: str, lang: str, new_place: str | None = None) -> str:
+    """termbase/<lang>/terms.yaml: the sender's forms to fill in, and those of a city not built in."""
+    lines = [FORMS_HEADER.format(name=LANGUAGE_NAMES[lang]).rstrip("\n"), *_entry_yaml(sender, SENDER_FORMS[lang])]
+    if lang == "kk":
+        lines.append(POSSESSIVE_LINE)
+    if new_place:
+        lines += _entry_yaml(new_place, PLACE_FORMS[lang])
     return "\n".join(lines) + "\n"
 
 
-def workspace_files(sender: str, place: str, languages: list[str], today: dt.date) -> dict[str, str]:
-    """Relative path -> text of every file of a new workspace (the schemas apart)."""
+def workspace_files(sender: str, place: str, languages: list[str], today: dt.date,
+                    new_place: bool = False) -> dict[str, str]:
+    """Relative path -> text of every file of a new workspace (the schemas apart); ``new_place``: the place is
+    not a built-in one and gets an entry to fill in like the sender."""
     files = {
         "verbale.yaml": VERBALE_YAML.format(sender=sender, place=place, languages=", ".join(languages)),
-        "termbase/terms.yaml": NEUTRAL_YAML.format(sender=sender),
+        "termbase/terms.yaml": NEUTRAL_YAML.format(sender=sender) + (PLACE_ENTRY.format(place=place) if new_place else ""),
         "notes/sample.yaml": SAMPLE_SPEC.format(
             date=today.isoformat(), purpose="\n".join(f"  {lang}: {_quoted(PURPOSE[lang])}" for lang in languages)),
     }
-    files.update({f"termbase/{lang}/terms.yaml": forms_yaml(sender, lang) for lang in languages})
+    files.update({f"termbase/{lang}/terms.yaml": forms_yaml(sender, lang, place if new_place else None)
+                  for lang in languages})
     return files
 
 
@@ -116,7 +144,18 @@ def _arguments_problem(args) -> str | None:
     unknown = [lang for lang in args.languages.split(",") if lang not in LANGUAGES]
     if unknown or not args.languages:
         return f"--languages: unknown language '{(unknown or [''])[0]}' (use some of {','.join(LANGUAGES)})"
+    if args.sender == args.place:
+        return f"--sender and --place are both '{args.sender}' (one entry cannot be both)"
+    kinds = _builtin_kinds(args.place)
+    if kinds and "place" not in kinds:
+        return f"--place '{args.place}' is a built-in {' and '.join(kinds)}, not a place (name a city)"
     return None
+
+
+def _builtin_kinds(key: str) -> tuple[str, ...]:
+    from ..facts.termbase import default_termbase
+
+    return default_termbase().kinds(key) if key in default_termbase().entries else ()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     root = Path(args.folder)
     languages = list(dict.fromkeys(args.languages.split(",")))
-    files = workspace_files(args.sender, args.place, languages, dt.date.today())
+    new_place = not _builtin_kinds(args.place)
+    files = workspace_files(args.sender, args.place, languages, dt.date.today(), new_place)
     existing = [name for name in [*files, "schema"] if (root / name).exists()]
     if existing:
         print(f"{root / existing[0]}:1: (workspace): already exists; a workspace is never overwritten "
@@ -145,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{exc.filename or root}:1: (workspace): cannot write: {exc.strerror} "
               "(check the folder is writable)", file=sys.stderr)
         return EXIT_FAILED
+    if new_place:
+        print(f"'{args.place}' is not a built-in place: its entry in termbase/ is to fill in as well")
     print(f"made the workspace {root}: fill in termbase/<lang>/terms.yaml (the TODO texts), then\n"
           f"  cd {root}\n  verbale terms check\n  verbale generate notes/ -o out/")
     return EXIT_OK

@@ -61,21 +61,24 @@ def _print_forms(termbase, key: str, languages: list[str], only_derived: bool = 
 
 
 def check(args) -> int:
-    from ..facts.termcheck import check_termbase
+    from ..facts.termcheck import check_termbase, termbase_hints
+    from ..facts.workspace import default_problems
 
     workspace = _workspace(args.workspace)
     termbase = workspace.termbase
     languages = workspace.config.get("languages") or termbase.languages
-    problems = check_termbase(termbase, languages)
+    problems = default_problems(workspace) + check_termbase(termbase, languages)
+    hints = termbase_hints(termbase, languages)
     if not args.quiet and workspace.root is not None:
         own = [key for key, folder in termbase.origin.items() if folder == termbase.workspace_root]
         for key in own:
             print(f"{key} ({', '.join(termbase.kinds(key)) or 'no kind'}): forms the tool derives, to confirm")
             _print_forms(termbase, key, languages, only_derived=True)
-    for problem in problems:
+    for problem in problems + hints:
         print(problem, file=sys.stderr)
     entries = len(set(termbase.entries) | {k for lang in languages for k in termbase.forms.get(lang, {})})
-    print(f"{entries} entries in {', '.join(languages)}: {len(problems)} problems")
+    confirm = f", {len(hints)} to confirm" if hints else ""
+    print(f"{entries} entries in {', '.join(languages)}: {len(problems)} problems{confirm}")
     return EXIT_FAILED if problems else EXIT_OK
 
 

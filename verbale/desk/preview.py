@@ -12,7 +12,7 @@ from ..facts.spec import NoteSpec, parse_spec
 from ..compose.agenda import check_agenda
 from ..compose.facts import FactGroup
 from ..facts.house import house_for
-from ..facts.workspace import Workspace, with_defaults
+from ..facts.workspace import Workspace, defaulted, locate_default, with_defaults
 from ..facts.yamlsource import YamlDoc
 from .form import BAD_INPUT, dotted
 
@@ -93,9 +93,11 @@ def preview(data: dict, workspace: Workspace, recipient: str | None = None, file
     except NoteError as exc:  # a date the browser could not read is said once, not also as "missing"
         result.problems += [_problem(e) for e in getattr(exc, "errors", [exc]) if e.field not in unreadable]
         return result
+    defaults = defaulted(spec, workspace)
     spec = with_defaults(spec, workspace)
     termbase = workspace.termbase
-    result.problems += [_problem(e) for e in check_references(spec, termbase) + check_agenda(spec)]
+    result.problems += [_problem(locate_default(e, defaults, workspace, file) or e)
+                        for e in check_references(spec, termbase) + check_agenda(spec)]
     if result.errors:
         return result
     try:

@@ -253,8 +253,8 @@ class Termbase:
             hint = f"did you mean {', '.join(near)}?" if near else f"known: {', '.join(sorted(fitting)[:8])}"
             raise TermbaseError(f"unknown termbase key '{key}'", field=field, hint=hint)
         if not set(self.kinds(key)) & set(kinds):
-            have = " and a ".join(self.kinds(key)) or "entry without a kind"
-            raise TermbaseError(f"'{key}' is a {have}, not a {' or '.join(kinds)}", field=field,
+            have = "a " + " and a ".join(self.kinds(key)) if self.kinds(key) else "an entry without a kind"
+            raise TermbaseError(f"'{key}' is {have}, not a {' or '.join(kinds)}", field=field,
                                 hint=self._where_kind_is(key))
 
     def _where_to_add(self, near: list[str]) -> str:

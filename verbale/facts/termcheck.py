@@ -50,9 +50,10 @@ def _entry_problems(termbase: Termbase, key: str, languages: list[str]) -> list[
         return [_problem(termbase, key, next((lang for lang in languages if (lang, key) in termbase.where), None),
                          "has names but no kind", f"add `{key}: {{kind: ...}}` to {_folder_hint(termbase, None)}")]
     kinds = kinds_of(entry)
-    unknown = [k for k in kinds if k not in KINDS]
+    given = entry.get("kind")
+    unknown = [k for k in (given if isinstance(given, list) else [given]) if not isinstance(k, str) or k not in KINDS]
     if not kinds or unknown:
-        return [_problem(termbase, key, None, f"unknown kind '{(unknown or [entry.get('kind')])[0]}'",
+        return [_problem(termbase, key, None, f"unknown kind '{(unknown or [given])[0]}'",
                          f"one of {', '.join(KINDS)}, or a list of them", "kind")]
     problems = []
     if "person" in kinds and entry.get("gender") not in ("m", "f"):
@@ -65,12 +66,17 @@ def _entry_problems(termbase: Termbase, key: str, languages: list[str]) -> list[
                      for m in entry.get("members", []) if "recipient" not in termbase.kinds(m)]
     for lang in languages:
         problems += _form_problems(termbase, key, kinds, lang)
+    if "kk" in languages:
+        problems += [p for p, hard in _possessive_findings(termbase, key) if hard]
     return problems
 
 
 def _zone_problems(termbase: Termbase, key: str, entry: dict) -> list[TermbaseError]:
     from .zones import zone
 
+    if is_unfilled(entry.get("zone")):
+        return [_problem(termbase, key, None, "zone is still to fill in",
+                         "replace the TODO text with an IANA name such as Europe/Madrid", "zone")]
     try:
         zone(str(entry.get("zone", "")))
         return []
@@ -121,6 +127,41 @@ def proposed_form(term: Term, form: str) -> str | None:
         return inflect_phrase(term.forms["nom"], form)
     except NoteError:
         return None
+
+
+def _possessive_findings(termbase: Termbase, key: str) -> list[tuple[TermbaseError, bool]]:
+    """The Kazakh ``possessive:`` of an entry against its nom (locales/kk/README.md): ``possessive: true`` on a
+    last word that does not end in -ы/-і is wrong by rule (hard); a last word that ends like the possessive
+    without ``possessive:`` is a sign only (Алматы is not one), for a person to confirm."""
+    from ..grammar.kk import inflect, last_word, looks_possessive
+
+    try:
+        term = termbase.term(key, "kk")
+    except TermbaseError:
+        return []
+    nom, possessive = term.forms.get("nom"), term.forms.get("possessive")
+    if not isinstance(nom, str) or not nom.strip() or is_unfilled(nom):
+        return []
+    word = last_word(nom)
+    if possessive is True and not word.lower().endswith(("ы", "і")):
+        return [(_problem(termbase, key, "kk", f"`possessive: true`, but «{word}» does not end in the 3rd-person "
+                          "possessive -ы/-і, -сы/-сі", f"write `possessive: false`, dative {inflect(word, 'dat')}; "
+                          "or write nom with the possessive", "possessive"), True)]
+    if possessive is None and looks_possessive(nom):
+        return [(_problem(termbase, key, "kk", f"to confirm: «{word}» ends like the 3rd-person possessive",
+                          f"write `possessive: true` if it is one: dative {inflect(word, 'dat', True)}, accusative "
+                          f"{inflect(word, 'acc', True)}; `possessive: false` if not: dative {inflect(word, 'dat')}",
+                          "nom"), False)]
+    return []
+
+
+def termbase_hints(termbase: Termbase, languages: list[str]) -> list[TermbaseError]:
+    """What the rules cannot decide, for a person to confirm (not problems: they do not fail the check)."""
+    if "kk" not in languages:
+        return []
+    keys = dict.fromkeys([*termbase.entries, *termbase.forms.get("kk", {})])
+    hints = [p for key in keys for p, hard in _possessive_findings(termbase, key) if not hard]
+    return sorted(hints, key=lambda p: (p.file, p.line or 0))
 
 
 def check_termbase(termbase: Termbase, languages: list[str]) -> list[TermbaseError]:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import NoteError, SpecError
 from .spec import Key, Lang, NoteSpec, SpecProblems, validation_errors
-from .termbase import LOCALES_DIR, Termbase, default_termbase
+from .termbase import LOCALES_DIR, Termbase, default_termbase, display_path
 from .yamlsource import load_yaml_bytes
 
 CONFIG_FILE = "verbale.yaml"
@@ -46,6 +46,7 @@ class Workspace:
     root: Path | None                      # the folder of verbale.yaml; None: the built-in termbase only
     config: dict = field(default_factory=dict)
     termbase: Termbase = field(default_factory=default_termbase)
+    lines: dict = field(default_factory=dict, compare=False)   # key of verbale.yaml -> its line
 
     @property
     def config_file(self) -> Path | None:
@@ -54,6 +55,11 @@ class Workspace:
 
 def read_config(path: Path) -> dict:
     """verbale.yaml, validated; each problem one located line."""
+    return _read_config(path)[0]
+
+
+def _read_config(path: Path) -> tuple[dict, dict]:
+    """verbale.yaml, validated, and the line of each of its keys."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -62,14 +68,15 @@ def read_config(path: Path) -> dict:
         doc = load_yaml_bytes(raw, str(path))
     except SpecError as exc:
         if exc.problem == "the file is empty":  # only comments: no defaults
-            return {}
+            return {}, {}
         raise
     data = {} if doc.data is None else doc.data
     if not isinstance(data, dict):
         raise SpecError("verbale.yaml is a mapping of defaults", field="(workspace)",
                         hint="see `verbale init` for one", file=str(path), line=1)
     try:
-        return WorkspaceConfig.model_validate(data).model_dump(exclude_none=True, by_alias=True)
+        config = WorkspaceConfig.model_validate(data).model_dump(exclude_none=True, by_alias=True)
+        return config, {name: doc.line_of((name,)) for name in config}
     except ValidationError as exc:
         raise SpecProblems(validation_errors(exc, doc, WorkspaceConfig)) from None
 
@@ -90,10 +97,10 @@ def _stamp(root: Path) -> tuple:
 
 @lru_cache(maxsize=16)
 def _load(root: Path, stamp: tuple) -> Workspace:
-    config = read_config(root / CONFIG_FILE)
+    config, lines = _read_config(root / CONFIG_FILE)
     folder = root / TERMBASE_DIR
     termbase = Termbase(roots=[LOCALES_DIR, folder]) if folder.is_dir() else default_termbase()
-    return Workspace(root, config, termbase)
+    return Workspace(root, config, termbase, lines)
 
 
 def load_workspace(root: Path) -> Workspace:
@@ -124,8 +131,39 @@ def find_workspace(spec_path: Path, explicit: Path | str | None = None) -> Works
     return load_workspace(root) if root else Workspace(None)
 
 
+def defaulted(spec: NoteSpec, workspace: Workspace) -> set[str]:
+    """The fields the spec leaves out and the workspace's verbale.yaml gives."""
+    return {name for name in DEFAULTS if name not in spec.model_fields_set and name in workspace.config}
+
+
 def with_defaults(spec: NoteSpec, workspace: Workspace) -> NoteSpec:
     """The spec with the workspace's defaults for the fields it leaves out."""
-    given = spec.model_fields_set
-    update = {name: workspace.config[name] for name in DEFAULTS if name not in given and name in workspace.config}
+    update = {name: workspace.config[name] for name in sorted(defaulted(spec, workspace))}
     return spec.model_copy(update=update) if update else spec
+
+
+def locate_default(error: NoteError, defaults: set[str], workspace: Workspace, spec_file: str) -> NoteError | None:
+    """A problem with a value the spec took from verbale.yaml, located there (None if it is not one):
+    ``verbale.yaml:2: sender: unknown key 'nope' (the workspace's default, used by notes/a.yaml; …)``."""
+    name = error.field.split(".")[0].split("[")[0]
+    if name not in defaults or workspace.config_file is None:
+        return None
+    used = f"the workspace's default, used by {spec_file}"
+    return type(error)(error.problem, field=error.field, hint=f"{used}; {error.hint}" if error.hint else used,
+                       file=display_path(workspace.config_file), line=workspace.lines.get(name, 1))
+
+
+def default_problems(workspace: Workspace) -> list[NoteError]:
+    """The defaults of verbale.yaml that are no termbase entries of their kind, located at their lines."""
+    problems = []
+    for name in ("sender", "place"):
+        key = workspace.config.get(name)
+        if key is None or workspace.config_file is None or (key in workspace.termbase.entries
+                                                            and not workspace.termbase.kinds(key)):
+            continue   # an entry without a valid kind is reported at its own line
+        try:
+            workspace.termbase.require(key, (name,), name)
+        except NoteError as exc:
+            problems.append(type(exc)(exc.problem, field=name, hint=exc.hint,
+                                      file=display_path(workspace.config_file), line=workspace.lines.get(name, 1)))
+    return problems

@@ -232,8 +232,41 @@ def inflect(text: str, case: str, possessive: bool = False) -> str:
 
 
 def inflect_person(forms: Mapping, case: str, gender: str | None) -> str:
-    """A person takes the case suffix on the last word of the name: «Ерлан Асановқа» (no gender in Kazakh)."""
-    return inflect(forms["nom"], case)
+    """A person takes the case suffix on the last word of the name: «Ерлан Асановқа» (no gender in Kazakh); a
+    designation ending in the possessive (``possessive: true``) takes the pronominal н like any other entry.
+
+    >>> inflect_person({"nom": "Тайланд Корольдігіндегі Елшісі", "possessive": True}, "dat", "m")
+    'Тайланд Корольдігіндегі Елшісіне'
+    """
+    return inflect(forms["nom"], case, bool(forms.get("possessive", False)))
+
+
+POSSESSIVE_END = re.compile(r"[бвгғджзйклмнңпрстуфхһцчшщ][ыі]$", re.I)   # у: оқуы, тауы
+
+
+def last_word(text: str) -> str:
+    """The word a case suffix goes on: the last one before a parenthesis at the end.
+
+    >>> last_word("Арнаулы жұмыс тобы (АЖТ)"), last_word("Қазақстан Республикасының Елшілігі")
+    ('тобы', 'Елшілігі')
+    """
+    text = text.strip()
+    if text.endswith(")") and "(" in text and text.rpartition("(")[0].strip():
+        text = text.rpartition("(")[0]
+    words = re.split(r"[\s\u00a0]+", text.strip().rstrip(CLOSING))
+    return words[-1] if words else ""
+
+
+def looks_possessive(text: str) -> bool:
+    """Whether the last word ends like the 3rd-person possessive: -ы/-і after a consonant (Елшілігі, тобы,
+    Хатшылығы; -сы/-сі after a vowel: Елшісі, Республикасы).  Only a sign: Алматы, кірпі end so and are not;
+    an abbreviation (ІІМ) never is.
+
+    >>> [looks_possessive(t) for t in ("Елшілігі", "Елшісі", "Ахметұлы", "Елшілік", "Министрлік", "Астана", "ТМД")]
+    [True, True, True, False, False, False, False]
+    """
+    word = last_word(text)
+    return bool(POSSESSIVE_END.search(word)) and not is_abbreviation(word)
 
 
 UNTIL = "дейін"
