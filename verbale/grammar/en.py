@@ -88,6 +88,23 @@ def capfirst(text) -> str:
     return text[:1].upper() + text[1:]
 
 
+def lower_article(names) -> str:
+    """A name in the middle of a sentence: ``The Embassy of …`` -> ``the Embassy of …``.  An entry whose ``nom``
+    starts a sentence (a sender's designation) writes ``The``; the formulas lower it where the name stands
+    mid-sentence.  Only the leading article: ``The Hague`` inside a name keeps its capital.  Several entries
+    (the recipients) are lowered one by one and joined with "and".
+
+    >>> lower_article("The Embassy of the United States of America"), lower_article("the Ministry")
+    ('the Embassy of the United States of America', 'the Ministry')
+    >>> lower_article("Theatre Office"), lower_article(["The Secretariat", "the Ministry of The Hague"])
+    ('Theatre Office', 'the Secretariat and the Ministry of The Hague')
+    """
+    if not isinstance(names, str) and hasattr(type(names), "__iter__"):
+        return " and ".join(lower_article(name) for name in names)
+    text = str(names)
+    return "the" + text[3:] if text.startswith("The ") else text
+
+
 def format_period(start: dt.date, end: dt.date, **date_options) -> str:
     """Both ends included; month and year written once where they are shared (NOTE-SPEC §6).  CLDR's interval
     patterns (``2–5 Oct 2006``) abbreviate and use a dash; notes write the words out.
@@ -129,4 +146,5 @@ def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] |
     return amount(value, currency, BABEL_LOCALE, names)
 
 
-FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "capfirst": capfirst}
+FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "capfirst": capfirst,
+           "lower_article": lower_article}
