@@ -139,18 +139,39 @@ def ref_number(ref: Ref, lang: str, field: str) -> str:
                     hint="write the number for every language, or one number for all")
 
 
+def title_without_kind(title: str, kind: str, side: str) -> str:
+    """A title the clerk began (en, ru) or ended (kk: ``side`` is the formulas' ``kind_in_title``) with the kind's
+    word loses it, so the formula's kind, in its case, is not written twice.
+
+    >>> title_without_kind("Agreement on Cooperation", "Agreement", "start")
+    'on Cooperation'
+    >>> title_without_kind("Ынтымақтастық туралы келісім", "келісім", "end")
+    'Ынтымақтастық туралы'
+    >>> title_without_kind("on Cooperation", "Agreement", "start"), title_without_kind("Agreements", "Agreement", "start")
+    ('on Cooperation', 'Agreements')
+    """
+    words, kind_words = title.split(" "), kind.casefold().split()
+    size = len(kind_words)
+    if side == "start" and [w.casefold() for w in words[:size]] == kind_words:
+        return " ".join(words[size:])
+    if side == "end" and len(words) >= size and [w.casefold() for w in words[-size:]] == kind_words:
+        return " ".join(words[:-size])
+    return title
+
+
 def _ref_fact(name: str, lang: str, ref: Ref, spec: NoteSpec, termbase: Termbase, options: dict) -> Fact:
     field = f"refs.{name.split('.', 1)[1]}"
     formulas = termbase.formulas[lang]["refs"]
     kind = formulas["kinds"][ref.kind]
     on = ref.date or spec.date
     title = getattr(ref.title, lang, None) if ref.title is not None else None
+    title = title_without_kind(" ".join((title or "").split()), kind["nom"], formulas.get("kind_in_title", "start"))
     context = {
         "kind": kind["nom"], "number_label": kind.get("number_label", formulas.get("number_label", "№")), "number": ref_number(ref, lang, field),
         "date": grammar_for(lang).format_date(ref.date, **options) if ref.date else "",
         "issuer": termbase.term(ref.of, lang, on) if ref.of else "",
         "place": termbase.term(ref.at, lang, on) if ref.at else "",
-        "title": " ".join((title or "").split()),
+        "title": title,
     }
 
     def render(**changes) -> str:
