@@ -117,8 +117,8 @@ def _period_fact(name: str, lang: str, period: Period, options: dict) -> Fact:
     return Fact(name, lang, period_text(period, lang, options), inflect=kazakh_form() if lang == "kk" else None)
 
 
-def _amount_fact(name: str, lang: str, amount, formulas: dict) -> Fact:
-    text = grammar_for(lang).format_amount(amount.value, amount.currency, formulas.get("currencies"))
+def _amount_fact(name: str, lang: str, amount, formulas: dict, spelling: str | None) -> Fact:
+    text = grammar_for(lang).format_amount(amount.value, amount.currency, formulas.get("currencies"), spelling=spelling)
     if lang == "ru":
         return Fact(name, lang, text, forms={"acc": text})
     # a name of several words is a possessive compound (АҚШ доллары: АҚШ долларына); one word is not (еуро)
@@ -187,9 +187,11 @@ def _ref_fact(name: str, lang: str, ref: Ref, spec: NoteSpec, termbase: Termbase
     return Fact(name, lang, render(), inflect=inflect)
 
 
-def fact_context(spec: NoteSpec, lang: str, termbase: Termbase, **date_options) -> dict[str, FactGroup]:
+def fact_context(spec: NoteSpec, lang: str, termbase: Termbase, *, spelling: str | None = None,
+                 **date_options) -> dict[str, FactGroup]:
     """``dates``, ``periods``, ``refs`` and ``amounts`` for the texts of ``lang``; each fact is rendered when a
-    text uses it, so an unused fact cannot fail a note."""
+    text uses it, so an unused fact cannot fail a note.  The options are the house's (``House.fact_options``):
+    the dates' and the English ``spelling`` of currency names."""
     formulas = termbase.formulas[lang]
 
     def lazy(make, *args):
@@ -202,7 +204,7 @@ def fact_context(spec: NoteSpec, lang: str, termbase: Termbase, **date_options) 
                                          for k, v in spec.periods.items()}),
         "refs": FactGroup("refs", {k: lazy(_ref_fact, f"refs.{k}", lang, v, spec, termbase, date_options)
                                    for k, v in spec.refs.items()}),
-        "amounts": FactGroup("amounts", {k: lazy(_amount_fact, f"amounts.{k}", lang, v, formulas)
+        "amounts": FactGroup("amounts", {k: lazy(_amount_fact, f"amounts.{k}", lang, v, formulas, spelling)
                                          for k, v in spec.amounts.items()}),
     }
 

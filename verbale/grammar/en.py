@@ -138,12 +138,16 @@ def format_time_span(start: dt.time, end: dt.time) -> str:
     return f"from {format_time(start)} to {format_time(end)}"
 
 
-def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] | None = None) -> str:
-    """
+def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] | None = None, *,
+                  spelling: str | None = None) -> str:
+    """The currency's CLDR name in the house's spelling (``en-US``: CLDR's en_US names, "rubles").
+
     >>> format_amount(50000, "USD"), format_amount(1, "EUR")
     ('50,000\xa0US dollars', '1\xa0euro')
+    >>> format_amount(2, "RUB"), format_amount(2, "RUB", spelling="en-US")
+    ('2\xa0Russian roubles', '2\xa0Russian rubles')
     """
-    return amount(value, currency, BABEL_LOCALE, names)
+    return amount(value, currency, spelling.replace("-", "_") if spelling else BABEL_LOCALE, names)
 
 
 FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "capfirst": capfirst,

@@ -369,7 +369,8 @@ def format_time_span(start: dt.time, end: dt.time) -> str:
     return f"{time_preposition(start)} {format_time(start)} до {format_time(end)}"
 
 
-def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] | None = None) -> str:
+def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] | None = None, *,
+                  spelling: str | None = None) -> str:
     """The sum grouped by CLDR (a no-break space: 50 000), the currency's name in its CLDR plural form.
 
     >>> [format_amount(n, "USD") for n in (1, 2, 5, 21, 50000)]
