@@ -206,7 +206,8 @@ def test_a_yearly_series_restarts_with_the_year_of_the_note(workspace, capsys):
     assert capsys.readouterr().err.strip().startswith(f"{taken}:3: number: number 17-1/2 is in the register for "
                                                       "notes/b.yaml")
     assert register.find("17-1/2", 2027).entry["spec_path"] == "notes/d.yaml"
-    assert generate([str(_dated(workspace, "f.yaml", "2027-03-01"))]) == 0  # the 2027 series skips the typed 17-1/2
+    # the 2027 series skips the typed 17-1/2
+    assert generate([str(_dated(workspace, "f.yaml", "2027-03-01")), "-o", str(workspace / "out")]) == 0
     assert register.find("17-1/3", 2027).entry["spec_path"] == "notes/f.yaml"
 
 

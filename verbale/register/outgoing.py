@@ -3,11 +3,16 @@
 The order makes sure a number is never given twice and never lost:
 1. the spec is built in memory first (with ``number: auto`` as a placeholder): a spec that fails, or whose
    outputs could not be written (a different file exists and no ``--force``), takes no number;
-2. the number is allocated and recorded as issued, with the spec's path, in one locked transaction;
-3. it is written into the spec in place of ``auto`` (the spec stays the one source of truth);
-4. the spec is built again from the file and its outputs written; their SHA-256 are recorded.
+2. with the series locked, the spec is read again: if another run numbered it meanwhile, that number is used
+   and nothing is allocated; else the number is allocated and recorded as issued, with the spec's path, in the
+   same transaction (a number recorded for the spec and not yet in it is given to it again);
+3. it is written into the spec in place of ``auto``, only where the spec still says ``auto`` (the spec stays
+   the one source of truth);
+4. the spec is built again from the file and its outputs written; their SHA-256 are recorded (and, where a
+   numbered note is sent again to others or about something else, an amendment).
 A run stopped after 2 leaves the number recorded for that spec and unused: the next run of the spec takes the
 same number. A run stopped after 3 left the number in the spec: the next run finds it registered for that spec.
+Two runs of one spec at once thus give it one number, which both print.
 
 A circular has one number, printed on every copy; the register holds one entry for it, whose recipients are
 everyone on the distribution list, and each copy's files are recorded with the recipient they went to.
