@@ -161,3 +161,43 @@ def test_an_unreachable_server_is_one_line():
         register.find("1")
     line = str(caught.value)
     assert "\n" not in line and "secret" not in line and "cannot use the register postgresql://clerk@/nowhere" in line
+
+
+def test_a_version_1_register_is_migrated_its_numbers_given_their_period(register_url):
+    register = Register(register_url)
+    with register.engine.begin() as conn:  # a register as version 1 left it: numbers unique on their own
+        schema.metadata.create_all(conn, tables=[schema.version_table])
+        conn.execute(schema.version_table.insert().values(version=1))
+        schema.MIGRATIONS[0](conn)
+        conn.execute(text("INSERT INTO register_series (pattern, period, last_seq) VALUES ('17-1/{seq}', '2026', 2)"))
+        one = conn.execute(text("SELECT id FROM register_series")).scalar()
+        for number, kind, series_id, seq in (("17-1/1", "issued", one, 1), ("17-1/2", "issued", one, 2),
+                                             ("17-1/2", "cancelled", one, 2), ("17-1/9", "issued", None, None)):
+            conn.execute(text("INSERT INTO register_entries (number, kind, series_id, seq, note_date, created_at, "
+                              "created_by) VALUES (:n, :k, :s, :q, '2026-06-01', '2026-06-01 10:00:00', 'clerk')"),
+                         dict(n=number, k=kind, s=series_id, q=seq))
+    Register._ready.clear()
+    assert [(r.number, r.entry["period"], bool(r.cancellation)) for r in register.records()] == \
+        [("17-1/1", "2026", False), ("17-1/2", "2026", True), ("17-1/9", "", False)]
+    with register.engine.begin() as conn:
+        assert schema.current_version(conn) == schema.VERSION == 2
+    got = [register.allocate(NUMBERING, entry(note_date=dt.date(2027, 1, 4))).number for _ in range(9)]
+    assert got[:2] == ["17-1/1", "17-1/2"] and "17-1/9" not in got  # typed in version 1: taken in every year
+    with pytest.raises(RegisterError, match="append-only"):
+        with register.transaction() as conn:
+            conn.execute(text("UPDATE register_entries SET period = 'x'"))
+
+
+def test_a_yearly_series_without_the_year_in_its_numbers_restarts(register_url):
+    register = Register(register_url)
+    got = [register.allocate(NUMBERING, entry(note_date=dt.date(*day))).number
+           for day in ((2026, 12, 28), (2026, 12, 29), (2027, 1, 4))]
+    assert got == ["17-1/1", "17-1/2", "17-1/1"]
+    with pytest.raises(RegisterError, match=r"17-1/1 was issued in 2026 and 2027 \(say which: --year 2026 or "):
+        register.find("17-1/1")
+    register.cancel("17-1/1", "sent in error", "clerk", year=2027)
+    assert register.find("17-1/1", 2026).cancellation is None and register.find("17-1/1", 2027).cancellation
+    register.record_typed("17-1/5", entry(note_date=dt.date(2027, 2, 1)), period="2027")
+    register.record_typed("17-1/5", entry(note_date=dt.date(2026, 2, 1)), period="2026")
+    with pytest.raises(RegisterError, match="17-1/5 was recorded by someone else"):
+        register.record_typed("17-1/5", entry(note_date=dt.date(2027, 3, 1)), period="2027")

@@ -72,10 +72,11 @@ def test_only_the_number_changes(text, number, expected):
 def test_write_back_keeps_a_byte_order_mark_and_refuses_a_changed_spec(tmp_path):
     spec = tmp_path / "a.yaml"
     spec.write_bytes(b"\xef\xbb\xbfnumber: auto\n")
-    write_number(spec, spec.read_bytes(), "17-1/1")
+    write_number(spec, "17-1/1")
     assert spec.read_bytes() == b"\xef\xbb\xbfnumber: 17-1/1\n"
-    with pytest.raises(RegisterError, match="the spec changed while number 17-1/2 was allocated"):
-        write_number(spec, b"number: auto\n", "17-1/2")
+    write_number(spec, "17-1/1")  # carried already: left as it is
+    with pytest.raises(RegisterError, match="the spec changed while number 17-1/2 was allocated for it: it now says number: 17-1/1"):
+        write_number(spec, "17-1/2")
     assert spec.read_bytes() == b"\xef\xbb\xbfnumber: 17-1/1\n"
 
 
@@ -100,8 +101,8 @@ def test_list_filters(office, capsys):
     assert capsys.readouterr().out.splitlines() == [
         "17-1/1  2025-03-01  cica-secretariat -> mfa-china: forward the agenda",
         "17-1/2  2025-03-02  cica-secretariat -> mfa-india, mfa-iran: препроводить проект Декларации",
-        "17-1/3  2026-01-09  cica-secretariat -> -: invite"]
-    for args, numbers in ((["--year", "2026"], ["17-1/3"]), (["--recipient", "mfa-iran"], ["17-1/2"]),
+        "17-1/1  2026-01-09  cica-secretariat -> -: invite"]  # the yearly series restarts: its year is the date's
+    for args, numbers in ((["--year", "2026"], ["17-1/1"]), (["--recipient", "mfa-iran"], ["17-1/2"]),
                           (["--text", "ДЕКЛАРАЦИИ проект"], ["17-1/2"]), (["--recipient", "mfa"], [])):
         assert verbale(["register", "list", *args]) == 0
         assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == numbers
@@ -120,10 +121,26 @@ def test_show_cancel_export(office, capsys):
     assert verbale(["register", "export", "--csv", "register.csv"]) == 0
     with open(office / "register.csv", encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.DictReader(stream))
-    assert [(r["number"], r["status"]) for r in rows] == [("17-1/1", "issued"), ("17-1/2", "cancelled"),
-                                                          ("17-1/3", "issued")]
+    assert [(r["number"], r["date"], r["status"]) for r in rows] == [
+        ("17-1/1", "2025-03-01", "issued"), ("17-1/2", "2025-03-02", "cancelled"), ("17-1/1", "2026-01-09", "issued")]
     assert rows[1]["reason"] == "sent in error" and rows[1]["subject"] == "препроводить проект Декларации"
     assert rows[0]["files"] == f"1.docx {'1' * 64}"
+
+
+def test_a_number_issued_in_two_years_is_named_with_its_year(office, capsys):
+    for command in (["show", "17-1/1"], ["cancel", "17-1/1", "--why", "sent in error"]):
+        assert verbale(["register", *command]) == 1
+        assert capsys.readouterr().err.strip() == (f"{office / 'register.sqlite'}:1: NUMBER: number 17-1/1 was issued "
+                                                   "in 2025 and 2026 (say which: --year 2025 or --year 2026)")
+    assert verbale(["register", "cancel", "17-1/1", "--year", "2026", "--why", "sent in error"]) == 0
+    assert capsys.readouterr().out == "17-1/1 of 2026 cancelled\n"
+    assert verbale(["register", "show", "17-1/1", "--year", "2025"]) == 0
+    shown = capsys.readouterr().out
+    assert "date:       2025-03-01" in shown and "cancelled" not in shown
+    assert verbale(["register", "show", "17-1/1", "--year", "2026"]) == 0
+    assert "cancelled:" in capsys.readouterr().out and verbale(["register", "show", "17-1/2", "--year", "2026"]) == 1
+    assert capsys.readouterr().err.strip().endswith("NUMBER: 17-1/2 is not in the register for 2026 "
+                                                    "('verbale register list' shows the numbers)")
 
 
 def test_problems_are_one_line_with_exit_statuses(office, tmp_path_factory, capsys):

@@ -177,3 +177,59 @@ def test_auto_without_numbering_is_one_line(tmp_path, capsys):
 
 def test_the_sample_notes_keep_no_register(sample_out):
     assert not (NOTES.parent / "register.sqlite").exists()
+
+
+def _dated(root: Path, name: str, date: str, number: str = "auto") -> Path:
+    spec = auto_spec(root, name)
+    text = spec.read_text(encoding="utf-8").replace("date: 2021-09-23", f"date: {date}")
+    spec.write_text(text.replace("number: auto ", f"number: {number} "), encoding="utf-8")
+    return spec
+
+
+def test_a_yearly_series_restarts_with_the_year_of_the_note(workspace, capsys):
+    # the register officer's series: 17-1/624 of 23 September 2021 has no year in it; the note's date tells it
+    (workspace / "verbale.yaml").write_text(CONFIG.replace("start: 624", "start: 1"), encoding="utf-8")
+    specs = [_dated(workspace, name, date) for name, date in
+             (("a.yaml", "2026-12-28"), ("b.yaml", "2026-12-29"), ("c.yaml", "2027-01-04"))]
+    for spec in specs:
+        assert generate([str(spec), "-o", str(workspace / "out")]) == 0
+    assert [s.read_text(encoding="utf-8").split("number: ")[1].split()[0] for s in specs] == \
+        ["17-1/1", "17-1/2", "17-1/1"]
+    assert "№ 17-1/1" in _text(workspace / "out" / "c.en.docx")
+    register = Register(sqlite_url(workspace))
+    assert [(r.number, r.entry["period"]) for r in register.records()] == \
+        [("17-1/1", "2026"), ("17-1/2", "2026"), ("17-1/1", "2027")]
+    # a number typed by hand is checked within its note's year: 17-1/2 is free in 2027, taken in 2026
+    free, taken = _dated(workspace, "d.yaml", "2027-02-01", "17-1/2"), _dated(workspace, "e.yaml", "2026-05-05", "17-1/2")
+    assert generate([str(free), "-o", str(workspace / "out")]) == 0
+    assert generate([str(taken), "-o", str(workspace / "out")]) == 1
+    assert capsys.readouterr().err.strip().startswith(f"{taken}:3: number: number 17-1/2 is in the register for "
+                                                      "notes/b.yaml")
+    assert register.find("17-1/2", 2027).entry["spec_path"] == "notes/d.yaml"
+    # the 2027 series skips the typed 17-1/2
+    assert generate([str(_dated(workspace, "f.yaml", "2027-03-01")), "-o", str(workspace / "out")]) == 0
+    assert register.find("17-1/3", 2027).entry["spec_path"] == "notes/f.yaml"
+
+
+def test_a_numbered_note_sent_again_changed_is_recorded_as_an_amendment(workspace, capsys):
+    from verbale.cli.register import show_lines
+
+    spec, out = auto_spec(workspace), workspace / "out"
+    assert generate([str(spec), "-o", str(out)]) == 0
+    spec.write_text(spec.read_text(encoding="utf-8").replace("recipients: [cica-member-states]",
+                                                             "recipients: [mfa-china, mfa-india]"), encoding="utf-8")
+    assert generate([str(spec), "-o", str(out)]) == 1   # the files differ now: --force, and nothing recorded
+    assert not Register(sqlite_url(workspace)).find("17-1/624").amendments
+    assert generate([str(spec), "-o", str(out), "--force"]) == 0
+    assert generate([str(spec), "-o", str(out), "--force"]) == 0   # the same again: no second amendment
+    register = Register(sqlite_url(workspace))
+    record = register.find("17-1/624")
+    assert record.entry["recipients"] == "cica-member-states"   # the issue stays as it was recorded
+    assert record.facts["recipients"] == "mfa-china mfa-india" and len(record.amendments) == 1
+    assert [r.number for r in register.records(recipient="mfa-india")] == ["17-1/624"]
+    assert list(register.records(recipient="cica-member-states")) == []
+    lines = show_lines(record)
+    assert "recipients: mfa-china, mfa-india" in lines
+    assert any(line.startswith("amended:") and line.endswith("sent again with recipients changed (shown above as "
+                                                             "last sent)") for line in lines)
+    assert counts(sqlite_url(workspace))[1] == 1

@@ -28,9 +28,11 @@ def parser() -> argparse.ArgumentParser:
         sub.add_argument("--text", metavar="WORDS", default="", help="notes whose number, subject or spec holds "
                          "every one of these words")
     show = commands.add_parser("show", help="everything the register holds of one number")
-    show.add_argument("number", metavar="NUMBER")
     cancel = commands.add_parser("cancel", help="cancel an issued number (adds a record; nothing is deleted)")
-    cancel.add_argument("number", metavar="NUMBER")
+    for sub in (show, cancel):
+        sub.add_argument("number", metavar="NUMBER")
+        sub.add_argument("--year", type=int, help="the year of the note, where a yearly series without the year in "
+                         "its numbers issued NUMBER in several years")
     cancel.add_argument("--why", required=True, help="the reason, kept in the register")
     return p
 
@@ -71,7 +73,7 @@ def list_lines(records) -> list[str]:
     width = max((len(r.number) for r in records), default=0)
     lines = []
     for record in records:
-        entry = record.entry
+        entry = record.facts
         status = f"  [cancelled: {record.cancellation['reason']}]" if record.cancellation else ""
         date = entry["note_date"].isoformat() if entry["note_date"] else "-"
         lines.append(f"{record.number:<{width}}  {date}  {entry['sender'] or '-'} -> "
@@ -80,7 +82,9 @@ def list_lines(records) -> list[str]:
 
 
 def show_lines(record) -> list[str]:
-    entry = record.entry
+    from ..register.store import FACTS
+
+    entry = record.facts
     lines = [f"number:     {record.number}" + ("  (typed by hand)" if entry["seq"] is None else ""),
              f"date:       {entry['note_date'] or '-'}",
              f"sender:     {entry['sender'] or '-'}",
@@ -89,6 +93,12 @@ def show_lines(record) -> list[str]:
              f"languages:  {entry['languages'] or '-'}",
              f"spec:       {entry['spec_path'] or '-'}",
              f"issued:     {_when(entry['created_at'])} by {entry['created_by']}"]
+    issued = record.entry
+    for amendment in record.amendments:
+        changed = [key.replace("_", " ") for key in FACTS if amendment[key] != issued[key]]
+        lines.append(f"amended:    {_when(amendment['created_at'])} by {amendment['created_by']}: sent again with "
+                     f"{', '.join(changed) or 'the same facts'} changed (shown above as last sent)")
+        issued = amendment
     if record.cancellation:
         cancel = record.cancellation
         lines.append(f"cancelled:  {_when(cancel['created_at'])} by {cancel['created_by']}: {cancel['reason']}")
@@ -112,7 +122,7 @@ def csv_bytes(records) -> bytes:
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for record in records:
-        entry, cancel = record.entry, record.cancellation or {}
+        entry, cancel = record.facts, record.cancellation or {}
         writer.writerow([record.number, "cancelled" if cancel else "issued", entry["note_date"] or "",
                          entry["sender"], entry["recipients"], entry["subject"], entry["languages"],
                          entry["spec_path"], _when(entry["created_at"]), entry["created_by"],
@@ -144,9 +154,10 @@ def run(args) -> int:
         print(f"{len(records)} numbers written to {target}")
         return EXIT_OK
     if args.command == "show":
-        record = register.find(args.number)
+        record = register.find(args.number, args.year)
         if record is None:
-            print(f"{register.shown}:1: NUMBER: {args.number} is not in the register "
+            year = f" for {args.year}" if args.year else ""
+            print(f"{register.shown}:1: NUMBER: {args.number} is not in the register{year} "
                   "('verbale register list' shows the numbers)", file=sys.stderr)
             return EXIT_FAILED
         print("\n".join(show_lines(record)))
@@ -156,8 +167,8 @@ def run(args) -> int:
     if not args.why.strip():
         print("verbale register: error: --why needs the reason", file=sys.stderr)
         return EXIT_USAGE
-    register.cancel(args.number, " ".join(args.why.split()), user_name())
-    print(f"{args.number} cancelled")
+    register.cancel(args.number, " ".join(args.why.split()), user_name(), args.year)
+    print(f"{args.number}" + (f" of {args.year}" if args.year else "") + " cancelled")
     return EXIT_OK
 
 

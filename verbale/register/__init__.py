@@ -2,7 +2,7 @@
 
 - ``config``: the ``numbering:`` and ``register:`` settings of a workspace's verbale.yaml;
 - ``schema``: the tables, the schema version and its migrations (SQLite and PostgreSQL alike);
-- ``store``: allocation in one locked transaction, records, cancellations, look-ups;
+- ``store``: allocation in one locked transaction, records, cancellations, amendments, look-ups;
 - ``outgoing``: numbering and recording a spec as it is generated;
 - ``writeback``: the allocated number written into the spec, every other byte kept.
 """

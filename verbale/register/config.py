@@ -36,7 +36,8 @@ class Numbering:
     start: int = 1
 
     def period(self, on: dt.date) -> str:
-        """The key of the series a note dated ``on`` belongs to."""
+        """The key of the series a note dated ``on`` belongs to; a number is unique within it (a yearly series
+        restarts on 1 January whether or not its numbers show the year: the note's date tells it)."""
         return str(on.year) if self.restart == "yearly" else ""
 
     def format(self, seq: int, on: dt.date) -> str:

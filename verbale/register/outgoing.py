@@ -3,11 +3,16 @@
 The order makes sure a number is never given twice and never lost:
 1. the spec is built in memory first (with ``number: auto`` as a placeholder): a spec that fails, or whose
    outputs could not be written (a different file exists and no ``--force``), takes no number;
-2. the number is allocated and recorded as issued, with the spec's path, in one locked transaction;
-3. it is written into the spec in place of ``auto`` (the spec stays the one source of truth);
-4. the spec is built again from the file and its outputs written; their SHA-256 are recorded.
+2. with the series locked, the spec is read again: if another run numbered it meanwhile, that number is used
+   and nothing is allocated; else the number is allocated and recorded as issued, with the spec's path, in the
+   same transaction (a number recorded for the spec and not yet in it is given to it again);
+3. it is written into the spec in place of ``auto``, only where the spec still says ``auto`` (the spec stays
+   the one source of truth);
+4. the spec is built again from the file and its outputs written; their SHA-256 are recorded (and, where a
+   numbered note is sent again to others or about something else, an amendment).
 A run stopped after 2 leaves the number recorded for that spec and unused: the next run of the spec takes the
 same number. A run stopped after 3 left the number in the spec: the next run finds it registered for that spec.
+Two runs of one spec at once thus give it one number, which both print.
 
 A circular has one number, printed on every copy; the register holds one entry for it, whose recipients are
 everyone on the distribution list, and each copy's files are recorded with the recipient they went to.
@@ -153,15 +158,24 @@ def write_registered(built, out: Path, force: bool = False, check_only: bool = F
     register = Register(config.url, config.shown, (config.file, config.line))
     if check_only:
         if number != AUTO and _exists(config):
-            _refuse_typed(register.find(number), spec_key(built.spec, config.root), built.spec, number)
+            _refuse_typed(register.holder(number, _period(built, config)), spec_key(built.spec, config.root),
+                          built.spec, number)
         return []
+    entry_id, amended = None, None
     if number == AUTO:
         built, entry_id = _allocate(built, out, force, config, register, rebuild)
-    else:
-        entry_id = _typed(built, config, register)
+    if entry_id is None:  # typed, or carried by the spec by the time its series was locked
+        entry_id, amended = _typed(built, config, register)
     written = write_outputs(built, out, force)
+    if amended is not None:
+        register.amend(entry_id, amended)
     register.record_files(entry_id, file_records(built))
     return written
+
+
+def _period(built, config: RegisterConfig) -> str:
+    """The period a number of this spec is unique in: its year in a yearly series, else the whole register."""
+    return config.numbering.period(built.note_spec.date) if config.numbering else ""
 
 
 def _exists(config: RegisterConfig) -> bool:
@@ -169,30 +183,48 @@ def _exists(config: RegisterConfig) -> bool:
     return not config.url.startswith("sqlite:///") or Path(config.url[len("sqlite:///"):]).exists()
 
 
-def _typed(built, config: RegisterConfig, register) -> int:
+def _typed(built, config: RegisterConfig, register):
+    """The entry of a number the spec carries, recorded if new; with the facts to record as an amendment when
+    the note is now sent to others or about something else than the register holds (else None)."""
+    from .store import facts_of
+
     number, key = built.note_spec.number, spec_key(built.spec, config.root)
-    record = register.find(number)
+    record = register.holder(number, _period(built, config))
     _refuse_typed(record, key, built.spec, number)
+    entry = _entry(built, config)
     if record is not None:
-        return record.entry["id"]
+        changed = {k: v for k, v in facts_of(entry).items() if record.facts[k] != v}
+        return record.entry["id"], (entry if changed else None)
     try:
-        return register.record_typed(number, _entry(built, config))
+        return register.record_typed(number, entry, _period(built, config)), None
     except RegisterError as exc:
         raise exc.located(str(built.spec), _number_line(built.spec)) if exc.field == "number" else exc
 
 
 def _allocate(built, out: Path, force: bool, config: RegisterConfig, register, rebuild):
+    """Number the spec: with its series locked, the spec read again (another run may have numbered it), the
+    number allocated and recorded; then written into the spec, and the spec built again from the file.
+
+    The number is written after the commit, never inside the transaction: a run killed between the two leaves
+    the number recorded for this spec and not yet in it, and the spec's next run (or a run at the same time,
+    which reads the spec with the series locked) takes that number again. Written inside, a kill would leave a
+    number in the spec that the register does not know, free to be given to another note."""
     from ..build import build, plan_writes
-    from .writeback import spec_writable, write_number
+    from .writeback import carried_number, spec_writable, write_number
 
     spec, line = built.spec, _number_line(built.spec)
     plan_writes(built, out, force)  # outputs that could not be written: refused before a number is taken
     if not spec_writable(spec):
         raise RegisterError("the spec is read-only, so the allocated number could not be written into it",
                             field="number", hint="make the file writable, or type the number", file=str(spec), line=line)
-    raw = spec.read_bytes()
-    allocated = register.allocate(config.numbering, _entry(built, config))
-    write_number(spec, raw, allocated.number, line)
+
+    def carried() -> str | None:
+        number = carried_number(spec, line)
+        return None if number == AUTO else number
+
+    allocated = register.allocate(config.numbering, _entry(built, config), carried=carried)
+    if not allocated.carried:
+        write_number(spec, allocated.number, line)
     built = (rebuild or (lambda path: build(path, workspace=built.workspace)))(spec)
     if built.note_spec.number != allocated.number:
         raise RegisterError(f"the spec was changed after number {allocated.number} was written into it",

@@ -2,7 +2,7 @@
 
 A migration is a function of a connection inside the migrating transaction; ``MIGRATIONS[n]`` takes the
 schema from version n to n + 1. Versions only go up; a register newer than this program is refused.
-Entries and files are append-only: the database itself refuses UPDATE and DELETE on them (triggers).
+Entries, files and amendments are append-only: the database itself refuses UPDATE and DELETE on them (triggers).
 """
 from __future__ import annotations
 
@@ -26,25 +26,35 @@ series = Table(
     UniqueConstraint("pattern", "period", name="register_series_key"),
 )
 
-entries = Table(
-    "register_entries", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("number", String(80), nullable=False),
-    Column("kind", String(10), nullable=False),         # issued | cancelled
-    Column("series_id", Integer, ForeignKey("register_series.id")),   # None: a number typed by hand
-    Column("seq", Integer),
-    Column("note_date", Date),
-    Column("sender", String(80), nullable=False, server_default=""),
-    Column("recipients", Text, nullable=False, server_default=""),     # termbase keys, space-separated
-    Column("subject", Text, nullable=False, server_default=""),
-    Column("languages", String(40), nullable=False, server_default=""),
-    Column("spec_path", Text, nullable=False, server_default=""),      # relative to the workspace, with /
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("created_by", String(80), nullable=False),
-    Column("reason", Text, nullable=False, server_default=""),
-    # the database's own guarantee: a number is issued once, and cancelled at most once
-    Index("register_entries_number", "number", "kind", unique=True),
-)
+def _entries_table(meta: MetaData, version: int) -> Table:
+    """The entries as they are in schema ``version`` (a migration builds the shape it starts from)."""
+    period = [Column("period", String(16), nullable=False, server_default="")] if version >= 2 else []
+    # the database's own guarantee: a number is issued once in its series' period (a yearly series without the
+    # year in its numbers gives 17-1/1 again every year), and cancelled at most once
+    unique = (Index("register_entries_number_period", "number", "period", "kind", unique=True) if version >= 2
+              else Index("register_entries_number", "number", "kind", unique=True))
+    return Table(
+        "register_entries", meta,
+        Column("id", Integer, primary_key=True),
+        Column("number", String(80), nullable=False),
+        Column("kind", String(10), nullable=False),         # issued | cancelled
+        Column("series_id", Integer, ForeignKey("register_series.id")),   # None: a number typed by hand
+        Column("seq", Integer),
+        Column("note_date", Date),
+        Column("sender", String(80), nullable=False, server_default=""),
+        Column("recipients", Text, nullable=False, server_default=""),     # termbase keys, space-separated
+        Column("subject", Text, nullable=False, server_default=""),
+        Column("languages", String(40), nullable=False, server_default=""),
+        Column("spec_path", Text, nullable=False, server_default=""),      # relative to the workspace, with /
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("created_by", String(80), nullable=False),
+        Column("reason", Text, nullable=False, server_default=""),
+        *period,       # the series' period ("2026" for a yearly series, "" for one that never restarts)
+        unique,
+    )
+
+
+entries = _entries_table(metadata, 2)
 
 files = Table(
     "register_files", metadata,
@@ -57,33 +67,69 @@ files = Table(
     UniqueConstraint("entry_id", "name", "sha256", name="register_files_version"),
 )
 
-APPEND_ONLY = ("register_entries", "register_files")
+amendments = Table(
+    "register_amendments", metadata,   # what a numbered note was last sent as, when it is sent again changed
+    Column("id", Integer, primary_key=True),
+    Column("entry_id", Integer, ForeignKey("register_entries.id"), nullable=False),
+    Column("note_date", Date),
+    Column("sender", String(80), nullable=False, server_default=""),
+    Column("recipients", Text, nullable=False, server_default=""),
+    Column("subject", Text, nullable=False, server_default=""),
+    Column("languages", String(40), nullable=False, server_default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(80), nullable=False),
+)
+
+APPEND_ONLY = ("register_entries", "register_files", "register_amendments")
 
 
-def _append_only(conn: Connection) -> None:
+def _append_only(conn: Connection, tables: tuple = APPEND_ONLY) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(text(
             "CREATE OR REPLACE FUNCTION register_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
             "BEGIN RAISE EXCEPTION 'the register is append-only: % on % refused', TG_OP, TG_TABLE_NAME; END $$"))
-        for table in APPEND_ONLY:
+        for table in tables:
             conn.execute(text(f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
                               "FOR EACH ROW EXECUTE FUNCTION register_append_only()"))
             conn.execute(text(f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
                               "FOR EACH STATEMENT EXECUTE FUNCTION register_append_only()"))
     else:
-        for table in APPEND_ONLY:
+        for table in tables:
             for operation in ("UPDATE", "DELETE"):
                 conn.execute(text(
                     f"CREATE TRIGGER {table}_no_{operation.lower()} BEFORE {operation} ON {table} "
                     f"BEGIN SELECT RAISE(ABORT, 'the register is append-only: {operation} on {table} refused'); END"))
 
 
+def _triggers(table: str, postgresql: bool) -> list[str]:
+    if postgresql:
+        return [f"{table}_append_only", f"{table}_no_truncate"]
+    return [f"{table}_no_update", f"{table}_no_delete"]
+
+
 def _version_1(conn: Connection) -> None:
-    metadata.create_all(conn, tables=[series, entries, files])
-    _append_only(conn)
+    v1 = MetaData()
+    tables = [series.to_metadata(v1), _entries_table(v1, 1), files.to_metadata(v1)]
+    v1.create_all(conn, tables=tables)
+    _append_only(conn, ("register_entries", "register_files"))
 
 
-MIGRATIONS = [_version_1]
+def _version_2(conn: Connection) -> None:
+    """Numbers unique within their series' period; the amendments of a note sent again changed. The entries'
+    triggers are lifted inside this transaction only, to give the recorded numbers their period."""
+    postgresql = conn.dialect.name == "postgresql"
+    for trigger in _triggers("register_entries", postgresql):
+        conn.execute(text(f"DROP TRIGGER {trigger}" + (" ON register_entries" if postgresql else "")))
+    conn.execute(text("ALTER TABLE register_entries ADD COLUMN period VARCHAR(16) NOT NULL DEFAULT ''"))
+    conn.execute(text("UPDATE register_entries SET period = (SELECT s.period FROM register_series s "
+                      "WHERE s.id = register_entries.series_id) WHERE series_id IS NOT NULL"))
+    conn.execute(text("DROP INDEX register_entries_number"))
+    conn.execute(text("CREATE UNIQUE INDEX register_entries_number_period ON register_entries (number, period, kind)"))
+    metadata.create_all(conn, tables=[amendments])
+    _append_only(conn, ("register_entries", "register_amendments"))
+
+
+MIGRATIONS = [_version_1, _version_2]
 VERSION = len(MIGRATIONS)
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from ..errors import RegisterError
 from . import schema
 from .config import Numbering
-from .schema import entries, files, series
+from .schema import amendments, entries, files, series
 
 ISSUED, CANCELLED = "issued", "cancelled"
 LOCK_WAIT_SECONDS = 60
@@ -41,9 +41,10 @@ class NewEntry:
 @dataclass(frozen=True)
 class Allocated:
     number: str
-    entry_id: int
-    seq: int
+    entry_id: int | None
+    seq: int | None
     reused: bool = False     # an earlier run of the same spec took this number and wrote nothing
+    carried: bool = False    # the spec carried a number by the time the series was locked: nothing allocated
 
 
 @dataclass
@@ -53,10 +54,32 @@ class Record:
     entry: dict
     cancellation: dict | None = None
     files: list[dict] = field(default_factory=list)
+    amendments: list[dict] = field(default_factory=list)
 
     @property
     def number(self) -> str:
         return self.entry["number"]
+
+    @property
+    def facts(self) -> dict:
+        """The entry as the note was last sent: its issue with the facts of its latest amendment."""
+        latest = self.amendments[-1] if self.amendments else {}
+        return {**self.entry, **{key: latest[key] for key in FACTS if key in latest}}
+
+
+FACTS = ("note_date", "sender", "recipients", "subject", "languages")
+
+
+def facts_of(entry: "NewEntry") -> dict:
+    """The facts of a new entry as the register stores them."""
+    return dict(note_date=entry.note_date, sender=entry.sender, recipients=" ".join(entry.recipients),
+                subject=entry.subject, languages=" ".join(entry.languages))
+
+
+def same_period(number_period: str, period: str) -> bool:
+    """Whether a number recorded in ``number_period`` stands in the way of the same number in ``period``: in the
+    same period, or where either never restarts (a register whose numbering changed stays unambiguous)."""
+    return number_period == period or "" in (number_period, period)
 
 
 def utc(moment: dt.datetime) -> dt.datetime:
@@ -143,12 +166,15 @@ class Register:
     # -- numbers -------------------------------------------------------------------------------------
 
     def allocate(self, numbering: Numbering, entry: NewEntry,
-                 while_locked: Callable[[str], None] | None = None) -> Allocated:
+                 while_locked: Callable[[str], None] | None = None,
+                 carried: Callable[[], str | None] | None = None) -> Allocated:
         """The next free number of the note's series, recorded as issued, in one locked transaction.
 
-        A number that an earlier run allocated to the same spec and never wrote (the run was killed, or its
-        files could not be written) is given again instead. ``while_locked`` is called with the number before
-        the commit, the series still locked (the tests kill a process there)."""
+        ``carried`` (called with the series locked) tells the number the spec carries by then, or None while it
+        still waits for one: when another run numbered it meanwhile, nothing is allocated. A number that an
+        earlier run allocated to the same spec and never wrote (the run was killed, or its files could not be
+        written) is given again instead. ``while_locked`` is called with the number before the commit, the
+        series still locked (the tests kill a process there)."""
         period = numbering.period(entry.note_date)
         with self.transaction() as conn:
             conn.execute(_insert(conn, series).values(pattern=numbering.pattern, period=period,
@@ -157,19 +183,29 @@ class Register:
             row = conn.execute(select(series).where(series.c.pattern == numbering.pattern,
                                                     series.c.period == period).with_for_update()).one()
             unfinished = self._unfinished(conn, row.id, entry.spec_path)
+            number = carried() if carried is not None else None
+            if number is not None:
+                return Allocated(number, None, None, carried=True)
             if unfinished is not None:
                 return Allocated(unfinished.number, unfinished.id, unfinished.seq, reused=True)
             seq = max(row.last_seq, numbering.start - 1)
             while True:  # a number typed by hand earlier may stand in the way: it is skipped, never repeated
                 seq += 1
                 number = numbering.format(seq, entry.note_date)
-                if conn.execute(select(entries.c.id).where(entries.c.number == number)).first() is None:
+                if self._holder(conn, number, period) is None:
                     break
             conn.execute(series.update().where(series.c.id == row.id).values(last_seq=seq))
-            entry_id = self._insert_entry(conn, entry, number, ISSUED, series_id=row.id, seq=seq)
+            entry_id = self._insert_entry(conn, entry, number, ISSUED, series_id=row.id, seq=seq, period=period)
             if while_locked is not None:
                 while_locked(number)
         return Allocated(number, entry_id, seq)
+
+    @staticmethod
+    def _holder(conn: Connection, number: str, period: str):
+        """The issue of ``number`` that stands in the way of issuing it in ``period``, or None."""
+        rows = conn.execute(select(entries.c.id, entries.c.period)
+                            .where(entries.c.number == number, entries.c.kind == ISSUED)).all()
+        return next((row for row in rows if same_period(row.period, period)), None)
 
     @staticmethod
     def _unfinished(conn: Connection, series_id: int, spec_path: str):
@@ -180,27 +216,35 @@ class Register:
             select(entries.c.id, entries.c.number, entries.c.seq)
             .where(entries.c.series_id == series_id, entries.c.spec_path == spec_path, entries.c.kind == ISSUED,
                    ~exists().where(files.c.entry_id == entries.c.id),
-                   ~exists().where(and_(cancelled.c.number == entries.c.number, cancelled.c.kind == CANCELLED)))
+                   ~exists().where(and_(cancelled.c.number == entries.c.number,
+                                        cancelled.c.period == entries.c.period, cancelled.c.kind == CANCELLED)))
             .order_by(entries.c.id)).first()
 
     @staticmethod
     def _insert_entry(conn: Connection, entry: NewEntry, number: str, kind: str, reason: str = "", **extra) -> int:
-        values = dict(number=number, kind=kind, note_date=entry.note_date, sender=entry.sender,
-                      recipients=" ".join(entry.recipients), subject=entry.subject,
-                      languages=" ".join(entry.languages), spec_path=entry.spec_path, created_at=_now(),
+        values = dict(number=number, kind=kind, **facts_of(entry), spec_path=entry.spec_path, created_at=_now(),
                       created_by=entry.created_by, reason=reason, **extra)
         return conn.execute(entries.insert().values(**values).returning(entries.c.id)).scalar_one()
 
-    def record_typed(self, number: str, entry: NewEntry) -> int:
-        """Record a number the clerk typed, unless the register has it already (then RegisterError)."""
+    def record_typed(self, number: str, entry: NewEntry, period: str = "") -> int:
+        """Record a number the clerk typed, unless the register has it already in ``period`` (then RegisterError)."""
+        taken = self.error(f"number {number} was recorded by someone else a moment ago",
+                           "set number: auto for the next free number")
         try:
             with self.transaction() as conn:
-                return self._insert_entry(conn, entry, number, ISSUED)
+                if self._holder(conn, number, period) is not None:
+                    raise taken
+                return self._insert_entry(conn, entry, number, ISSUED, period=period)
         except RegisterError as exc:
             if isinstance(exc.__cause__, IntegrityError):
-                raise self.error(f"number {number} was recorded by someone else a moment ago",
-                                 "set number: auto for the next free number") from None
+                raise taken from None
             raise
+
+    def amend(self, entry_id: int, entry: NewEntry) -> None:
+        """Record what a numbered note was sent again as (its recipients, subject… changed); nothing is rewritten."""
+        with self.transaction() as conn:
+            conn.execute(amendments.insert().values(entry_id=entry_id, **facts_of(entry), created_at=_now(),
+                                                    created_by=entry.created_by))
 
     def record_files(self, entry_id: int, written: list[tuple[str, str, str]]) -> int:
         """Record (recipient, file name, SHA-256) written under an entry; a version already recorded is not
@@ -213,12 +257,14 @@ class Register:
             statement = _insert(conn, files).on_conflict_do_nothing(index_elements=["entry_id", "name", "sha256"])
             return sum(conn.execute(statement.values(row)).rowcount for row in rows)
 
-    def cancel(self, number: str, why: str, by: str) -> None:
-        """Add the cancellation of an issued number; nothing is deleted or rewritten."""
-        record = self.find(number)
+    def cancel(self, number: str, why: str, by: str, year: int | None = None) -> None:
+        """Add the cancellation of an issued number (of the notes dated ``year``, where the number alone is
+        ambiguous); nothing is deleted or rewritten."""
+        record = self.find(number, year)
         if record is None:
-            raise RegisterError(f"number {number} is not in the register", field="NUMBER",
-                                hint="'verbale register list' shows the numbers", file=self.shown, line=1)
+            raise RegisterError(f"number {number} is not in the register" + (f" for {year}" if year else ""),
+                                field="NUMBER", hint="'verbale register list' shows the numbers", file=self.shown,
+                                line=1)
         if record.cancellation is not None:
             raise RegisterError(f"number {number} was cancelled already on "
                                 f"{utc(record.cancellation['created_at']):%Y-%m-%d}", field="NUMBER",
@@ -230,7 +276,7 @@ class Register:
         try:
             with self.transaction() as conn:
                 self._insert_entry(conn, entry, number, CANCELLED, reason=why, series_id=issued["series_id"],
-                                   seq=issued["seq"])
+                                   seq=issued["seq"], period=issued["period"])
         except RegisterError as exc:
             if isinstance(exc.__cause__, IntegrityError):
                 raise RegisterError(f"number {number} was cancelled a moment ago", field="NUMBER",
@@ -239,36 +285,54 @@ class Register:
 
     # -- reading ---------------------------------------------------------------------------------------
 
-    def find(self, number: str) -> Record | None:
-        records = list(self.records(number=number))
+    def find(self, number: str, year: int | None = None) -> Record | None:
+        """The issue of ``number`` (of a note dated ``year``); RegisterError where several years have it."""
+        records = list(self.records(number=number, year=year))
+        if len(records) > 1:
+            years = sorted({str(r.entry["note_date"].year) for r in records if r.entry["note_date"]})
+            raise RegisterError(f"number {number} was issued in {', '.join(years[:-1])} and {years[-1]}",
+                                field="NUMBER", hint="say which: " + " or ".join(f"--year {y}" for y in years),
+                                file=self.shown, line=1)
         return records[0] if records else None
+
+    def holder(self, number: str, period: str) -> Record | None:
+        """The issue of ``number`` that a note of ``period`` would collide with, or None."""
+        return next((record for record in self.records(number=number)
+                     if same_period(record.entry["period"], period)), None)
 
     def records(self, *, number: str | None = None, year: int | None = None,
                 recipient: str | None = None, words: str = "") -> Iterator[Record]:
-        """Issued numbers in the order they were issued, each with its cancellation and files."""
+        """Issued numbers in the order they were issued, each with its cancellation, files and amendments;
+        ``recipient`` and ``words`` look at what each note was last sent as."""
         condition = [entries.c.kind == ISSUED]
         if number is not None:
             condition.append(entries.c.number == number)
         if year is not None:
             condition.append(entries.c.note_date.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
-        if recipient:
-            condition.append((" " + entries.c.recipients + " ").contains(f" {recipient} ", autoescape=True))
         with self.transaction() as conn:
             issued = [dict(r._mapping) for r in conn.execute(select(entries).where(*condition).order_by(entries.c.id))]
             numbers = [e["number"] for e in issued]
-            cancellations, written = {}, {}
+            ids = [e["id"] for e in issued]
+            cancellations, written, amended = {}, {}, {}
             if numbers:
                 for row in conn.execute(select(entries).where(entries.c.kind == CANCELLED,
                                                               entries.c.number.in_(numbers))):
-                    cancellations[row.number] = dict(row._mapping)
-                for row in conn.execute(select(files).where(files.c.entry_id.in_([e["id"] for e in issued]))
-                                        .order_by(files.c.id)):
+                    cancellations[(row.number, row.period)] = dict(row._mapping)
+                for row in conn.execute(select(files).where(files.c.entry_id.in_(ids)).order_by(files.c.id)):
                     written.setdefault(row.entry_id, []).append(dict(row._mapping))
+                for row in conn.execute(select(amendments).where(amendments.c.entry_id.in_(ids))
+                                        .order_by(amendments.c.id)):
+                    amended.setdefault(row.entry_id, []).append(dict(row._mapping))
         needles = words.casefold().split()
         for entry in issued:
-            haystack = f"{entry['number']} {entry['subject']} {entry['spec_path']}".casefold()
+            record = Record(entry, cancellations.get((entry["number"], entry["period"])), written.get(entry["id"], []),
+                            amended.get(entry["id"], []))
+            facts = record.facts
+            if recipient and recipient not in facts["recipients"].split():
+                continue
+            haystack = f"{entry['number']} {facts['subject']} {entry['spec_path']}".casefold()
             if all(needle in haystack for needle in needles):
-                yield Record(entry, cancellations.get(entry["number"]), written.get(entry["id"], []))
+                yield record
 
 
 class _Transaction:

@@ -46,20 +46,49 @@ def replace_number(text: str, number: str) -> str:
     raise ValueError("the spec has no number field")
 
 
-def write_number(spec: Path, expected: bytes, number: str, line: int = 1) -> None:
-    """Write ``number`` into ``spec``, provided the file still holds ``expected`` (the bytes that were built:
-    another run that numbered it in the meantime wins, and this one fails)."""
+def _decoded(data: bytes) -> tuple[bytes, str]:
+    bom = BOM if data.startswith(BOM) else b""
+    return bom, data[len(bom):].decode("utf-8")
+
+
+def _read(spec: Path, line: int) -> bytes:
     try:
-        current = spec.read_bytes()
+        return spec.read_bytes()
     except OSError as exc:
         raise RegisterError(f"cannot read the spec again: {exc.strerror}", field="number", file=str(spec),
                             line=line) from None
-    if current != expected:
-        raise RegisterError(f"the spec changed while number {number} was allocated for it", field="number",
-                            hint="another run numbered it, or it was edited; run again", file=str(spec), line=line)
-    bom = BOM if current.startswith(BOM) else b""
+
+
+def _number_in(data: bytes, spec: Path, line: int) -> str:
     try:
-        text = current[len(bom):].decode("utf-8")
+        parsed = yaml.safe_load(_decoded(data)[1])
+    except (ValueError, yaml.YAMLError) as exc:
+        raise RegisterError(f"the spec no longer reads as YAML: {str(exc).splitlines()[0]}", field="number",
+                            hint="it was edited while it was being numbered; run again", file=str(spec),
+                            line=line) from None
+    value = parsed.get("number") if isinstance(parsed, dict) else None
+    return "" if value is None else str(value)
+
+
+def carried_number(spec: Path, line: int = 1) -> str:
+    """The ``number:`` the spec holds now, as text (``auto`` while it waits for one)."""
+    return _number_in(_read(spec, line), spec, line)
+
+
+def write_number(spec: Path, number: str, line: int = 1) -> None:
+    """Write ``number`` into ``spec`` in place of ``auto``. A spec that carries this number already is left as
+    it is (another run of the same spec wrote it); one that carries another number is refused."""
+    current = _read(spec, line)
+    carried = _number_in(current, spec, line)
+    if carried == number:
+        return
+    if carried != "auto":
+        raise RegisterError(f"the spec changed while number {number} was allocated for it: it now says "
+                            f"number: {carried or '(nothing)'}", field="number",
+                            hint=f"it was edited; cancel {number} if it is not used, or run again",
+                            file=str(spec), line=line)
+    bom, text = _decoded(current)
+    try:
         changed = replace_number(text, number)
     except (ValueError, yaml.YAMLError) as exc:
         raise RegisterError(f"cannot write number {number} into the spec: {exc}", field="number",
