@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from conftest import NOTES, docx_paragraphs
 from verbale.cli.generate import main
-from verbale.pdf import PROGRAM_VARIABLE, TIMEOUT_VARIABLE, convert, is_archive
+from verbale.pdf import PROGRAM_VARIABLE, TIMEOUT_VARIABLE, convert, is_archive, time_limit
 
 TOOLS = ("soffice", "pdftotext", "pdfinfo", "pdffonts")
 needs_office = pytest.mark.skipif(not all(map(shutil.which, TOOLS)),
@@ -195,3 +196,106 @@ def test_pdf_before_the_specs_means_plain(tmp_path, monkeypatch):
     monkeypatch.setenv(PROGRAM_VARIABLE, str(tmp_path / "none"))
     assert main(["--pdf", str(NOTES / "osce-brussels-2006.yaml"), "-o", str(tmp_path / "out")]) == 1
     assert (tmp_path / "out" / "osce-brussels-2006.en.docx").is_file()
+
+
+# --- what is beside the DOCX, and what the office gives, is checked -----------------------------------------
+
+SPEC = NOTES / "osce-brussels-2006.yaml"
+STEMS = ("osce-brussels-2006.en", "osce-brussels-2006", "osce-brussels-2006.review")
+WHOLE_PDF = b"%PDF-1.7\n%made by the stand-in\ntrailer\n%%EOF\n"
+
+
+def office_writing(tmp_path: Path, content: bytes) -> Path:
+    """A stand-in soffice that writes ``content`` as the PDF of every DOCX it is given, and counts its calls."""
+    return fake_office(tmp_path, f"""import sys, pathlib
+open({str(tmp_path / 'calls')!r}, 'a').write('call\\n')
+args = sys.argv[1:]
+out = pathlib.Path(args[args.index('--outdir') + 1])
+for name in args[args.index('--outdir') + 2:]:
+    (out / (pathlib.Path(name).stem + '.pdf')).write_bytes({content!r})
+""")
+
+
+@pytest.fixture
+def docx_out(tmp_path, monkeypatch) -> Path:
+    """The spec's DOCX written (no PDF yet), and a stand-in office that makes whole PDFs."""
+    monkeypatch.setenv(PROGRAM_VARIABLE, str(office_writing(tmp_path, WHOLE_PDF)))
+    out = tmp_path / "out"
+    assert main([str(SPEC), "-o", str(out)]) == 0
+    return out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_a_pdf_name_that_is_a_link_or_a_fifo_is_never_opened_or_replaced(docx_out, tmp_path, capsys, force):
+    victim = tmp_path / "victim.pdf"
+    victim.write_bytes(b"someone else's")
+    os.mkfifo(docx_out / "osce-brussels-2006.en.pdf")
+    os.symlink(victim, docx_out / "osce-brussels-2006.pdf")
+    if force:  # the DOCX changed: under --force it is written again, and so would its PDF be
+        (docx_out / "osce-brussels-2006.docx").write_bytes(b"an older version")
+    capsys.readouterr()
+    assert main([str(SPEC), "-o", str(docx_out), "--pdf", *force]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{SPEC}:1: (pdf): {docx_out / name}.pdf exists and is not a regular file; no PDF for {name}.docx "
+        "(move it away; it is never opened or replaced)" for name in STEMS[:2]]
+    assert stat.S_ISFIFO(os.lstat(docx_out / "osce-brussels-2006.en.pdf").st_mode)
+    assert os.readlink(docx_out / "osce-brussels-2006.pdf") == str(victim)
+    assert victim.read_bytes() == b"someone else's"
+    assert (docx_out / "osce-brussels-2006.review.pdf").read_bytes() == WHOLE_PDF
+
+
+@pytest.mark.parametrize("value", ["abc", "nan", "1e400", "inf", "-5", "0", "86401"])
+def test_a_time_limit_that_is_not_seconds_is_a_usage_line_before_any_work(tmp_path, monkeypatch, capsys, value):
+    monkeypatch.setenv(TIMEOUT_VARIABLE, value)
+    monkeypatch.setenv(PROGRAM_VARIABLE, str(office_writing(tmp_path, WHOLE_PDF)))
+    assert main([str(SPEC), "-o", str(tmp_path / "out"), "--pdf"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"verbale generate: error: VERBALE_PDF_TIMEOUT={value!r} is not a number of seconds (set it to a number "
+        "above 0 and at most 86400, or unset it)"]
+    assert not (tmp_path / "out").exists() and not (tmp_path / "calls").exists()
+    assert main([str(SPEC), "-o", str(tmp_path / "out")]) == 0, "without --pdf the variable does not matter"
+
+
+def test_a_time_limit_in_seconds_is_taken(tmp_path, monkeypatch):
+    monkeypatch.setenv(TIMEOUT_VARIABLE, " 2.5 ")
+    monkeypatch.setenv(PROGRAM_VARIABLE, str(office_writing(tmp_path, WHOLE_PDF)))
+    assert time_limit(7) == 2.5
+    assert main([str(SPEC), "-o", str(tmp_path / "out"), "--pdf"]) == 0
+    assert (tmp_path / "out" / "osce-brussels-2006.en.pdf").read_bytes() == WHOLE_PDF
+
+
+def test_the_desk_and_other_callers_get_a_bad_time_limit_as_failures(tmp_path, monkeypatch, docx_out):
+    monkeypatch.setenv(TIMEOUT_VARIABLE, "abc")
+    docx = docx_out / "osce-brussels-2006.en.docx"
+    conversion = convert([docx])
+    assert not conversion.pdfs and "is not a number of seconds" in conversion.failures[docx].problem
+
+
+@pytest.mark.parametrize("made", [b"garbage", b"", WHOLE_PDF[:-7], b"<html>%PDF-1.7 %%EOF"])
+def test_what_is_not_a_whole_pdf_is_never_written(tmp_path, monkeypatch, capsys, made):
+    monkeypatch.setenv(PROGRAM_VARIABLE, str(office_writing(tmp_path, made)))
+    assert main([str(SPEC), "-o", str(tmp_path / "out"), "--pdf"]) == 1
+    said = capsys.readouterr()
+    assert said.err.splitlines() == [
+        f"{SPEC}:1: (pdf): no PDF made for {name}.docx: LibreOffice gave a file that is not a whole PDF (the DOCX "
+        "is written; open it in LibreOffice to see why, or run again)" for name in STEMS]
+    assert said.out.startswith("1 notes, 3 files written, 1 failed"), "the three DOCX, no PDF"
+    assert not list((tmp_path / "out").glob("*.pdf")) and len(list((tmp_path / "out").glob("*.docx"))) == 3
+    assert (tmp_path / "calls").read_text().count("call") == 2, "tried once more"
+
+
+@pytest.mark.parametrize("existing, remade", [
+    (b"junk", True), (WHOLE_PDF[:20], True), (b"", True),     # junk, cut short, empty: made again
+    (WHOLE_PDF, False), (WHOLE_PDF + b"\r\n \n", False),        # a whole PDF of the right kind is kept
+    (WHOLE_PDF.replace(b"trailer", b"<pdfaid:part>2</pdfaid:part>"), True),  # PDF/A, plain asked for
+])
+def test_an_existing_pdf_beside_an_unchanged_docx(docx_out, tmp_path, capsys, existing, remade):
+    for stem in STEMS:
+        (docx_out / f"{stem}.pdf").write_bytes(existing)
+    capsys.readouterr()
+    assert main([str(SPEC), "-o", str(docx_out), "--pdf"]) == 0
+    assert capsys.readouterr().out.startswith(f"1 notes, {3 if remade else 0} files written")
+    for stem in STEMS:
+        assert (docx_out / f"{stem}.pdf").read_bytes() == (WHOLE_PDF if remade else existing)
+    assert (tmp_path / "calls").exists() == remade

@@ -11,11 +11,11 @@ from .compose.agenda import check_agenda, render_agenda
 from .compose.note import check_references, distribution_keys, render_note
 from .errors import NoteError, OutputError
 from .files import Taken, read_regular, replace_together
-from .facts.house import describe, house_for
+from .facts.house import describe, house_for, layer_of
 from .facts.termbase import Termbase, default_termbase
 from .facts.spec import SpecProblems, read_spec
 from .facts.workspace import Workspace, defaulted, find_workspace, locate_default, with_defaults
-from .facts.yamlsource import YamlDoc
+from .facts.yamlsource import YamlDoc, load_yaml_bytes
 
 
 @dataclass
@@ -60,21 +60,39 @@ def safe_stem(path: Path) -> str:
     return stem or "note"
 
 
-def _blank(name: str, workspace, spec_path: Path, doc):
+def _blank(name: str, workspace, spec_path: Path, where: tuple[str, int]):
     """The office's blank named by ``house.blank``: a .docx inside the workspace (relative to its folder), or
-    beside the spec when there is no workspace; nothing outside that folder is read."""
+    beside the spec when there is no workspace; nothing outside that folder is read.  A problem is located
+    at ``where`` (the file and line that name the blank)."""
     from .docx.blank import load_blank
     from .errors import BlankError
 
     root = (workspace.root if workspace is not None and workspace.root else spec_path.parent).resolve()
     target = (root / name).resolve()
     if not target.is_relative_to(root):
-        raise _locate(BlankError(f"the blank {name} is outside the workspace", field="house.blank",
-                                 hint=f"put the .docx in {root} and name it relative to that folder"), doc)
+        raise BlankError(f"the blank {name} is outside the workspace", field="house.blank",
+                         hint=f"put the .docx in {root} and name it relative to that folder").located(*where)
     try:
         return load_blank(target)
     except NoteError as exc:
-        raise _locate(exc, doc) from None
+        raise exc.located(*where) from None
+
+
+def _blank_named_at(spec, termbase, workspace, workspace_config, doc) -> tuple[str, int]:
+    """The file and line whose ``house: {blank: …}`` is in force: the spec's, the sender's termbase entry's
+    or the workspace's verbale.yaml (as ``house_for`` resolves them)."""
+    layer = layer_of("blank", spec, termbase, workspace_config)
+    if layer == "sender" and (None, spec.sender) in termbase.where:
+        file, line, fields = termbase.where[(None, spec.sender)]
+        return str(file), fields.get("house", line)
+    config_file = workspace.config_file if workspace is not None else None
+    if layer == "workspace" and config_file is not None and workspace_config is workspace.config:
+        try:
+            return str(config_file), load_yaml_bytes(config_file.read_bytes(), str(config_file)).line_of(
+                ("house", "blank"))
+        except (OSError, NoteError):
+            return str(config_file), 1
+    return doc.file, doc.line_of(("house", "blank"))
 
 
 def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | None = None,
@@ -103,7 +121,8 @@ def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | N
     except NoteError as exc:
         raise _locate(exc, doc) from None
     if blank is None and house.blank:
-        blank = _blank(house.blank, workspace, path, doc)
+        where = _blank_named_at(spec, termbase, workspace, workspace_config, doc)
+        blank = _blank(house.blank, workspace, path, where)
     stem, result = safe_stem(path), Built(path, note_spec=spec, termbase=termbase, workspace=workspace)
     addressees = [[key] for key in distribution_keys(spec, termbase)] or [None]
     try:

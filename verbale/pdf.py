@@ -21,11 +21,14 @@ differ from run to run, so an existing PDF whose DOCX did not change is never re
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import math
 import os
 import re
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -34,10 +37,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import OutputError
+from .files import read_regular, replace_together
 
 PROGRAM_VARIABLE = "VERBALE_SOFFICE"        # names the soffice program to use
 TIMEOUT_VARIABLE = "VERBALE_PDF_TIMEOUT"    # seconds one office call may take (default: by the batch's size)
 TIMEOUT_BASE_S, TIMEOUT_PER_FILE_S = 60.0, 5.0
+MAX_TIMEOUT_S = 86400.0                     # a day
+MAX_PDF = 64 * 2**20                        # a note's PDF is some 50 kB: a larger file is not one of ours
 ARCHIVE_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'  # PDF/A-2b
 PLAIN_FILTER = "pdf:writer_pdf_Export"
 KNOWN_PLACES = {  # where installers put soffice when it is not on PATH
@@ -80,15 +86,23 @@ def find_office() -> str:
 
 
 def time_limit(files: int) -> float:
-    """Seconds one office call may take for ``files`` files.
+    """Seconds one office call may take for ``files`` files: ``$VERBALE_PDF_TIMEOUT``, else by the batch's
+    size.  Raises PdfError unless the variable is a number of seconds above 0 and at most a day.
 
     >>> time_limit(1), time_limit(100)
     (65.0, 560.0)
     """
-    named = os.environ.get(TIMEOUT_VARIABLE)
-    if named:
-        return float(named)
-    return TIMEOUT_BASE_S + TIMEOUT_PER_FILE_S * files
+    named = os.environ.get(TIMEOUT_VARIABLE, "")
+    if not named.strip():
+        return TIMEOUT_BASE_S + TIMEOUT_PER_FILE_S * files
+    try:
+        seconds = float(named)
+    except ValueError:
+        seconds = math.nan
+    if not 0 < seconds <= MAX_TIMEOUT_S:  # also refuses nan and inf ("1e400")
+        raise PdfError(f"{TIMEOUT_VARIABLE}={named[:40]!r} is not a number of seconds", field="(pdf)",
+                       hint=f"set it to a number above 0 and at most {MAX_TIMEOUT_S:.0f}, or unset it")
+    return seconds
 
 
 def _end(process: subprocess.Popen) -> None:
@@ -142,25 +156,38 @@ def convert(docx: list[Path], archive: bool = False, attempts: int = 2) -> Conve
     crash) is tried once more. Raises PdfError only when LibreOffice cannot be found."""
     program = find_office()
     result = Conversion()
+    try:
+        time_limit(len(docx))
+    except PdfError as exc:  # a line for each file, as for any other failure
+        result.failures = {Path(path): exc for path in docx}
+        return result
     with tempfile.TemporaryDirectory(prefix="verbale-pdf-") as work:
         work_dir = Path(work)
         for number, batch in enumerate(_rounds([Path(p) for p in docx])):
             out_dir = work_dir / f"out{number}"
             out_dir.mkdir()
-            pending, problem = batch, ""
+            pending, problem, junk = batch, "", set()
             for attempt in range(attempts):
                 profile = work_dir / f"profile{number}-{attempt}"
                 problem = _run_office(program, pending, out_dir, profile, archive) or problem
                 for path in pending:
-                    made = out_dir / (path.stem + ".pdf")
-                    if made.is_file() and made.stat().st_size:
-                        result.pdfs[path] = deterministic(made.read_bytes(), path)
+                    made_path = out_dir / (path.stem + ".pdf")
+                    made = read_regular(made_path, MAX_PDF)
+                    if made and looks_whole(made):
+                        result.pdfs[path] = deterministic(made, path)
+                        junk.discard(path)
+                    elif os.path.lexists(made_path):  # junk, cut short or too large: never written beside the DOCX
+                        junk.add(path)
+                        with contextlib.suppress(OSError):
+                            made_path.unlink()
                 pending = [path for path in pending if path not in result.pdfs]
                 if not pending:
                     break
             for path in pending:
+                why = ("LibreOffice gave a file that is not a whole PDF" if path in junk
+                       else problem or "LibreOffice gave no file")
                 result.failures[path] = PdfError(
-                    f"no PDF made for {path.name}: {problem or 'LibreOffice gave no file'}", field="(pdf)",
+                    f"no PDF made for {path.name}: {why}", field="(pdf)",
                     hint="the DOCX is written; open it in LibreOffice to see why, or run again")
     return result
 
@@ -192,6 +219,16 @@ def deterministic(pdf: bytes, docx: Path) -> bytes:
     return _CHECKSUM.sub(b"/DocChecksum /" + digest, pdf, count=1)
 
 
+def looks_whole(pdf: bytes) -> bool:
+    """Whether ``pdf`` looks like a whole PDF file: it starts with ``%PDF-`` and ends with ``%%EOF``
+    (whitespace after it allowed); junk or a file cut short does not.
+
+    >>> looks_whole(b"%PDF-1.7 ... %%EOF\\r\\n"), looks_whole(b"garbage"), looks_whole(b"%PDF-1.7 ... startxref")
+    (True, False, False)
+    """
+    return pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+
+
 def is_archive(pdf: bytes) -> bool:
     """Whether a PDF declares itself PDF/A (its XMP metadata names a PDF/A part)."""
     return b"pdfaid:part" in pdf
@@ -201,13 +238,37 @@ def pdf_path(docx: Path) -> Path:
     return docx.with_suffix(".pdf")
 
 
-def stale(docx: Path, docx_written: bool, archive: bool) -> bool:
-    """Whether ``docx`` needs its PDF (re)made: the DOCX was just written, or its PDF is missing or of the
-    other kind (PDF/A against plain). A PDF beside an unchanged DOCX is kept: PDF/A bytes differ by run."""
-    target = pdf_path(docx)
-    if docx_written or not target.is_file():
-        return True
+def _existing(target: Path) -> bool:
+    """Whether ``target`` exists, looked at without following a link; raises PdfError if it is not a regular
+    file (a link, a FIFO, a device, a folder): such a file is never opened or replaced."""
     try:
-        return is_archive(target.read_bytes()) != archive
-    except OSError:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise PdfError(f"cannot look at {target}: {exc.strerror}", field="(pdf)",
+                       hint="check the output folder is readable") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise PdfError(f"{target} exists and is not a regular file", field="(pdf)",
+                       hint="move it away; it is never opened or replaced")
+    return True
+
+
+def stale(docx: Path, docx_written: bool, archive: bool) -> bool:
+    """Whether ``docx`` needs its PDF (re)made: the DOCX was just written, or its PDF is missing, not a whole
+    PDF (junk, cut short, too large to be ours) or of the other kind (PDF/A against plain).  A PDF beside an
+    unchanged DOCX is kept: PDF/A bytes differ by run.  Raises PdfError if the PDF's name is taken by something
+    that is not a regular file."""
+    target = pdf_path(docx)
+    if not _existing(target) or docx_written:
         return True
+    pdf = read_regular(target, MAX_PDF)  # None: changed into something else meanwhile, or too large
+    return pdf is None or not looks_whole(pdf) or is_archive(pdf) != archive
+
+
+def write_pdf(target: Path, pdf: bytes) -> None:
+    """Put a made PDF in place: created where there is none, replacing only a regular file, never through a
+    link.  Raises PdfError (the name is not a regular file) or OSError (including another run creating it
+    meanwhile)."""
+    replace = {target.name} if _existing(target) else set()
+    replace_together(target.parent, {target.name: pdf}, replace)

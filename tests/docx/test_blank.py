@@ -126,23 +126,72 @@ def rewrite(path, part: str, change) -> None:
         b'Target="media/image1.png"', b'Target="http://example.org/e.png" TargetMode="External"')),
      "links to an outside file"),
     (lambda p: rewrite(p, "word/header1.xml", lambda d: d + b"\0" * (MAX_PART + 1)), "too large"),
-    (lambda p: rewrite(p, "word/header1.xml", lambda d: d.replace(b"<w:hdr", b'<!DOCTYPE x [<!ENTITY a "b">]><w:hdr')),
-     None),
 ])
 def test_a_bad_blank_is_one_clear_error(tmp_path, damage, message):
     path = make_blank(tmp_path / "blank.docx")
     damage(path)
-    if message is None:  # an entity is not expanded: the part is carried or refused, never resolved
-        try:
-            blank = load_blank(path)
-        except BlankError as error:
-            assert "blank.docx" in str(error)
-        else:
-            assert b"<!ENTITY" not in blank.header.xml or b"&a;" not in blank.header.xml
-        return
     with pytest.raises(BlankError, match=message) as error:
         load_blank(path)
     assert str(error.value).startswith("<spec>:1: house.blank: the blank blank.docx ")
+
+
+def with_doctype(declarations: bytes, text: bytes = b"MINISTRY OF BLANKS"):
+    """A change to a header: a DOCTYPE before its root element, and ``text`` in place of one of its lines."""
+    return lambda d: d.replace(b"<w:hdr", b"<!DOCTYPE l [" + declarations + b"]><w:hdr", 1).replace(
+        b"MINISTRY OF BLANKS", text)
+
+
+BOMB = b"".join(b'<!ENTITY e%d "%s">' % (n, (b"&e%d;" % (n - 1)) * 10 if n else b"lol" * 10) for n in range(10))
+DOCTYPE_PROBLEM = "has a DOCTYPE in its part word/header1.xml, which Word never writes"
+MALFORMED_PROBLEM = "is not well-formed XML in its part word/header1.xml"
+
+
+@pytest.mark.parametrize("change, problems", [
+    # an external entity would put the machine's files into every note (Word and LibreOffice refuse them)
+    (with_doctype(b'<!ENTITY x SYSTEM "file:///etc/hostname">', b"MINISTRY OF &x;"), [DOCTYPE_PROBLEM]),
+    (with_doctype(b'<!ENTITY a "b">', b"MINISTRY OF &a;"), [DOCTYPE_PROBLEM]),
+    (with_doctype(b""), [DOCTYPE_PROBLEM]),
+    (with_doctype(BOMB, b"&e9;&e9;&e9;"), [DOCTYPE_PROBLEM, MALFORMED_PROBLEM]),  # refused, by either check
+    (lambda d: d[: len(d) // 2], [MALFORMED_PROBLEM]),                           # cut short
+    (lambda d: d.replace(b"MINISTRY OF BLANKS", b"MINISTRY&#x1b;"), [MALFORMED_PROBLEM]),  # ESC: not XML
+    (lambda d: d.replace(b"MINISTRY OF BLANKS", b"MINISTRY &x;"), [MALFORMED_PROBLEM]),     # an undeclared entity
+])
+def test_a_header_that_is_not_plain_xml_is_refused_as_one_line(tmp_path, change, problems):
+    path = make_blank(tmp_path / "blank.docx")
+    rewrite(path, "word/header1.xml", change)
+    with pytest.raises(BlankError) as error:
+        load_blank(path)
+    line = str(error.value)
+    assert line.startswith("<spec>:1: house.blank: the blank blank.docx ") and "\n" not in line
+    assert any(problem in line for problem in problems), line
+    assert line.endswith(" (save the blank from Word again)")
+
+
+def test_malformed_styles_are_one_line(tmp_path):
+    path = make_blank(tmp_path / "blank.docx")
+    rewrite(path, "word/styles.xml", lambda d: d[:-40])
+    with pytest.raises(BlankError, match="is not well-formed XML in its part word/styles.xml"):
+        load_blank(path)
+
+
+def test_the_parts_are_written_from_their_parsed_xml(tmp_path):
+    """What reaches a note is the header as parsed and written again: the same elements, UTF-8, never the
+    blank's bytes as they are (a blank saved as UTF-16 is carried as UTF-8)."""
+    path = make_blank(tmp_path / "blank.docx")
+    original = load_blank(path).header.xml
+    rewrite(path, "word/header1.xml", lambda d: d.decode("utf-8").replace("UTF-8", "UTF-16", 1).encode("utf-16"))
+    carried = load_blank(path).header.xml
+    assert carried == original and carried.startswith(b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>")
+    assert b"MINISTRY OF BLANKS" in carried
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+def test_a_blank_that_is_a_fifo_is_refused_without_waiting(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "blank.docx")
+    with pytest.raises(BlankError, match="is not a regular file"):
+        load_blank(tmp_path / "blank.docx")
 
 
 # --- rendered by LibreOffice -------------------------------------------------------------------------------
@@ -192,7 +241,7 @@ def read_ppm(data: bytes) -> tuple[int, int, bytes]:
     return width, height, pixels
 
 
-def test_the_workspace_names_its_blank(tmp_path):
+def test_the_workspace_names_its_blank(tmp_path, capsys):
     """`house: {blank: …}` in verbale.yaml: the blank (a path in the workspace) carries the office's notes;
     a blank named outside the workspace is refused as one line."""
     import shutil
@@ -210,6 +259,50 @@ def test_the_workspace_names_its_blank(tmp_path):
     headers = [name for name in package if name.startswith("word/header")]
     assert any(b"MINISTRY OF BLANKS" in package[name] for name in headers)
     assert b"SECRETARIAT OF THE CONFERENCE" not in package["word/document.xml"]  # the blank replaces the letterhead
-    (office / "verbale.yaml").write_text("house: {blank: ../blank.docx}\n", encoding="utf-8")
+    (office / "verbale.yaml").write_text("# the office\nhouse: {blank: ../blank.docx}\n", encoding="utf-8")
     make_blank(tmp_path / "blank.docx")
     assert main([str(office / "notes"), "-o", str(tmp_path / "out2")]) == 1
+    assert capsys.readouterr().err.startswith(f"{office / 'verbale.yaml'}:2: house.blank: the blank ../blank.docx "
+                                              "is outside the workspace")
+
+
+def office_with_blank(tmp_path, verbale_yaml: str, sender_entry: str = "my-office: {kind: sender}\n"):
+    """A workspace made by `verbale init`, its sender filled in, a blank whose header has a DOCTYPE."""
+    from conftest import fill_in_sender
+    from verbale.cli.init import main as init
+
+    office = tmp_path / "office"
+    assert init([str(office)]) == 0
+    fill_in_sender(office)
+    rewrite(make_blank(office / "blank.docx"), "word/header1.xml",
+            with_doctype(b'<!ENTITY x SYSTEM "file:///etc/hostname">', b"MINISTRY OF &x;"))
+    (office / "verbale.yaml").write_text(verbale_yaml, encoding="utf-8")
+    (office / "termbase" / "terms.yaml").write_text(sender_entry, encoding="utf-8")
+    return office
+
+
+@pytest.mark.parametrize("verbale_yaml, sender_entry, where", [
+    ("sender: my-office\nplace: astana\n# the office's look\nhouse:\n  date_order: day-month\n  blank: blank.docx\n",
+     "my-office: {kind: sender}\n", "verbale.yaml:6"),
+    ("sender: my-office\nplace: astana\n", "# the office\nmy-office:\n  kind: sender\n  house: {blank: blank.docx}\n",
+     "termbase/terms.yaml:4"),
+    # the spec's own house.blank is named in the spec; the workspace's then does not matter
+    ("sender: my-office\nplace: astana\nhouse: {blank: other.docx}\n", "my-office: {kind: sender}\n",
+     "notes/sample.yaml:LINE"),
+])
+def test_a_bad_blank_is_located_where_it_is_named(tmp_path, capsys, verbale_yaml, sender_entry, where):
+    """One line at the file and line that name the blank (the spec, the sender's entry or verbale.yaml);
+    nothing is written, no internal error, and no DOCTYPE ever reaches a note."""
+    from verbale.cli.generate import main
+
+    office = office_with_blank(tmp_path, verbale_yaml, sender_entry)
+    spec = office / "notes" / "sample.yaml"
+    if "LINE" in where:
+        text = spec.read_text(encoding="utf-8") + "house:\n  blank: blank.docx\n"
+        spec.write_text(text, encoding="utf-8")
+        where = where.replace("LINE", str(len(text.splitlines())))
+    capsys.readouterr()
+    assert main([str(spec), "-o", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{office / where}: house.blank: the blank blank.docx {DOCTYPE_PROBLEM} (save the blank from Word again)"]
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())

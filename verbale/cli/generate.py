@@ -181,30 +181,52 @@ class StopRequest:
 
 def write_pdfs(made_docx: dict[Path, tuple[Path, bool]], archive: bool) -> tuple[int, list[str]]:
     """A PDF beside each DOCX of the batch that needs one, all made by one office process: (PDFs written,
-    specs that failed). A problem is one line per file; the DOCX files stay written."""
-    from ..files import write_atomic
-    from ..pdf import PdfError, convert, pdf_path, stale
+    specs that failed). A problem is one line per file; the DOCX files stay written.  A PDF's name held by
+    something other than a regular file (a link, a FIFO, a device) is never opened or replaced."""
+    from ..pdf import PdfError, convert, pdf_path, stale, write_pdf
 
-    wanted = [docx for docx, (_, fresh) in made_docx.items() if stale(docx, fresh, archive)]
-    if not wanted:
-        return 0, []
+    wanted, failures = [], {}
+    for docx, (_, fresh) in made_docx.items():
+        try:
+            if stale(docx, fresh, archive):
+                wanted.append(docx)
+        except PdfError as exc:
+            failures[docx] = exc
     try:
-        conversion = convert(wanted, archive)
+        conversion = convert(wanted, archive) if wanted else None
     except PdfError as exc:
         conversion = None
-        failures = {docx: exc for docx in wanted}
+        failures.update({docx: exc for docx in wanted})
     else:
-        failures = dict(conversion.failures)
+        failures.update(conversion.failures if conversion else {})
+    written = 0
     for docx, data in (conversion.pdfs.items() if conversion else ()):
         try:
-            write_atomic(pdf_path(docx), data)
+            write_pdf(pdf_path(docx), data)
+            written += 1
+        except PdfError as exc:
+            failures[docx] = exc
         except OSError as exc:
             failures[docx] = PdfError(f"cannot write {pdf_path(docx)}: {exc.strerror}", field="(pdf)",
-                                      hint="close it in any program that has it open")
+                                      hint="close it in any program that has it open, or run again")
     for docx, exc in failures.items():
         problem = exc.problem if docx.name in exc.problem else f"{exc.problem}; no PDF for {docx.name}"
         say(PdfError(problem, field="(pdf)", hint=exc.hint, file=str(made_docx[docx][0]), line=1), sys.stderr)
-    return len(wanted) - len(failures), sorted({str(made_docx[docx][0]) for docx in failures})
+    return written, sorted({str(made_docx[docx][0]) for docx in failures})
+
+
+def pdf_usage_problem(args) -> str:
+    """A line if ``--pdf`` cannot work as set up (``VERBALE_PDF_TIMEOUT`` is not a number of seconds), found
+    before any spec is built."""
+    if not args.pdf or args.check:
+        return ""
+    from ..pdf import PdfError, time_limit
+
+    try:
+        time_limit(1)
+    except PdfError as exc:
+        return f"verbale generate: error: {exc.problem} ({exc.hint})"
+    return ""
 
 
 def _pdf_option(args) -> None:
@@ -240,6 +262,9 @@ def run(argv: list[str] | None = None) -> int:
     if args.workspace is not None and not (Path(args.workspace) / "verbale.yaml").is_file():
         print(f"{args.workspace}:1: --workspace: no verbale.yaml in {args.workspace} "
               f"(make a workspace with `verbale init {args.workspace}`)", file=sys.stderr)
+        return EXIT_USAGE
+    if problem := pdf_usage_problem(args):
+        say(problem, sys.stderr)
         return EXIT_USAGE
     specs, missing = collect(args.specs)
     for line in missing:

@@ -83,18 +83,21 @@ class SpecFiles:
 
     @staticmethod
     def _pdfs(docx: list[Path]) -> tuple[list[str], list[str]]:
-        from ..files import write_atomic
-        from ..pdf import PdfError, convert, find_office, pdf_path
+        from ..pdf import PdfError, convert, find_office, pdf_path, write_pdf
 
         try:
             find_office()
         except PdfError:
             return [], ["No PDF: LibreOffice is not installed here (the Word files are written)."]
         conversion = convert(docx)
+        made, problems = [], [error.problem for error in conversion.failures.values()]
         for source, data in conversion.pdfs.items():
-            write_atomic(pdf_path(source), data)
-        return ([pdf_path(source).name for source in conversion.pdfs],
-                [error.problem for error in conversion.failures.values()])
+            try:  # the command line's rules: never through a link, a FIFO or a device
+                write_pdf(pdf_path(source), data)
+                made.append(pdf_path(source).name)
+            except (PdfError, OSError) as exc:
+                problems.append(f"no PDF for {source.name}: {getattr(exc, 'problem', None) or exc}")
+        return made, problems
 
     def samples(self) -> list[str]:
         """What a new spec may start from: the workspace's own specs, then the built-in samples."""

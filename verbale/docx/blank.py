@@ -98,13 +98,21 @@ class _Package:
         return data
 
     def xml(self, name: str):
+        """The part ``name`` parsed: well-formed, without a DOCTYPE (Word never writes one; its entities would
+        reach every note), no entity resolved and nothing fetched."""
         from lxml import etree
 
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
         try:
-            return etree.fromstring(self.read(name), parser)
+            root = etree.fromstring(self.read(name), parser)
         except etree.XMLSyntaxError as exc:
-            raise self.error(f"has a malformed part {name} ({exc})", "save the blank from Word again") from None
+            reason = str(exc).split(" (<string>", 1)[0]
+            raise self.error(f"is not well-formed XML in its part {name} ({reason})",
+                             "save the blank from Word again") from None
+        if root.getroottree().docinfo.doctype:
+            raise self.error(f"has a DOCTYPE in its part {name}, which Word never writes",
+                             "save the blank from Word again") from None
+        return root
 
     def relationships(self, part: str) -> list:
         folder, base = posixpath.split(part)
@@ -135,9 +143,7 @@ def _main_part(package: _Package) -> str:
 
 
 def _carry(package: _Package, part: str, kind: str, types: tuple[dict, dict], blank_media: dict, media_types: dict):
-    """The header or footer ``part`` with its pictures renamed into ``word/media/blank-*``."""
-    from lxml import etree
-
+    """The header or footer ``part`` (as written, and parsed) with its pictures renamed into ``word/media/blank-*``."""
     defaults, overrides = types
     relationships = package.relationships(part)
     for relationship in relationships:
@@ -156,11 +162,16 @@ def _carry(package: _Package, part: str, kind: str, types: tuple[dict, dict], bl
         blank_media[name] = package.read(source)
         media_types[extension] = overrides.get(source) or defaults.get(extension) or "application/octet-stream"
         relationship.set("Target", name.removeprefix("word/"))
-    rels = None
-    if relationships:
-        root = relationships[0].getparent()
-        rels = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return BlankPart(package.read(part), rels)
+    rels = _serialized(relationships[0].getparent()) if relationships else None
+    root = package.xml(part)
+    return BlankPart(_serialized(root), rels), root
+
+
+def _serialized(root) -> bytes:
+    """A part as written from its parsed tree, never the blank's bytes as they are."""
+    from lxml import etree
+
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _reference(section, kind: str) -> str | None:
@@ -211,14 +222,14 @@ def _fonts(package: _Package, main: str, styles) -> tuple[str | None, int | None
     return font, size
 
 
-def _used_styles(styles, parts: list[bytes]) -> tuple[bytes, ...]:
-    """The w:style elements the header and footer name (and those they are based on), in WordprocessingML only."""
+def _used_styles(styles, parts: list) -> tuple[bytes, ...]:
+    """The w:style elements the header and footer (parsed parts) name (and those they are based on), in
+    WordprocessingML only."""
     from lxml import etree
 
     by_id = {s.get(f"{{{W}}}styleId"): s for s in styles.iter(f"{{{W}}}style")}
     wanted: list[str] = []
-    for data in parts:
-        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    for root in parts:
         for tag in ("pStyle", "rStyle", "tblStyle"):
             wanted += [e.get(f"{{{W}}}val") for e in root.iter(f"{{{W}}}{tag}")]
     chosen: list[str] = []
@@ -258,17 +269,19 @@ def _load(path: Path) -> Blank:
     media: dict[str, bytes] = {}
     media_types: dict[str, str] = {}
     carried: dict[str, BlankPart] = {}
+    roots: list = []  # the header and footer, parsed
     for kind in ("header", "footer"):
         rid = _reference(section, kind)
         if rid is None:
             continue
         if rid not in targets or targets[rid].get("TargetMode") == "External":
             raise package.error(f"names a {kind} it does not hold", "save the blank from Word again")
-        carried[kind] = _carry(package, _target(main, targets[rid]), kind, types, media, media_types)
+        carried[kind], root = _carry(package, _target(main, targets[rid]), kind, types, media, media_types)
+        roots.append(root)
     styles = package.xml(posixpath.join(posixpath.dirname(main), "styles.xml")) \
         if package.has(posixpath.join(posixpath.dirname(main), "styles.xml")) else None
     font, size = _fonts(package, main, styles) if styles is not None else (None, None)
-    used = _used_styles(styles, [p.xml for p in carried.values()]) if styles is not None else ()
+    used = _used_styles(styles, roots) if styles is not None else ()
     return Blank(name=path.name, header=carried.get("header"), footer=carried.get("footer"), media=media,
                  media_types=media_types, page=_page(section), font=font, size_half_points=size, styles=used)
 
@@ -280,10 +293,15 @@ def _cached(path: str, mtime_ns: int, size: int) -> Blank:
 
 def load_blank(path: Path | str) -> Blank:
     """The blank at ``path``, loaded once per process while the file is unchanged."""
+    import stat
+
     path = Path(path)
     try:
-        stat = path.stat()
+        info = path.stat()
     except OSError:
         raise BlankError(f"the blank {path} does not exist", field="house.blank",
                          hint="name a .docx beside verbale.yaml or the termbase") from None
-    return _cached(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would make the run wait for ever
+        raise BlankError(f"the blank {path} is not a regular file", field="house.blank",
+                         hint="name a .docx saved by Word")
+    return _cached(str(path.resolve()), info.st_mtime_ns, info.st_size)

@@ -145,6 +145,18 @@ def house_for(spec, termbase, workspace_config: Mapping | None = None) -> House:
     return resolve_house(spec_house, sender_house, workspace_house, sender=spec.sender)
 
 
+def layer_of(name: str, spec, termbase, workspace_config: Mapping | None = None) -> str:
+    """Which layer gives the convention ``name`` (as ``house_for`` resolves it): 'spec', 'sender', 'workspace'
+    or '' (the default), so that a problem with its value names the file it is written in."""
+    if spec.house is not None and name in spec.house.model_fields_set:
+        return "spec"
+    sender_house = termbase.entries.get(spec.sender, {}).get("house")
+    if isinstance(sender_house, Mapping) and name in sender_house:
+        return "sender"
+    workspace_house = (workspace_config or {}).get("house")
+    return "workspace" if isinstance(workspace_house, Mapping) and name in workspace_house else ""
+
+
 def owed_closing(keys, entries: Mapping) -> str:
     """The closing a note's recipients are owed by their termbase entries (``closing: high``).
 
