@@ -33,8 +33,13 @@ NASALS = set("мнң")
 # Letters only Kazakh words have: a word without them is read as a loanword, where и is the vowel [i].
 KAZAKH_LETTERS = set("әғқңөұүһі")
 # Loanwords ending in these clusters take front suffixes whatever their last vowel (емле ережелері §35:
-# Нью-Йоркте, Гамбургке, фактіге, ансамбльге; цикл like ансамбль): к, г and л, р after a stop are read soft.
+# паркке, полкке, Гамбургке, ансамбльге; цикл like ансамбль): к, г and л, р after a stop are read soft.
 FRONT_CLUSTERS = ("рк", "рг", "нк", "нг", "кс", "кт", "ск", "лк", "кл", "бл", "бр")
+# Of those, -кт, -ск, -пт, -фт and -нг take the linking vowel і before every case suffix (§35's own examples
+# фактіге, фактісі, митингіге; the 2018 rules: «-кт, -ск, -пт, -фт ... ы, і дәнекері арқылы»): Минскіге.
+# The three-letter -нкт does not (пунктке, пункті, as the orthographic dictionary writes it).
+LINKING_CLUSTERS = ("кт", "ск", "пт", "фт", "нг")
+LINKING_VOWEL = "і"
 # case -> sound class of the stem's end -> (back, front) suffix
 SUFFIXES = {
     "gen": {"vowel": ("ның", "нің"), "nasal": ("ның", "нің"), "sonorant": ("дың", "дің"), "voiced": ("дың", "дің"),
@@ -153,7 +158,8 @@ def is_front(word: str) -> bool:
     - и is the front vowel [i] in a loanword (a word without letters only Kazakh has): Тбилиси, Каир, Путин;
       in a Kazakh word it follows the word's harmony (Сапарғали);
     - loanwords ending in к, г or л, р after a consonant (Нью-Йорк, ансамбль, цикл), and words of one syllable
-      ending in ь (ось), take front suffixes (емле ережелері §35); after a vowel к, г follow the vowel (педагог).
+      ending in ь (ось), take front suffixes (емле ережелері §35); after a vowel к, г follow the vowel (педагог);
+      -кт, -ск, -пт, -фт, -нг also take the linking і (see ``takes_linking_vowel``).
 
     >>> [is_front(w) for w in ("қыркүйек", "Астана", "сәуір", "Нью-Йорк", "Брюссель", "наурыз", "Каир", "педагог")]
     [True, False, True, True, True, False, True, False]
@@ -187,15 +193,29 @@ def sound_class(word: str) -> str:
     return "voiceless"
 
 
+def takes_linking_vowel(word: str) -> bool:
+    """A loanword ending in -кт, -ск, -пт, -фт or -нг (not -нкт) takes і before its suffix (ЕЕ §35).
+
+    >>> [takes_linking_vowel(w) for w in ("факт", "Минск", "лифт", "митинг", "пункт", "парк", "Гамбург")]
+    [True, True, True, True, False, False, False]
+    """
+    stem = word.lower()
+    return stem.endswith(LINKING_CLUSTERS) and not stem.endswith("нкт")
+
+
 def suffix(word: str, case: str, possessive: bool = False) -> str:
     """The case suffix ``word`` takes.
 
     >>> [suffix(w, "loc") for w in ("қаңтар", "ақпан", "шілде", "қыркүйек", "төрт", "жиырма")]
     ['да', 'да', 'де', 'те', 'те', 'да']
+    >>> [suffix(w, "dat") for w in ("факт", "Минск", "пункт", "парк")]
+    ['іге', 'іге', 'ке', 'ке']
     """
     front = is_front(word)
     if possessive:
         return POSSESSIVE[case][front]
+    if takes_linking_vowel(word):
+        return LINKING_VOWEL + SUFFIXES[case]["vowel"][True]
     return SUFFIXES[case][sound_class(word)][front]
 
 
