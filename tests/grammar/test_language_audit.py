@@ -120,6 +120,11 @@ TYPOGRAPHY = [
     ("ru", "№ 17-1/624", f"№{NBSP}17-1/624", "a document number keeps its own hyphen"),
     ("ru", "(GMT-5 часов)", f"(GMT{MINUS}5{NBSP}часов)", "a negative offset takes the minus sign U+2212 (ГОСТ)"),
     ("en", "(GMT-5 hours)", f"(GMT{MINUS}5{NBSP}hours)", "the same in every language"),
+    ("kk", "2024 жылғы 28 шілде", f"2024{NBSP}жылғы 28{NBSP}шілде",
+     "the year and «жылғы» never split, as Russian «2024 г.» (Мильчин: неразрывный пробел в датах)"),
+    ("kk", "2024 жылы", f"2024{NBSP}жылы", "also «жылы» and the other forms of «жыл» after a figure"),
+    ("kk", "2024ж. 28 шілде", f"2024{NBSP}ж. 28{NBSP}шілде", "the abbreviation «ж.» like Russian «г.»"),
+    ("ru", "2024 жылғы", "2024 жылғы", "the Kazakh rule is Kazakh only"),
 ]
 
 

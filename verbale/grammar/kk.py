@@ -4,7 +4,7 @@ The rules are explained, with sources, in locales/kk/README.md.
 
 >>> import datetime as dt
 >>> format_date(dt.date(2021, 9, 23)), format_time(dt.time(14, 0)), format_offset(360)
-('2021 жылғы 23\\xa0қыркүйек', '14.00', 'GMT+6 сағат')
+('2021\\xa0жылғы 23\\xa0қыркүйек', '14.00', 'GMT+6 сағат')
 >>> inflect("2021 жылғы 24\\xa0қыркүйек", "loc"), inflect("14.00", "loc"), inflect("Арнаулы жұмыс тобы (АЖТ)", "gen", True)
 ('2021 жылғы 24\\xa0қыркүйекте', '14.00-те', 'Арнаулы жұмыс тобының (АЖТ)')
 >>> inflect("АЖТ", "gen"), inflect("ТМД", "dat"), inflect("МКК", "dat"), inflect("ҚазҰУ", "gen"), inflect("1 000", "dat")
@@ -72,8 +72,12 @@ NUMBER = re.compile(r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)$")  # 1 000: a figu
 
 def format_date(value: dt.date, *, date_order: str = "day-month", year_word: str = "short") -> str:
     """``2021 жылғы 23 қыркүйек``: official usage, not CLDR's ``2021 ж. 23 қыркүйек`` (the house options are
-    English and Russian ones)."""
-    return f"{value.year} жылғы {_day_month(value)}"
+    English and Russian ones); the year and «жылғы» are bound by a no-break space, as Russian binds «2021 г.»."""
+    return f"{_year(value)} {_day_month(value)}"
+
+
+def _year(value: dt.date) -> str:
+    return f"{value.year}\u00a0жылғы"
 
 
 def _day_month(value: dt.date) -> str:
@@ -279,12 +283,12 @@ def format_period(start: dt.date, end: dt.date, **date_options) -> str:
     interval pattern (``2006 ж. 2–5 қаз.``) abbreviates; official texts write ``жылғы`` and the month in full.
 
     >>> format_period(dt.date(1934, 3, 8), dt.date(1934, 3, 18))
-    '1934 жылғы 8–18\xa0наурыз'
+    '1934\xa0жылғы 8–18\xa0наурыз'
     >>> format_period(dt.date(2021, 9, 30), dt.date(2021, 10, 2))
-    '2021 жылғы 30\xa0қыркүйектен 2\xa0қазанға дейін'
+    '2021\xa0жылғы 30\xa0қыркүйектен 2\xa0қазанға дейін'
     """
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.year} жылғы {start.day}–{_day_month(end)}"
+        return f"{_year(start)} {start.day}–{_day_month(end)}"
     last = _day_month(end) if start.year == end.year else format_date(end)
     return f"{inflect(format_date(start), 'abl')} {inflect(last, 'dat')} {UNTIL}"
 
