@@ -56,3 +56,24 @@ def test_the_reference_without_compliments(tmp_path):
     assert ("The Secretariat of the Conference on Interaction and Confidence Building Measures in Asia (CICA), with "
             "reference to Note No. 10663/dvbr of December 14, 2007, has the honor to informs that the fair is open "
             "from May 2 to 5, 2017.") in paragraphs
+
+
+@pytest.mark.parametrize("house, english", [
+    # rule: currency names follow the house's English spelling, by CLDR's names of that English (en_GB
+    # "roubles", en_US "rubles"); the sum's other words do not change, nor the Russian and Kazakh names
+    ({}, "2 Russian roubles and 1,500.50 Russian roubles and 1 Russian rouble"),
+    ({"spelling": "en-GB"}, "2 Russian roubles and 1,500.50 Russian roubles and 1 Russian rouble"),
+    ({"spelling": "en-US"}, "2 Russian rubles and 1,500.50 Russian rubles and 1 Russian ruble"),
+])
+def test_currency_names_follow_the_house_spelling(tmp_path, write_spec, capsys, house, english):
+    amounts = {"two": {"value": 2, "currency": "RUB"}, "sum": {"value": 1500.50, "currency": "RUB"},
+               "one": {"value": 1, "currency": "RUB"}}
+    uses = "[{{ amounts.two }} and {{ amounts.sum }} and {{ amounts.one }}]"
+    spec = write_spec(house=house or None, amounts=amounts, meeting=None,
+                      purpose={"en": f"pay {uses}", "ru": f"оплатить {uses}", "kk": f"{uses} төлеуді"})
+    assert main([str(spec), "-o", str(tmp_path / "out")]) == 0, capsys.readouterr().err
+    expected = {"en": english, "ru": "2 российских рубля and 1 500,50 российского рубля and 1 российский рубль",
+                "kk": "2 Ресей рублі and 1 500,50 Ресей рублі and 1 Ресей рублі"}
+    for lang, text in expected.items():
+        paragraphs = [text for _, text in docx_paragraphs(tmp_path / "out" / f"note.{lang}.docx")]
+        assert any(f"[{text}]" in paragraph for paragraph in paragraphs), (lang, paragraphs)

@@ -83,9 +83,13 @@ def test_saving_the_form_unchanged_keeps_the_file_byte_for_byte(client, workspac
 
 
 @pytest.mark.parametrize("name", ["../outside.yaml", "..%2Foutside.yaml", "/etc/passwd", "verbale.yaml",
-                                  "17-1-624.yaml/../../x.yaml", "notes.txt"])
+                                  "17-1-624.yaml/../../x.yaml", "notes.txt", "termbase/terms.yaml",
+                                  "out/x.yaml", ".hidden/x.yaml"])
 def test_paths_stay_inside_the_workspace(client, workspace, name):
     (workspace.parent / "outside.yaml").write_text("number: 1\n", encoding="utf-8")
+    for folder in ("termbase", "out", ".hidden"):
+        (workspace / folder).mkdir(exist_ok=True)
+        (workspace / folder / ("terms.yaml" if folder == "termbase" else "x.yaml")).write_text("a: 1\n", encoding="utf-8")
     assert client.get(f"/spec/{name}").status_code in (404, 422)
     assert post(client, f"/save/{name}", [("number", "2")]).status_code in (404, 422)
     assert (workspace.parent / "outside.yaml").read_text(encoding="utf-8") == "number: 1\n"
@@ -118,6 +122,7 @@ def test_large_bodies_are_refused(client):
 
 
 def test_a_token_is_required_off_loopback(workspace):
+    """Off loopback the token keeps strangers out, so the desk answers at any of the machine's names."""
     client = TestClient(create_app(workspace, host="192.0.2.10", port=8765, token="s3cret"),
                         base_url="http://192.0.2.10:8765")
     assert client.get("/").status_code == 403
@@ -125,6 +130,7 @@ def test_a_token_is_required_off_loopback(workspace):
     answer = client.get("/?token=s3cret", follow_redirects=False)
     assert answer.status_code == 303 and "verbale_desk_token=s3cret" in answer.headers["set-cookie"]
     assert client.get("/").status_code == 200  # the cookie now carries it
+    assert client.get("/", headers={"Host": "office-pc.local:8765"}).status_code == 200
 
 
 def test_user_text_is_escaped_in_the_preview(client):
@@ -155,13 +161,19 @@ def test_a_circular_previews_each_recipient(client):
 
 def test_new_from_a_sample_and_duplicate(client, workspace):
     token = csrf_of(client)
-    answer = client.post("/new", data={"name": "reply", "sample": "17-1-624.yaml", "_csrf": token},
+    answer = client.post("/new", data={"name": "reply", "sample": "sample:17-1-624.yaml", "_csrf": token},
                          follow_redirects=False)
     assert answer.status_code == 303 and answer.headers["location"] == "/spec/reply.yaml"
     assert (workspace / "reply.yaml").read_bytes() == (Path(__file__).parents[2] / "notes" / "17-1-624.yaml").read_bytes()
+    answer = client.post("/new", data={"name": "reply", "sample": "17-1-298.yaml", "_csrf": token},
+                         follow_redirects=False)  # from one of the workspace's own specs; the name is taken
+    assert answer.headers["location"] == "/spec/reply-2.yaml"
+    assert (workspace / "reply-2.yaml").read_bytes() == (workspace / "17-1-298.yaml").read_bytes()
     answer = client.post("/duplicate/reply.yaml", headers={"X-Desk-Token": token, "HX-Request": "true"})
-    assert answer.headers["HX-Redirect"] == "/spec/reply-2.yaml"
-    assert (workspace / "reply-2.yaml").read_bytes() == (workspace / "reply.yaml").read_bytes()
+    assert answer.headers["HX-Redirect"] == "/spec/reply-3.yaml"
+    # the copy for the next note, without the original's number (no register here: left for the clerk)
+    original = (workspace / "reply.yaml").read_text(encoding="utf-8")
+    assert (workspace / "reply-3.yaml").read_text(encoding="utf-8") == original.replace("number: 17-1/624", "number:")
 
 
 
@@ -233,3 +245,25 @@ def test_generate_offers_the_files_and_their_pdfs(client, workspace):
         assert client.get("/files/17-1-624.kk.pdf").content[:5] == b"%PDF-"
     else:
         assert "LibreOffice is not installed" in answer
+
+
+def test_generate_numbers_the_note_from_the_register(tmp_path):
+    """Generate on the desk goes through the register like the command line: `number: auto` is allocated,
+    written into the spec and recorded."""
+    import shutil
+
+    from verbale.register.store import Register
+
+    office = tmp_path / "office"
+    (office / "notes").mkdir(parents=True)
+    (office / "verbale.yaml").write_text('numbering: {pattern: "17-1/{seq}", start: 700}\n', encoding="utf-8")
+    spec = office / "notes" / "a.yaml"
+    shutil.copy(Path(__file__).parents[2] / "notes" / "17-1-624.yaml", spec)
+    spec.write_text(spec.read_text(encoding="utf-8").replace("number: 17-1/624", "number: auto"), encoding="utf-8")
+    client = TestClient(create_app(office, port=8765), base_url=BASE)
+    answer = post(client, "/generate/notes/a.yaml", form_of(client, "notes/a.yaml")).text
+    assert "The register gave this note № 17-1/700" in answer
+    assert "number: 17-1/700" in spec.read_text(encoding="utf-8")
+    assert Register(f"sqlite:///{(office / 'register.sqlite').as_posix()}").find("17-1/700") is not None
+    again = post(client, "/generate/notes/a.yaml", form_of(client, "notes/a.yaml")).text
+    assert "The register gave" not in again and "number: 17-1/700" in spec.read_text(encoding="utf-8")

@@ -37,7 +37,7 @@ def test_russian_large_sums(n):
 @pytest.mark.parametrize("value, english, russian, kazakh", [
     (50000, "50,000 US dollars", "50 000 долларов США", "50 000 АҚШ доллары"),   # NOTE-SPEC §6
     (1, "1 US dollar", "1 доллар США", "1 АҚШ доллары"),
-    ("1.5", "1.5 US dollars", "1,5 доллара США", "1,5 АҚШ доллары"),           # CLDR: a fraction takes «доллара»
+    ("1.5", "1.50 US dollars", "1,50 доллара США", "1,50 АҚШ доллары"),        # CLDR: a fraction takes «доллара»
     (0, "0 US dollars", "0 долларов США", "0 АҚШ доллары"),
 ])
 def test_dollars_in_three_languages(value, english, russian, kazakh):
@@ -65,3 +65,23 @@ def test_currency_names_and_overrides(currency, forms, english, russian, kazakh)
 def test_unknown_currency():
     with pytest.raises(GrammarError, match="unknown currency 'XYZ'"):
         ru.format_amount(5, "XYZ")
+
+
+@pytest.mark.parametrize("value, currency, english, russian, kazakh", [
+    # rule: a sum with a fraction has the currency's own number of decimals (CLDR currency digits, babel
+    # get_currency_precision: EUR 2, KWD 3); a whole sum has none (NOTE-SPEC §6: 50,000 US dollars)
+    ("1500.50", "EUR", "1,500.50 euros", "1 500,50 евро", "1 500,50 еуро"),
+    ("1500.5", "EUR", "1,500.50 euros", "1 500,50 евро", "1 500,50 еуро"),
+    ("0.5", "USD", "0.50 US dollars", "0,50 доллара США", "0,50 АҚШ доллары"),
+    ("1500.00", "EUR", "1,500 euros", "1 500 евро", "1 500 еуро"),
+    ("50000", "USD", "50,000 US dollars", "50 000 долларов США", "50 000 АҚШ доллары"),
+    ("12.5", "KWD", "12.500 Kuwaiti dinars", "12,500 кувейтского динара", "12,500 Кувейт динары"),
+    # more decimals than the currency's are kept, never rounded away; a currency with none keeps the fraction given
+    ("10.125", "USD", "10.125 US dollars", "10,125 доллара США", "10,125 АҚШ доллары"),
+    ("2.5", "JPY", "2.5 Japanese yen", "2,5 японской иены", "2,5 Жапония иенасы"),
+])
+def test_decimals_of_a_sum(value, currency, english, russian, kazakh):
+    from decimal import Decimal
+
+    got = [grammar.format_amount(Decimal(value), currency) for grammar in (en, ru, kk)]
+    assert [text.replace(NB, " ") for text in got] == [english, russian, kazakh]

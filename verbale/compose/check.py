@@ -1,16 +1,22 @@
 """Cross-language fact check: what a clerk typed into the per-language texts must agree.
 
-Facts the generator renders ({{ meeting.when }} ...) are single-sourced and agree by construction, so
-they are taken out first; what remains is compared across languages, field by field: numbers in
-figures and in words (cardinal and ordinal, inflected), document symbols, and dates written out.
+Facts the generator renders ({{ meeting.when }} ...) are single-sourced, so their values agree by construction;
+but each language must name the same ones: the facts named inside ``{{ }}`` (read by Jinja's own parser) and the
+integer literals there are compared, beside what the clerk typed around them: numbers in figures and in words
+(cardinal and ordinal, inflected), document symbols, and dates written out. A ref's number written per language is
+compared by its figures (the letters may be transliterated).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from jinja2 import nodes
+from jinja2.exceptions import TemplateSyntaxError
+
 from ..grammar.numberwords import numbers_in_words
 from ..facts.yamlsource import YamlDoc
+from .texts import environment
 
 JINJA_OPENER = re.compile(r"\{[{%#]")
 JINJA_CLOSER = {"{{": "}}", "{%": "%}", "{#": "#}"}
@@ -30,6 +36,10 @@ MONTHS = {
     "kk": "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан",
 }
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh"}
+FACT_GROUPS = ("dates", "periods", "refs", "amounts")
+# The meeting's facts that state values; `when` gives the date and time (and the end, if the spec has one).
+# Names (meeting.body, .place, .zone, .format) are not compared, as typed names are not.
+MEETING_VALUES = {"date": ("date",), "time": ("time",), "end": ("end",)}
 
 
 @dataclass(frozen=True)
@@ -127,6 +137,72 @@ def facts(text: str, lang: str) -> set[str]:
     return found
 
 
+def _dotted(node: nodes.Node) -> list[str] | None:
+    """``refs.their_note.gen`` or ``refs['their-note']`` as its parts; None if it is not a plain name."""
+    parts: list[str] = []
+    while isinstance(node, (nodes.Getattr, nodes.Getitem)):
+        if isinstance(node, nodes.Getattr):
+            parts.append(node.attr)
+        elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+            parts.append(node.arg.value)
+        else:
+            return None
+        node = node.node
+    return [node.name, *reversed(parts)] if isinstance(node, nodes.Name) else None
+
+
+def _fact_names(parts: list[str], when: tuple[str, ...]) -> list[str]:
+    """The facts a dotted name states, whatever form or filter it asks for (``refs.their_note.gen``)."""
+    if len(parts) < 2:
+        return []
+    if parts[0] in FACT_GROUPS:
+        return [f"fact {parts[0]}.{parts[1].replace('-', '_')}"]
+    if parts[0] == "meeting":
+        return [f"fact meeting.{value}" for value in (when if parts[1] == "when" else MEETING_VALUES.get(parts[1], ()))]
+    return []
+
+
+def _expression_facts(node: nodes.Node, when: tuple[str, ...], found: set[str]) -> None:
+    """Add the facts and integer literals of one ``{{ }}`` expression to ``found``.  The arguments of a filter
+    or a call say how a language writes a value (``ordinal('genitive', 'f')``), so they are not facts."""
+    parts = _dotted(node)
+    if parts is not None:
+        found.update(_fact_names(parts, when))
+    elif isinstance(node, nodes.Const):
+        if type(node.value) is int:  # not True/False
+            found.add(f"number {node.value}")
+    elif isinstance(node, (nodes.Filter, nodes.Test, nodes.Call, nodes.Getattr, nodes.Getitem)):
+        if node.node is not None:
+            _expression_facts(node.node, when, found)
+    else:
+        for child in node.iter_child_nodes():
+            _expression_facts(child, when, found)
+
+
+def named_facts(source: str, when: tuple[str, ...] = ("date", "time")) -> set[str]:
+    """The facts a text names inside ``{{ }}``, as comparable strings; ``when`` is what ``meeting.when`` states.
+
+    >>> sorted(named_facts("{{ refs.their_note.gen }} {{ refs['their-note'] | dat }} {{ dates.a }}"))
+    ['fact dates.a', 'fact refs.their_note']
+    >>> sorted(named_facts("{{ meeting.body.gen }} {{ meeting.when }} {{ 7 | ordinal('accusative', 'f') }}"))
+    ['fact meeting.date', 'fact meeting.time', 'number 7']
+    >>> sorted(named_facts("{% if dates.a %}{{ 5 | count('hour') }}{% endif %}{{ x[2] }}"))
+    ['number 5']
+    """
+    if "{{" not in source:
+        return set()
+    try:
+        tree = environment("en").parse(source)
+        found: set[str] = set()
+        for output in tree.find_all(nodes.Output):
+            for node in output.nodes:
+                if not isinstance(node, nodes.TemplateData):
+                    _expression_facts(node, when, found)
+        return found
+    except (TemplateSyntaxError, RecursionError, ValueError):  # such a text fails when rendered, before the check
+        return set()
+
+
 def field_texts(spec, placeholder: str | None = " ") -> dict[str, tuple[tuple, dict[str, str]]]:
     """Each group of per-language texts that must state the same facts: field name -> (path, {lang: text}).
     With ``placeholder=None`` the texts keep their ``{{ facts }}``."""
@@ -188,31 +264,57 @@ def _uses(source: str, name: str) -> bool:
     return any(name in source[start:end].replace("_", "-") for start, end in jinja_spans(source))
 
 
+def _disagreement(doc: YamlDoc, path: tuple, field: str, fact: str, having: list[str], lacking: list[str]) -> Finding:
+    return Finding("disagreement", (
+        f"{doc.file}:{doc.line_of(path + (lacking[0],))}: {field}: languages disagree: {fact} is in "
+        f"{', '.join(having)} but not in {', '.join(lacking)} (check the {LANGUAGE_NAMES[lacking[0]]} text)"))
+
+
 def disagreements(spec, doc: YamlDoc) -> list[Finding]:
     """One line per fact that some languages state and others do not."""
     if len(spec.languages) < 2:
         return []
     findings = []
     known = spec_dates(spec)
+    when = ("date", "time", "end") if spec.meeting is not None and spec.meeting.end is not None else ("date", "time")
     sources = field_texts(spec, placeholder=None)
     for field, (path, texts) in field_texts(spec).items():
-        by_language = {lang: facts(text, lang) for lang, text in texts.items()}
-        for fact in sorted(set().union(*by_language.values())):
+        by_language = {lang: facts(text, lang) | named_facts(sources[field][1][lang], when)
+                       for lang, text in texts.items()}
+        pointed: set[str] = set()  # facts a typed date stands for: said once, as "typed by hand"
+        for fact in sorted(set().union(*by_language.values())):  # "date …" before "fact …"
             having = [lang for lang in spec.languages if fact in by_language[lang]]
             lacking = [lang for lang in spec.languages if fact not in by_language[lang]]
-            if not lacking:
+            if not lacking or fact in pointed:
                 continue
             used = [name for name in known.get(fact, ())
                     if all(_uses(sources[field][1][lang], name) for lang in lacking)]
             if used:
+                name = used[0].replace("-", "_")
+                pointed.add(f"fact {name}")
                 findings.append(Finding("disagreement", (
                     f"{doc.file}:{doc.line_of(path + (having[0],))}: {field}: {fact} is typed by hand in "
-                    f"{', '.join(having)} (use {{{{ {used[0].replace('-', '_')} }}}}, as {', '.join(lacking)} does)")))
+                    f"{', '.join(having)} (use {{{{ {name} }}}}, as {', '.join(lacking)} does)")))
                 continue
-            line = doc.line_of(path + (lacking[0],))
-            findings.append(Finding("disagreement", (
-                f"{doc.file}:{line}: {field}: languages disagree: {fact} is in {', '.join(having)} "
-                f"but not in {', '.join(lacking)} (check the {LANGUAGE_NAMES[lacking[0]]} text)")))
+            findings.append(_disagreement(doc, path, field, fact, having, lacking))
+    return findings + ref_number_disagreements(spec, doc)
+
+
+def ref_number_disagreements(spec, doc: YamlDoc) -> list[Finding]:
+    """A ref's number written per language must hold the same figures (10663/dvbr beside 10663/двбр)."""
+    findings = []
+    for key, ref in spec.refs.items():
+        if ref.number is None or isinstance(ref.number, str):
+            continue
+        written = {lang: getattr(ref.number, lang, None) for lang in spec.languages}
+        by_language = {lang: {f"number {figures}" for figures in FIGURES.findall(number)}
+                       for lang, number in written.items() if number}  # a missing one is taken from another
+        languages = [lang for lang in spec.languages if lang in by_language]
+        for fact in sorted(set().union(set(), *by_language.values())):
+            lacking = [lang for lang in languages if fact not in by_language[lang]]
+            if lacking:
+                having = [lang for lang in languages if fact in by_language[lang]]
+                findings.append(_disagreement(doc, ("refs", key, "number"), f"refs.{key}.number", fact, having, lacking))
     return findings
 
 

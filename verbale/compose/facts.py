@@ -117,8 +117,8 @@ def _period_fact(name: str, lang: str, period: Period, options: dict) -> Fact:
     return Fact(name, lang, period_text(period, lang, options), inflect=kazakh_form() if lang == "kk" else None)
 
 
-def _amount_fact(name: str, lang: str, amount, formulas: dict) -> Fact:
-    text = grammar_for(lang).format_amount(amount.value, amount.currency, formulas.get("currencies"))
+def _amount_fact(name: str, lang: str, amount, formulas: dict, spelling: str | None) -> Fact:
+    text = grammar_for(lang).format_amount(amount.value, amount.currency, formulas.get("currencies"), spelling=spelling)
     if lang == "ru":
         return Fact(name, lang, text, forms={"acc": text})
     # a name of several words is a possessive compound (АҚШ доллары: АҚШ долларына); one word is not (еуро)
@@ -139,18 +139,39 @@ def ref_number(ref: Ref, lang: str, field: str) -> str:
                     hint="write the number for every language, or one number for all")
 
 
+def title_without_kind(title: str, kind: str, side: str) -> str:
+    """A title the clerk began (en, ru) or ended (kk: ``side`` is the formulas' ``kind_in_title``) with the kind's
+    word loses it, so the formula's kind, in its case, is not written twice.
+
+    >>> title_without_kind("Agreement on Cooperation", "Agreement", "start")
+    'on Cooperation'
+    >>> title_without_kind("Ынтымақтастық туралы келісім", "келісім", "end")
+    'Ынтымақтастық туралы'
+    >>> title_without_kind("on Cooperation", "Agreement", "start"), title_without_kind("Agreements", "Agreement", "start")
+    ('on Cooperation', 'Agreements')
+    """
+    words, kind_words = title.split(" "), kind.casefold().split()
+    size = len(kind_words)
+    if side == "start" and [w.casefold() for w in words[:size]] == kind_words:
+        return " ".join(words[size:])
+    if side == "end" and len(words) >= size and [w.casefold() for w in words[-size:]] == kind_words:
+        return " ".join(words[:-size])
+    return title
+
+
 def _ref_fact(name: str, lang: str, ref: Ref, spec: NoteSpec, termbase: Termbase, options: dict) -> Fact:
     field = f"refs.{name.split('.', 1)[1]}"
     formulas = termbase.formulas[lang]["refs"]
     kind = formulas["kinds"][ref.kind]
     on = ref.date or spec.date
     title = getattr(ref.title, lang, None) if ref.title is not None else None
+    title = title_without_kind(" ".join((title or "").split()), kind["nom"], formulas.get("kind_in_title", "start"))
     context = {
         "kind": kind["nom"], "number_label": kind.get("number_label", formulas.get("number_label", "№")), "number": ref_number(ref, lang, field),
         "date": grammar_for(lang).format_date(ref.date, **options) if ref.date else "",
         "issuer": termbase.term(ref.of, lang, on) if ref.of else "",
         "place": termbase.term(ref.at, lang, on) if ref.at else "",
-        "title": " ".join((title or "").split()),
+        "title": title,
     }
 
     def render(**changes) -> str:
@@ -166,9 +187,11 @@ def _ref_fact(name: str, lang: str, ref: Ref, spec: NoteSpec, termbase: Termbase
     return Fact(name, lang, render(), inflect=inflect)
 
 
-def fact_context(spec: NoteSpec, lang: str, termbase: Termbase, **date_options) -> dict[str, FactGroup]:
+def fact_context(spec: NoteSpec, lang: str, termbase: Termbase, *, spelling: str | None = None,
+                 **date_options) -> dict[str, FactGroup]:
     """``dates``, ``periods``, ``refs`` and ``amounts`` for the texts of ``lang``; each fact is rendered when a
-    text uses it, so an unused fact cannot fail a note."""
+    text uses it, so an unused fact cannot fail a note.  The options are the house's (``House.fact_options``):
+    the dates' and the English ``spelling`` of currency names."""
     formulas = termbase.formulas[lang]
 
     def lazy(make, *args):
@@ -181,7 +204,7 @@ def fact_context(spec: NoteSpec, lang: str, termbase: Termbase, **date_options) 
                                          for k, v in spec.periods.items()}),
         "refs": FactGroup("refs", {k: lazy(_ref_fact, f"refs.{k}", lang, v, spec, termbase, date_options)
                                    for k, v in spec.refs.items()}),
-        "amounts": FactGroup("amounts", {k: lazy(_amount_fact, f"amounts.{k}", lang, v, formulas)
+        "amounts": FactGroup("amounts", {k: lazy(_amount_fact, f"amounts.{k}", lang, v, formulas, spelling)
                                          for k, v in spec.amounts.items()}),
     }
 

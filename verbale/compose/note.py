@@ -139,7 +139,7 @@ def text_context(spec: NoteSpec, lang: str, recipients: list[str], termbase: Ter
         "recipients": termbase.terms(recipients, lang, on),
         "on_behalf_of": termbase.term(spec.on_behalf_of, lang, on) if spec.on_behalf_of else "",
         "terms": TermLookup(termbase, lang, on),
-        **fact_context(spec, lang, termbase, **house.date_options()),
+        **fact_context(spec, lang, termbase, **house.fact_options()),
     }
     facts = meeting_facts(spec, lang, termbase, house)
     if facts is not None:

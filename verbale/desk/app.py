@@ -83,8 +83,8 @@ def printed(line: str) -> Markup:
                                     str(escape(line))))
 
 
-def _languages(data: dict) -> list[str]:
-    chosen = data.get("languages")
+def _languages(data: dict, workspace: Workspace | None = None) -> list[str]:
+    chosen = data.get("languages") or (workspace.config.get("languages") if workspace else None)
     return [lang for lang in LANGUAGE_NAMES if not chosen or lang in chosen]
 
 
@@ -112,7 +112,7 @@ def spec_page(request: Request) -> Response:
     if data is None:
         return desk.page("message.html", 422, title="This spec cannot be opened in the form", message=problem)
     return desk.page("spec.html", name=desk.specs.name(path), data=data, form=desk.form, keys=desk.keys(),
-                     languages=_languages(data), result=preview(data, desk.workspace))
+                     languages=_languages(data, desk.workspace), result=preview(data, desk.workspace))
 
 
 async def preview_fragment(request: Request) -> Response:
@@ -151,7 +151,7 @@ async def form_fragment(request: Request) -> Response:
             if 0 <= index < len(current):
                 del current[index]
     return desk.page("form.html", name=request.path_params["name"], data=data, form=desk.form, keys=desk.keys(),
-                     languages=_languages(data))
+                     languages=_languages(data, desk.workspace))
 
 
 async def save(request: Request) -> Response:
@@ -159,7 +159,7 @@ async def save(request: Request) -> Response:
     path = desk.specs.path(request.path_params["name"])
     data, _ = await _posted(request)
     try:
-        desk.specs.save(path, data, desk.schema)
+        desk.specs.save(path, data, desk.schema, desk.workspace.config)
     except NoteError as exc:
         return desk.page("status.html", ok=False, message=str(exc))  # htmx swaps only 2xx answers
     return desk.page("status.html", ok=True, message=f"Saved {desk.specs.name(path)}.")
@@ -170,12 +170,14 @@ async def generate(request: Request) -> Response:
     path = desk.specs.path(request.path_params["name"])
     data, _ = await _posted(request)
     try:
-        desk.specs.save(path, data, desk.schema)
+        desk.specs.save(path, data, desk.schema, desk.workspace.config)
         names, problems = desk.specs.generate(path, desk.out, desk.workspace)
+        number = (desk.specs.read(path)[0] or {}).get("number")
     except NoteError as exc:
         lines = [str(e) for e in getattr(exc, "errors", [exc])]
         return desk.page("status.html", ok=False, message="; ".join(lines))
-    return desk.page("files.html", names=names, problems=problems)
+    return desk.page("files.html", names=names, problems=problems, number=number,
+                     numbered=data.get("number") == "auto" and number not in (None, "auto"))
 
 
 def download(request: Request) -> Response:
@@ -198,7 +200,8 @@ async def new_spec(request: Request) -> Response:
 
 async def duplicate(request: Request) -> Response:
     desk: Desk = request.app.state.desk
-    path = desk.specs.duplicate(desk.specs.path(request.path_params["name"]))
+    numbered = bool(desk.workspace.config.get("numbering"))
+    path = desk.specs.duplicate(desk.specs.path(request.path_params["name"]), numbered)
     return _go(request, f"/spec/{desk.specs.name(path)}")
 
 

@@ -29,13 +29,16 @@ class Guard:
             return await self.app(scope, receive, send)
         headers = {name: value for name, value in scope["headers"]}
         host = headers.get(b"host", b"")
-        if host not in self.hosts:
+        # on loopback the Host header keeps other sites out (DNS rebinding); elsewhere the token does, and the
+        # desk may be reached by any of the machine's names
+        if self.token is None and host not in self.hosts:
             return await _refuse(send, 421, "This desk answers only at its own address.")
         if self.token is not None and not self._has_token(scope, headers):
             return await _refuse(send, 403, "Open the address with the token printed when the desk started.")
         if scope["method"] not in ("GET", "HEAD"):
             origin = headers.get(b"origin")
-            if origin is not None and origin.split(b"//", 1)[-1] not in self.hosts:
+            own = self.hosts if self.token is None else self.hosts | {host}
+            if origin is not None and origin.split(b"//", 1)[-1] not in own:
                 return await _refuse(send, 403, "A page of another site cannot change this desk.")
             length = int(headers.get(b"content-length", b"0") or 0)
             if length > MAX_BODY:

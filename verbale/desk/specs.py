@@ -36,9 +36,12 @@ class SpecFiles:
         return path.resolve().relative_to(self.root).as_posix()
 
     def path(self, name: str, must_exist: bool = True) -> Path:
-        """The spec ``name`` (relative to the workspace); refused unless it is a YAML file inside it."""
+        """The spec ``name`` (relative to the workspace); refused unless it is a YAML spec inside it (not a file
+        of the termbase, the output folder or a hidden folder)."""
         candidate = (self.root / name).resolve()
-        inside = candidate.is_relative_to(self.root) and candidate != self.root
+        inside = candidate.is_relative_to(self.root) and candidate != self.root and not any(
+            part.startswith(".") or part in SKIPPED_FOLDERS for part in candidate.relative_to(self.root).parts[:-1]
+        ) if candidate.is_relative_to(self.root) else False
         if not inside or candidate.suffix not in (".yaml", ".yml") or candidate.name in NOT_SPECS:
             raise SpecError(f"no spec '{name}' in this workspace", field="(file)", hint="pick one from the list")
         if must_exist and not candidate.is_file():
@@ -57,18 +60,23 @@ class SpecFiles:
             return None, f"{self.name(path)}:1: (spec): a spec is a mapping of fields"
         return doc.data, ""
 
-    def save(self, path: Path, data: dict, schema: dict) -> None:
+    def save(self, path: Path, data: dict, schema: dict, defaults: dict | None = None) -> None:
+        """Write the form's data into the spec; a field the spec did not have and whose value is the default
+        (the schema's, or the workspace's ``defaults``: sender, place, languages) is not added."""
         original, _ = self.read(path)
+        data = {key: value for key, value in data.items()
+                if key in (original or {}) or (defaults or {}).get(key, object()) != value}
         text = write_spec(path, without_defaults(data, original or {}, schema))
         load_yaml_bytes(text.encode("utf-8"), self.name(path))  # what was written reads back
 
     def generate(self, path: Path, out: Path, workspace) -> tuple[list[str], list[str]]:
         """Write the spec's files (replacing the desk's earlier ones) and, where LibreOffice is installed, a PDF
         beside each DOCX: the names of the files, and a line for each PDF that could not be made."""
-        from ..build import build, write_outputs
+        from ..build import build
+        from ..register.outgoing import write_registered
 
         built = build(path, workspace=workspace)
-        write_outputs(built, out, force=True)
+        write_registered(built, out, force=True)   # numbered and recorded where the workspace keeps a register
         names = sorted(built.files)
         pdfs, problems = self._pdfs([out / name for name in names if name.endswith(".docx")])
         return sorted(names + pdfs), problems
@@ -89,7 +97,15 @@ class SpecFiles:
                 [error.problem for error in conversion.failures.values()])
 
     def samples(self) -> list[str]:
-        return [p.name for p in sorted(SAMPLE.glob("*.yaml"))] if SAMPLE.is_dir() else []
+        """What a new spec may start from: the workspace's own specs, then the built-in samples."""
+        own = [self.name(path) for path in self.all()]
+        built_in = [f"sample:{p.name}" for p in sorted(SAMPLE.glob("*.yaml"))] if SAMPLE.is_dir() else []
+        return own + built_in
+
+    def _sample(self, name: str) -> Path | None:
+        if name not in self.samples():
+            return None
+        return SAMPLE / name.split(":", 1)[1] if name.startswith("sample:") else self.path(name)
 
     def _free(self, stem: str, folder: Path) -> Path:
         stem = re.sub(r"[^\w.-]+", "-", stem).strip(".-") or "note"
@@ -100,14 +116,21 @@ class SpecFiles:
 
     def create(self, name: str, sample: str) -> Path:
         """A new spec from a sample (the workspace's own specs or the built-in ones)."""
-        source = SAMPLE / sample if sample in self.samples() else None
+        source = self._sample(sample)
         text = source.read_text(encoding="utf-8") if source else "number: \ndate: \n"
-        target = self._free(name or "new-note", self.root)
-        target.write_text(text, encoding="utf-8")
+        folder = self.root / "notes" if (self.root / "notes").is_dir() else self.root
+        target = self._free(name or "new-note", folder)
+        with target.open("x", encoding="utf-8") as stream:   # never over a file that appeared meanwhile
+            stream.write(text)
         return target
 
-    def duplicate(self, path: Path) -> Path:
-        """A copy beside the spec, for the next note (comments and all)."""
+    def duplicate(self, path: Path, numbered: bool = False) -> Path:
+        """A copy beside the spec for the next note (comments and all), without the original's number: `auto`
+        where the workspace numbers its notes, else empty for the clerk to fill in."""
         target = self._free(path.stem, path.parent)
-        target.write_bytes(path.read_bytes())
+        with target.open("xb") as stream:
+            stream.write(path.read_bytes())
+        data, _ = self.read(target)
+        if data is not None and "number" in data:
+            write_spec(target, {**data, "number": "auto" if numbered else None})
         return target

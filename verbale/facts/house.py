@@ -66,6 +66,11 @@ class House(BaseModel):
         """The keyword options every grammar's ``format_date`` takes."""
         return {"date_order": self.date_order, "year_word": self.year_word}
 
+    def fact_options(self) -> dict[str, str]:
+        """The options the facts of a note follow (``compose.facts.fact_context``): the dates' and the spelling
+        of English currency names."""
+        return {**self.date_options(), "spelling": self.spelling}
+
     def proofing(self, lang: str) -> str | None:
         """The proofing language the house sets for ``lang``, if it sets one (English spelling)."""
         return self.spelling if lang == "en" else None

@@ -5,6 +5,8 @@ Each module ``verbale.grammar.<code>`` provides:
 - ``CODE`` (``"en"``), ``PROOFING`` (``"en-GB"``), ``BABEL_LOCALE`` (``"en_GB"``)
 - ``format_date(value: date, *, date_order="day-month", year_word="short") -> str`` -- the house's options
   (NOTE-SPEC §7): English ``month-day``, Russian ``long`` («года»); a language ignores what it has not
+- ``format_amount(value, currency: str, names=None, *, spelling=None) -> str`` -- a sum of money; ``spelling``
+  (the house's English spelling, ``en-US``) picks CLDR's names of that English; other languages ignore it
 - ``format_time(value: time) -> str``
 - ``format_offset(minutes: int) -> str``   -- the GMT offset as printed in a zone phrase
 - ``count(n: int, forms: Mapping[str, str]) -> str`` -- "5 часов"; forms keyed by CLDR plural category

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from decimal import Decimal
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -108,16 +109,40 @@ def amount(value, currency: str, babel_locale: str, names: Mapping[str, Mapping[
     """A sum of money: the figures grouped by CLDR (``50,000``; ``50 000`` with a no-break space in ru and kk), a
     no-break space, and the currency's CLDR display name in the plural form the sum takes.  ``names`` (from
     locales/<lang>/formulas.yaml) replaces CLDR's name where diplomatic usage differs, by CLDR plural category.
+    A whole sum has no decimals; one with a fraction has the currency's own number of them (``sum_value``).
 
     >>> amount(50000, "USD", "en_GB"), amount(1, "USD", "en_GB"), amount(50000, "USD", "kk")
     ('50,000\\xa0US dollars', '1\\xa0US dollar', '50\\xa0000\\xa0АҚШ доллары')
+    >>> amount("1500.5", "EUR", "en_GB"), amount("1500.5", "EUR", "ru")
+    ('1,500.50\\xa0euros', '1\\xa0500,50\\xa0евро')
     """
+    from babel import Locale
     from babel.numbers import format_decimal, get_currency_name, list_currencies  # only notes with amounts need it
 
     if currency not in list_currencies():
         raise GrammarError(f"unknown currency '{currency}'", hint="use an ISO 4217 code such as USD, EUR, KZT")
-    figures = format_decimal(value, locale=babel_locale, group_separator=True)
+    value = sum_value(value, currency)
+    places = max(0, -value.as_tuple().exponent) if isinstance(value, Decimal) else 0
+    whole = Locale.parse(babel_locale).decimal_formats[None].pattern.split(".")[0]   # #,##0: CLDR's grouping
+    figures = format_decimal(value, format=whole + ("." + "0" * places if places else ""), locale=babel_locale)
     override = (names or {}).get(currency)
     name = (choose_plural(value, override, babel_locale) if override
             else get_currency_name(currency, count=value, locale=babel_locale))
     return f"{figures}\u00a0{name}"
+
+
+def sum_value(value, currency: str) -> int | Decimal:
+    """A sum as it is written: a whole sum as an integer (``50 000``, NOTE-SPEC §6); a sum with a fraction with
+    the currency's number of decimals by CLDR (``1500.50`` euros, ``1.500`` Kuwaiti dinars), or more where more
+    are given, so no figure is lost.
+
+    >>> sum_value(Decimal("1500.5"), "EUR"), sum_value(Decimal("50000.00"), "USD"), sum_value(Decimal("2.5"), "JPY")
+    (Decimal('1500.50'), 50000, Decimal('2.5'))
+    """
+    from babel.numbers import get_currency_precision
+
+    value = value if isinstance(value, Decimal) else Decimal(str(value))
+    if value == value.to_integral_value():
+        return int(value)
+    places = max(get_currency_precision(currency), -value.normalize().as_tuple().exponent)
+    return value.quantize(Decimal(1).scaleb(-places))

@@ -88,6 +88,23 @@ def capfirst(text) -> str:
     return text[:1].upper() + text[1:]
 
 
+def lower_article(names) -> str:
+    """A name in the middle of a sentence: ``The Embassy of …`` -> ``the Embassy of …``.  An entry whose ``nom``
+    starts a sentence (a sender's designation) writes ``The``; the formulas lower it where the name stands
+    mid-sentence.  Only the leading article: ``The Hague`` inside a name keeps its capital.  Several entries
+    (the recipients) are lowered one by one and joined with "and".
+
+    >>> lower_article("The Embassy of the United States of America"), lower_article("the Ministry")
+    ('the Embassy of the United States of America', 'the Ministry')
+    >>> lower_article("Theatre Office"), lower_article(["The Secretariat", "the Ministry of The Hague"])
+    ('Theatre Office', 'the Secretariat and the Ministry of The Hague')
+    """
+    if not isinstance(names, str) and hasattr(type(names), "__iter__"):
+        return " and ".join(lower_article(name) for name in names)
+    text = str(names)
+    return "the" + text[3:] if text.startswith("The ") else text
+
+
 def format_period(start: dt.date, end: dt.date, **date_options) -> str:
     """Both ends included; month and year written once where they are shared (NOTE-SPEC §6).  CLDR's interval
     patterns (``2–5 Oct 2006``) abbreviate and use a dash; notes write the words out.
@@ -121,12 +138,17 @@ def format_time_span(start: dt.time, end: dt.time) -> str:
     return f"from {format_time(start)} to {format_time(end)}"
 
 
-def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] | None = None) -> str:
-    """
+def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] | None = None, *,
+                  spelling: str | None = None) -> str:
+    """The currency's CLDR name in the house's spelling (``en-US``: CLDR's en_US names, "rubles").
+
     >>> format_amount(50000, "USD"), format_amount(1, "EUR")
     ('50,000\xa0US dollars', '1\xa0euro')
+    >>> format_amount(2, "RUB"), format_amount(2, "RUB", spelling="en-US")
+    ('2\xa0Russian roubles', '2\xa0Russian rubles')
     """
-    return amount(value, currency, BABEL_LOCALE, names)
+    return amount(value, currency, spelling.replace("-", "_") if spelling else BABEL_LOCALE, names)
 
 
-FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "capfirst": capfirst}
+FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "capfirst": capfirst,
+           "lower_article": lower_article}

@@ -308,8 +308,10 @@ def format_time_span(start: dt.time, end: dt.time) -> str:
     return f"сағат {inflect(format_time(start), 'abl')} {inflect(format_time(end), 'dat')} {UNTIL}"
 
 
-def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] | None = None) -> str:
-    """``50 000 АҚШ доллары``: figures grouped with a no-break space, CLDR's name (one form after a numeral)."""
+def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] | None = None, *,
+                  spelling: str | None = None) -> str:
+    """``50 000 АҚШ доллары``: figures grouped with a no-break space, CLDR's name (one form after a numeral);
+    ``spelling`` is English only."""
     return amount(value, currency, BABEL_LOCALE, names)
 
 

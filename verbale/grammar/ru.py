@@ -148,29 +148,85 @@ def _match_capitals(word: str, model: str) -> str:
     return word[:1].upper() + word[1:] if model[:1].isupper() else word
 
 
-def _inflect_word(word: str, case: str, head: bool):
-    """(the word in ``case``, whether it was the head noun), or None when it does not agree (a genitive tail)."""
-    parts = word.split("-")
-    if len(parts) > 1:  # государства-члены: both nouns of the compound take the case
-        done = [_inflect_word(part, case, head) for part in parts]
-        if all(done):
-            return "-".join(d[0] for d in done), any(d[1] for d in done)
-        return None
-    parses = [p for p in _morph().parse(word.lower()) if "nomn" in p.tag]
-    if not parses:
-        return None
-    parse = next((p for p in parses if p.tag.POS == "NOUN"), parses[0]) if head else parses[0]
-    if parse.tag.POS not in ("NOUN", "ADJF", "PRTF"):
-        return None
-    inflected = parse.inflect({PYMORPHY_CASES[case]})
-    if inflected is None:
-        return None
-    return _match_capitals(inflected.word.replace("ё", "е"), word), parse.tag.POS == "NOUN"
+AGREEING = ("ADJF", "PRTF")   # adjectives, ordinals (ADJF,Anum) and participles agree with their noun
+CONJUNCTIONS = ("и", "или")   # «Чрезвычайный и Полномочный Посол»: coordinated adjectives
 
 
-def inflect_phrase(text: str, case: str) -> str:
-    """A name's case form by pymorphy3: the words up to the head noun agree, the rest (a genitive tail,
-    a preposition's phrase, an abbreviation in brackets) stays as it is.
+def _nominative_readings(word: str) -> tuple[list, list]:
+    """The word's nominative parses as an agreeing word, and its readings as a noun (a reading is a parse per
+    part: «министр-советник» is two nouns that both take the case).  A preposition, a conjunction or a word
+    pymorphy takes for an abbreviation first has neither."""
+    lower = word.lower()
+    parses = _morph().parse(lower)
+    if parses[0].tag.POS not in ("NOUN", *AGREEING):
+        return [], []
+    nominative = [p for p in parses if "nomn" in p.tag and "Abbr" not in p.tag]
+    agreeing = [p for p in nominative if p.tag.POS in AGREEING]
+    nouns = [[p] for p in nominative if p.tag.POS == "NOUN"]
+    if "-" in lower:
+        parts = [[p for p in _morph().parse(part) if "nomn" in p.tag and p.tag.POS == "NOUN" and "Abbr" not in p.tag]
+                 for part in lower.split("-")]
+        if all(parts):
+            nouns = [[part[0] for part in parts]]
+    return agreeing, nouns
+
+
+def _agrees(adjective, noun: list) -> bool:
+    """An adjective's nominative parse agrees with a noun reading in number and, in the singular, gender
+    («глава» is of common gender)."""
+    head = noun[0].tag
+    if adjective.tag.number != head.number:
+        return False
+    return head.number == "plur" or head.gender is None or "ms-f" in head or adjective.tag.gender == head.gender
+
+
+def _head(words: list[str], readings: list[tuple[list, list]]) -> int | None:
+    """The index of the head noun of a phrase that begins with it or with the words agreeing with it.
+
+    A word that can be an adjective and a noun («старший», «исполняющий») is an adjective where a noun it
+    agrees with follows it across adjectives and «и» («старший советник»), otherwise the head («старший»,
+    «исполняющий обязанности»).  A run of adjectives with no noun ends at its substantivised head
+    («временный поверенный в делах»)."""
+    run: list[int] = []
+    for index, (agreeing, nouns) in enumerate(readings):
+        if words[index].lower() in CONJUNCTIONS and run:
+            continue
+        if nouns and not (agreeing and _noun_follows(words, readings, index)):
+            return index
+        if not agreeing:
+            break
+        run.append(index)
+    return run[-1] if run else None
+
+
+def _noun_follows(words: list[str], readings: list[tuple[list, list]], index: int) -> bool:
+    for later in range(index + 1, len(words)):
+        agreeing, nouns = readings[later]
+        if words[later].lower() in CONJUNCTIONS:
+            continue
+        if any(_agrees(adjective, noun) for adjective in readings[index][0] for noun in nouns):
+            return True
+        if not agreeing:
+            return False
+    return False
+
+
+def _inflected(parse, case: str, animate: bool) -> str | None:
+    """One word in ``case``; in the accusative an adjective of a masculine singular or a plural takes the
+    animate (genitive-like) form before an animate noun: «второго секретаря» (Розенталь, «Справочник по
+    правописанию и стилистике», § «Согласование определений»)."""
+    grammemes = {PYMORPHY_CASES[case]}
+    if case == "acc" and parse.tag.POS in AGREEING and (parse.tag.number == "plur" or parse.tag.gender == "masc"):
+        grammemes.add("anim" if animate else "inan")
+    form = parse.inflect(grammemes)
+    return form.word.replace("ё", "е") if form else None
+
+
+def inflect_phrase(text: str, case: str, animate: bool | None = None) -> str:
+    """A name's or a position's case form by pymorphy3: the head noun and the adjectives, ordinals and
+    participles before it agree in case (and, in the accusative, with the head's animacy); the rest (a genitive
+    tail, a preposition's phrase, an abbreviation in brackets) stays as it is.  ``animate`` tells a person's
+    position, whose head may be a substantivised adjective (временный поверенный), from an office's name.
 
     >>> inflect_phrase("Федеральное министерство европейских и международных дел Австрийской Республики", "dat")
     'Федеральному министерству европейских и международных дел Австрийской Республики'
@@ -178,23 +234,46 @@ def inflect_phrase(text: str, case: str) -> str:
     'Постоянного представительства Республики Казахстан'
     >>> inflect_phrase("государства-члены СВМДА", "dat")
     'государствам-членам СВМДА'
+    >>> inflect_phrase("второй секретарь Посольства", "acc")
+    'второго секретаря Посольства'
     """
     case = _short_case(case)
     if case == "nom":
         return text
     words = text.split(" ")
-    out = []
-    for index, word in enumerate(words):
-        if word in ("и", "или") and out:
+    readings = [_nominative_readings(word) for word in words]
+    head = _head(words, readings)
+    if head is None:
+        return text
+    agreeing, nouns = readings[head]
+    if nouns:
+        modifiers = [adjective for index in range(head) for adjective in readings[index][0]]
+        nouns = [n for n in nouns if not modifiers or any(_agrees(a, n) for a in modifiers)] or nouns
+        if animate:
+            nouns = sorted(nouns, key=lambda n: n[0].tag.animacy != "anim")
+        reading = nouns[0]
+        animate = reading[0].tag.animacy == "anim"
+    else:
+        reading = [agreeing[0]]
+    parts = [_inflected(parse, case, bool(animate)) for parse in reading]
+    if case == "acc" and not animate:  # государства-члены: the compound's first noun gives its animacy
+        parts[1:] = [parse.word if parse.tag.number == "plur" or parse.tag.gender == "masc" else form
+                     for parse, form in zip(reading[1:], parts[1:])]
+    if None in parts:
+        return text
+    out = ["-".join(parts)]
+    for index in range(head - 1, -1, -1):
+        word = words[index]
+        if word.lower() in CONJUNCTIONS:
             out.append(word)
             continue
-        done = _inflect_word(word, case, head=True)
-        if done is None:
-            return " ".join(out + words[index:])
-        out.append(done[0])
-        if done[1]:  # the head noun: the rest depends on it
-            return " ".join(out + words[index + 1:])
-    return " ".join(out)
+        adjective = next((a for a in readings[index][0] if _agrees(a, reading)), readings[index][0][0])
+        form = _inflected(adjective, case, bool(animate))
+        if form is None:
+            return text
+        out.append(form)
+    inflected = [_match_capitals(form, word) for form, word in zip(reversed(out), words)]
+    return " ".join(inflected + words[head + 1:])
 
 
 def inflect_name(parts: Mapping[str, str], case: str, gender: str | None) -> str:
@@ -224,8 +303,8 @@ def inflect_person(forms: Mapping, case: str, gender: str | None) -> str:
     """A person in ``case``: the position by ``inflect_phrase``, the name by ``inflect_name``; a written
     ``nom`` (a sender's designation, «Посол Республики Казахстан …») as a phrase."""
     if forms.get("nom_written") or not any(forms.get(part) for part in NAME_PARTS):
-        return inflect_phrase(forms["nom"], case)
-    words = [inflect_phrase(forms["position"], case)] if forms.get("position") else []
+        return inflect_phrase(forms["nom"], case, animate=True)
+    words = [inflect_phrase(forms["position"], case, animate=True)] if forms.get("position") else []
     return " ".join(words + [inflect_name(forms, case, gender)])
 
 
@@ -290,7 +369,8 @@ def format_time_span(start: dt.time, end: dt.time) -> str:
     return f"{time_preposition(start)} {format_time(start)} до {format_time(end)}"
 
 
-def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] | None = None) -> str:
+def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] | None = None, *,
+                  spelling: str | None = None) -> str:
     """The sum grouped by CLDR (a no-break space: 50 000), the currency's name in its CLDR plural form.
 
     >>> [format_amount(n, "USD") for n in (1, 2, 5, 21, 50000)]

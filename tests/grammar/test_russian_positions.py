@@ -1,0 +1,91 @@
+"""Russian positions of persons in every case (``ru.inflect_person``, ``ru.inflect_phrase``).
+
+Rule (Розенталь Д. Э., «Справочник по правописанию и стилистике», «Согласование определений»): the head noun of
+the position and the adjectives, ordinals and participles before it agree in case, number and gender; in the
+accusative an animate masculine head makes them take the animate (genitive-like) form («второго секретаря»);
+words after the head — a genitive complement or a preposition's phrase — stay as they are («Посольства»,
+«министра», «в делах»).  Coordinated adjectives agree each («Чрезвычайного и Полномочного Посла»).
+"""
+from __future__ import annotations
+
+import pytest
+
+from verbale.grammar import ru
+
+CASES = ("nom", "gen", "dat", "acc", "ins", "prep")
+
+POSITIONS = [
+    # an ordinal before the head, a genitive complement after it
+    ("второй секретарь Посольства",
+     ["второй секретарь Посольства", "второго секретаря Посольства", "второму секретарю Посольства",
+      "второго секретаря Посольства", "вторым секретарем Посольства", "втором секретаре Посольства"]),
+    ("первый заместитель министра",
+     ["первый заместитель министра", "первого заместителя министра", "первому заместителю министра",
+      "первого заместителя министра", "первым заместителем министра", "первом заместителе министра"]),
+    # «старший» has a noun parse too: before a noun it agrees with, it is an adjective
+    ("старший советник",
+     ["старший советник", "старшего советника", "старшему советнику", "старшего советника",
+      "старшим советником", "старшем советнике"]),
+    # coordinated adjectives before the head
+    ("Чрезвычайный и Полномочный Посол Республики Казахстан",
+     ["Чрезвычайный и Полномочный Посол Республики Казахстан", "Чрезвычайного и Полномочного Посла Республики Казахстан",
+      "Чрезвычайному и Полномочному Послу Республики Казахстан", "Чрезвычайного и Полномочного Посла Республики Казахстан",
+      "Чрезвычайным и Полномочным Послом Республики Казахстан", "Чрезвычайном и Полномочном После Республики Казахстан"]),
+    # a participle that does not agree with the next noun is the head (исполняющий обязанности)
+    ("исполняющий обязанности Посла",
+     ["исполняющий обязанности Посла", "исполняющего обязанности Посла", "исполняющему обязанности Посла",
+      "исполняющего обязанности Посла", "исполняющим обязанности Посла", "исполняющем обязанности Посла"]),
+    # no noun: the substantivised participle is the head, animate as a person
+    ("временный поверенный в делах",
+     ["временный поверенный в делах", "временного поверенного в делах", "временному поверенному в делах",
+      "временного поверенного в делах", "временным поверенным в делах", "временном поверенном в делах"]),
+    # a compound of two nouns: both take the case
+    ("министр-советник Посольства",
+     ["министр-советник Посольства", "министра-советника Посольства", "министру-советнику Посольства",
+      "министра-советника Посольства", "министром-советником Посольства", "министре-советнике Посольства"]),
+    ("Генеральный консул",
+     ["Генеральный консул", "Генерального консула", "Генеральному консулу", "Генерального консула",
+      "Генеральным консулом", "Генеральном консуле"]),
+    # a feminine head: the feminine accusative has no animate form (первую)
+    ("глава делегации",
+     ["глава делегации", "главы делегации", "главе делегации", "главу делегации", "главой делегации",
+      "главе делегации"]),
+]
+
+
+@pytest.mark.parametrize("position, forms", POSITIONS, ids=[p for p, _ in POSITIONS])
+def test_a_position_agrees_with_its_head_in_every_case(position, forms):
+    assert [ru.inflect_phrase(position, case, animate=True) for case in CASES] == forms
+
+
+PERSONS = [
+    ({"position": "второй секретарь Посольства", "first": "Ерлан", "middle": "Болатович", "last": "Асанов"}, "m",
+     ["второй секретарь Посольства Ерлан Болатович Асанов", "второго секретаря Посольства Ерлана Болатовича Асанова",
+      "второму секретарю Посольства Ерлану Болатовичу Асанову",
+      "второго секретаря Посольства Ерлана Болатовича Асанова",
+      "вторым секретарем Посольства Ерланом Болатовичем Асановым",
+      "втором секретаре Посольства Ерлане Болатовиче Асанове"]),
+    # the position agrees with its noun (masculine), the name with the person (feminine)
+    ({"position": "старший советник", "first": "Айгерим", "last": "Сейтказиева"}, "f",
+     ["старший советник Айгерим Сейтказиева", "старшего советника Айгерим Сейтказиевой",
+      "старшему советнику Айгерим Сейтказиевой", "старшего советника Айгерим Сейтказиеву",
+      "старшим советником Айгерим Сейтказиевой", "старшем советнике Айгерим Сейтказиевой"]),
+]
+
+
+@pytest.mark.parametrize("parts, gender, forms", PERSONS, ids=["second-secretary", "senior-counsellor"])
+def test_a_person_in_every_case(parts, gender, forms):
+    person = {**parts, "nom": " ".join(parts.values())}
+    assert [ru.inflect_person(person, case, gender) for case in CASES] == forms
+
+
+@pytest.mark.parametrize("name, case, expected", [
+    # an office is inanimate: the accusative is the nominative
+    ("Постоянное представительство Республики Казахстан", "acc", "Постоянное представительство Республики Казахстан"),
+    ("Постоянное представительство Республики Казахстан", "ins", "Постоянным представительством Республики Казахстан"),
+    # the compound's first noun gives its animacy: «государства-члены» in the accusative as in the nominative
+    ("государства-члены СВМДА", "acc", "государства-члены СВМДА"),
+    ("государства-члены СВМДА", "dat", "государствам-членам СВМДА"),
+])
+def test_names_of_offices(name, case, expected):
+    assert ru.inflect_phrase(name, case) == expected
