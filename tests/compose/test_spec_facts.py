@@ -43,7 +43,7 @@ MORE = [  # what a clerk writes beside the table: issuers, agreements, resolutio
      "Соглашение о сотрудничестве, подписанное в Москве 16 декабря 1994 г.",
      "1994 жылғы 16 желтоқсанда Мәскеуде қол қойылған Ынтымақтастық туралы келісім"),
     ("refs.resolution", "resolution 70/1 of 25 September 2015", "резолюцию 70/1 от 25 сентября 2015 г.",
-     "2015 жылғы 25 қыркүйектегі № 70/1 қарары"),
+     "2015 жылғы 25 қыркүйектегі 70/1 қарары"),   # no «№», as en and ru (formulas.yaml kinds.resolution)
     ("periods.since", "from 1 January 2020", "с 1 января 2020 г.", "2020 жылғы 1 қаңтардан бастап"),
     ("amounts.fee", "1 euro", "1 евро", "1 еуро"),
     ("amounts.tenge", "2,500 tenge", "2 500 тенге", "2 500 теңге"),
@@ -64,6 +64,10 @@ FORMS = [  # (language, expression, expected): attributes and filters of NOTE-SP
     ("kk", "dates.deadline | abl", "2017 жылғы 12 мамырдан"),
     ("kk", "periods.extension | attr", "2011 жылғы 27 тамыздан 2016 жылғы 26 тамызға дейінгі"),
     ("kk", "periods.fair | loc", "1934 жылғы 8–18 наурызда"),
+    # a UN-style resolution has no number label in any language (formulas.yaml refs.kinds.resolution.number_label)
+    ("kk", "refs.resolution | dat", "2015 жылғы 25 қыркүйектегі 70/1 қарарына"),
+    ("kk", "refs.resolution | gen", "2015 жылғы 25 қыркүйектегі 70/1 қарарының"),
+    ("ru", "refs.resolution.gen", "резолюции 70/1 от 25 сентября 2015 г."),
     ("kk", "amounts.contribution | acc", "50 000 АҚШ долларын"),
     ("kk", "amounts.fee | acc", "1 еуроны"),
     ("kk", "meeting.time | abl", "11.30-дан"),

@@ -45,6 +45,22 @@ KAZAKH = [
     ("цикл", "dat", "циклге", "ЕЕ §35: -кл(ь) is read soft, front"),
     ("Нью-Йорк", "loc", "Нью-Йоркте", "ЕЕ §35: -рк, front"),
     ("Бангкок", "loc", "Бангкокта", "ЕЕ §35 fronts к only after a consonant; -ок after a vowel is back"),
+    # ЕЕ §35 as printed in the Орфографиялық сөздік: «фактіге, фактісі», «митингіге», but «паркке, полкке»;
+    # the 2018 rules: -кт, -ск, -пт, -фт take the linking ы/і (Fakt – fakti – faktige). Usage: «фактіге»,
+    # «контактіге» far outnumber «фактке», «контактке» in published Kazakh text.
+    ("факт", "dat", "фактіге", "ЕЕ §35: -кт takes the linking і, the rule's own example"),
+    ("факт", "gen", "фактінің", "ЕЕ §35: -кт takes the linking і before every case suffix"),
+    ("факт", "loc", "фактіде", "ЕЕ §35: -кт takes the linking і"),
+    ("факт", "abl", "фактіден", "ЕЕ §35: -кт takes the linking і"),
+    ("факт", "acc", "фактіні", "ЕЕ §35: -кт takes the linking і"),
+    ("факт", "ins", "фактімен", "ЕЕ §35: -кт takes the linking і"),
+    ("Минск", "dat", "Минскіге", "ЕЕ §35, 2018 rules: -ск takes the linking і (диск – дискілер)"),
+    ("Минск", "loc", "Минскіде", "ЕЕ §35, 2018 rules: -ск takes the linking і"),
+    ("митинг", "dat", "митингіге", "ЕЕ §35: -нг takes the linking і, the rule's own example"),
+    ("лифт", "gen", "лифтінің", "2018 rules: -фт takes the linking і"),
+    ("пункт", "dat", "пунктке", "-нкт: no linking vowel (the orthographic dictionary: пунктке, пункті)"),
+    ("парк", "dat", "паркке", "ЕЕ §35: -рк, front, no linking vowel (the rule's own example)"),
+    ("полк", "loc", "полкте", "ЕЕ §35: -лк, front, no linking vowel (полкке, полктер)"),
     ("«Ақорда»", "dat", "«Ақорда»-ға", "after a closing quote: the quoted word decides, joined with a hyphen"),
     ("«Ақорда»", "loc", "«Ақорда»-да", "after a closing quote: the quoted word decides"),
     ("1 000", "dat", "1 000-ға", "a figure group with a space is one number, «мың»"),
@@ -104,6 +120,11 @@ TYPOGRAPHY = [
     ("ru", "№ 17-1/624", f"№{NBSP}17-1/624", "a document number keeps its own hyphen"),
     ("ru", "(GMT-5 часов)", f"(GMT{MINUS}5{NBSP}часов)", "a negative offset takes the minus sign U+2212 (ГОСТ)"),
     ("en", "(GMT-5 hours)", f"(GMT{MINUS}5{NBSP}hours)", "the same in every language"),
+    ("kk", "2024 жылғы 28 шілде", f"2024{NBSP}жылғы 28{NBSP}шілде",
+     "the year and «жылғы» never split, as Russian «2024 г.» (Мильчин: неразрывный пробел в датах)"),
+    ("kk", "2024 жылы", f"2024{NBSP}жылы", "also «жылы» and the other forms of «жыл» after a figure"),
+    ("kk", "2024ж. 28 шілде", f"2024{NBSP}ж. 28{NBSP}шілде", "the abbreviation «ж.» like Russian «г.»"),
+    ("ru", "2024 жылғы", "2024 жылғы", "the Kazakh rule is Kazakh only"),
 ]
 
 

@@ -73,22 +73,22 @@ def test_kazakh_periods_in_every_month(month):
     «… қоса алғанға дейін» for until (locales/kk/README.md, «Ranges»)."""
     name, ablative, _, _, _ = KK_MONTHS[month - 1]
     following = KK_MONTHS[_next(month) - 1]
-    assert kk.format_period(dt.date(1934, month, 8), dt.date(1934, month, 18)) == f"1934 жылғы 8–18{NB}{name}"
+    assert kk.format_period(dt.date(1934, month, 8), dt.date(1934, month, 18)) == f"1934{NB}жылғы 8–18{NB}{name}"
     if month < 12:
         assert (kk.format_period(dt.date(2021, month, 28), dt.date(2021, month + 1, 2))
-                == f"2021 жылғы 28{NB}{ablative} 2{NB}{following[2]} дейін")
+                == f"2021{NB}жылғы 28{NB}{ablative} 2{NB}{following[2]} дейін")
     assert (kk.format_period(dt.date(2020, month, 28), dt.date(2021, _next(month), 2))
-            == f"2020 жылғы 28{NB}{ablative} 2021 жылғы 2{NB}{following[2]} дейін")
-    assert kk.format_since(dt.date(2020, month, 1)) == f"2020 жылғы 1{NB}{ablative} бастап"
+            == f"2020{NB}жылғы 28{NB}{ablative} 2021{NB}жылғы 2{NB}{following[2]} дейін")
+    assert kk.format_since(dt.date(2020, month, 1)) == f"2020{NB}жылғы 1{NB}{ablative} бастап"
 
 
 @pytest.mark.parametrize("month, forms", list(enumerate(KK_MONTHS, 1)))
 def test_kazakh_date_forms_of_every_month(month, forms):
     name, ablative, dative, locative, attributive = forms
     date = kk.format_date(dt.date(2017, month, 12))
-    assert date == f"2017 жылғы 12{NB}{name}"
+    assert date == f"2017{NB}жылғы 12{NB}{name}"
     assert [kk.inflect(date, "abl"), kk.inflect(date, "dat"), kk.inflect(date, "loc"), kk.attributive(date)] == [
-        f"2017 жылғы 12{NB}{form}" for form in (ablative, dative, locative, attributive)]
+        f"2017{NB}жылғы 12{NB}{form}" for form in (ablative, dative, locative, attributive)]
 
 
 # «сағат 11.30-дан 13.00-ке дейін»: a time takes the suffix of its last word read aloud: the minutes' units, else
@@ -151,5 +151,5 @@ def test_other_spans():
     assert en.format_time_span(dt.time(11, 30), dt.time(13, 0)) == "from 11:30 to 13:00"
     assert en.format_since(dt.date(2020, 1, 1)) == f"from 1{NB}January 2020"
     assert ru.format_since(dt.date(2020, 1, 2)) == f"со 2{NB}января 2020{NB}г."
-    assert kk.format_until(dt.date(2015, 12, 15)) == f"2015 жылғы 15{NB}желтоқсанды қоса алғанға дейін"
+    assert kk.format_until(dt.date(2015, 12, 15)) == f"2015{NB}жылғы 15{NB}желтоқсанды қоса алғанға дейін"
     assert kk.attributive(kk.format_until(dt.date(2015, 12, 15))).endswith("қоса алғанға дейінгі")

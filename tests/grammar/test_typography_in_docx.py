@@ -46,6 +46,7 @@ def out(tmp_path, write_spec, capsys):
     ("kk", f"5{NBSP}сағат", "the same in Kazakh"),
     ("ru", f"Доклад{NBSP}— на 2{NBSP}л.", "the enclosure list: a no-break space, an em dash, «на 2 л.»"),
     ("kk", f"Баяндама{NBSP}— 2{NBSP}п.", "the same dash in Kazakh"),
+    ("kk", f"2021{NBSP}жылғы 23{NBSP}қыркүйек", "the note's date: the year and «жылғы» never split"),
 ])
 def test_no_break_spaces_and_dashes_reach_the_docx(out, lang, fragment, rule):
     text = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", document_xml(out / f"note.{lang}.docx")))

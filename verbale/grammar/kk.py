@@ -4,7 +4,7 @@ The rules are explained, with sources, in locales/kk/README.md.
 
 >>> import datetime as dt
 >>> format_date(dt.date(2021, 9, 23)), format_time(dt.time(14, 0)), format_offset(360)
-('2021 жылғы 23\\xa0қыркүйек', '14.00', 'GMT+6 сағат')
+('2021\\xa0жылғы 23\\xa0қыркүйек', '14.00', 'GMT+6 сағат')
 >>> inflect("2021 жылғы 24\\xa0қыркүйек", "loc"), inflect("14.00", "loc"), inflect("Арнаулы жұмыс тобы (АЖТ)", "gen", True)
 ('2021 жылғы 24\\xa0қыркүйекте', '14.00-те', 'Арнаулы жұмыс тобының (АЖТ)')
 >>> inflect("АЖТ", "gen"), inflect("ТМД", "dat"), inflect("МКК", "dat"), inflect("ҚазҰУ", "gen"), inflect("1 000", "dat")
@@ -33,8 +33,13 @@ NASALS = set("мнң")
 # Letters only Kazakh words have: a word without them is read as a loanword, where и is the vowel [i].
 KAZAKH_LETTERS = set("әғқңөұүһі")
 # Loanwords ending in these clusters take front suffixes whatever their last vowel (емле ережелері §35:
-# Нью-Йоркте, Гамбургке, фактіге, ансамбльге; цикл like ансамбль): к, г and л, р after a stop are read soft.
+# паркке, полкке, Гамбургке, ансамбльге; цикл like ансамбль): к, г and л, р after a stop are read soft.
 FRONT_CLUSTERS = ("рк", "рг", "нк", "нг", "кс", "кт", "ск", "лк", "кл", "бл", "бр")
+# Of those, -кт, -ск, -пт, -фт and -нг take the linking vowel і before every case suffix (§35's own examples
+# фактіге, фактісі, митингіге; the 2018 rules: «-кт, -ск, -пт, -фт ... ы, і дәнекері арқылы»): Минскіге.
+# The three-letter -нкт does not (пунктке, пункті, as the orthographic dictionary writes it).
+LINKING_CLUSTERS = ("кт", "ск", "пт", "фт", "нг")
+LINKING_VOWEL = "і"
 # case -> sound class of the stem's end -> (back, front) suffix
 SUFFIXES = {
     "gen": {"vowel": ("ның", "нің"), "nasal": ("ның", "нің"), "sonorant": ("дың", "дің"), "voiced": ("дың", "дің"),
@@ -67,8 +72,12 @@ NUMBER = re.compile(r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)$")  # 1 000: a figu
 
 def format_date(value: dt.date, *, date_order: str = "day-month", year_word: str = "short") -> str:
     """``2021 жылғы 23 қыркүйек``: official usage, not CLDR's ``2021 ж. 23 қыркүйек`` (the house options are
-    English and Russian ones)."""
-    return f"{value.year} жылғы {_day_month(value)}"
+    English and Russian ones); the year and «жылғы» are bound by a no-break space, as Russian binds «2021 г.»."""
+    return f"{_year(value)} {_day_month(value)}"
+
+
+def _year(value: dt.date) -> str:
+    return f"{value.year}\u00a0жылғы"
 
 
 def _day_month(value: dt.date) -> str:
@@ -153,7 +162,8 @@ def is_front(word: str) -> bool:
     - и is the front vowel [i] in a loanword (a word without letters only Kazakh has): Тбилиси, Каир, Путин;
       in a Kazakh word it follows the word's harmony (Сапарғали);
     - loanwords ending in к, г or л, р after a consonant (Нью-Йорк, ансамбль, цикл), and words of one syllable
-      ending in ь (ось), take front suffixes (емле ережелері §35); after a vowel к, г follow the vowel (педагог).
+      ending in ь (ось), take front suffixes (емле ережелері §35); after a vowel к, г follow the vowel (педагог);
+      -кт, -ск, -пт, -фт, -нг also take the linking і (see ``takes_linking_vowel``).
 
     >>> [is_front(w) for w in ("қыркүйек", "Астана", "сәуір", "Нью-Йорк", "Брюссель", "наурыз", "Каир", "педагог")]
     [True, False, True, True, True, False, True, False]
@@ -187,15 +197,29 @@ def sound_class(word: str) -> str:
     return "voiceless"
 
 
+def takes_linking_vowel(word: str) -> bool:
+    """A loanword ending in -кт, -ск, -пт, -фт or -нг (not -нкт) takes і before its suffix (ЕЕ §35).
+
+    >>> [takes_linking_vowel(w) for w in ("факт", "Минск", "лифт", "митинг", "пункт", "парк", "Гамбург")]
+    [True, True, True, True, False, False, False]
+    """
+    stem = word.lower()
+    return stem.endswith(LINKING_CLUSTERS) and not stem.endswith("нкт")
+
+
 def suffix(word: str, case: str, possessive: bool = False) -> str:
     """The case suffix ``word`` takes.
 
     >>> [suffix(w, "loc") for w in ("қаңтар", "ақпан", "шілде", "қыркүйек", "төрт", "жиырма")]
     ['да', 'да', 'де', 'те', 'те', 'да']
+    >>> [suffix(w, "dat") for w in ("факт", "Минск", "пункт", "парк")]
+    ['іге', 'іге', 'ке', 'ке']
     """
     front = is_front(word)
     if possessive:
         return POSSESSIVE[case][front]
+    if takes_linking_vowel(word):
+        return LINKING_VOWEL + SUFFIXES[case]["vowel"][True]
     return SUFFIXES[case][sound_class(word)][front]
 
 
@@ -292,12 +316,12 @@ def format_period(start: dt.date, end: dt.date, **date_options) -> str:
     interval pattern (``2006 ж. 2–5 қаз.``) abbreviates; official texts write ``жылғы`` and the month in full.
 
     >>> format_period(dt.date(1934, 3, 8), dt.date(1934, 3, 18))
-    '1934 жылғы 8–18\xa0наурыз'
+    '1934\xa0жылғы 8–18\xa0наурыз'
     >>> format_period(dt.date(2021, 9, 30), dt.date(2021, 10, 2))
-    '2021 жылғы 30\xa0қыркүйектен 2\xa0қазанға дейін'
+    '2021\xa0жылғы 30\xa0қыркүйектен 2\xa0қазанға дейін'
     """
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.year} жылғы {start.day}–{_day_month(end)}"
+        return f"{_year(start)} {start.day}–{_day_month(end)}"
     last = _day_month(end) if start.year == end.year else format_date(end)
     return f"{inflect(format_date(start), 'abl')} {inflect(last, 'dat')} {UNTIL}"
 

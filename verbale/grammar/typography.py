@@ -4,6 +4,8 @@
 '№\\xa017-1/624'
 >>> typeset("2 июня 2021г. по времени г.Нур-Султан (GMT +6 часов)", "ru")
 '2\\xa0июня 2021\\xa0г. по времени г.\\xa0Нур-Султан (GMT+6\\xa0часов)'
+>>> typeset("2024 жылғы 28 шілде, 2024 жылы, 2024ж.", "kk")
+'2024\\xa0жылғы 28\\xa0шілде, 2024\\xa0жылы, 2024\\xa0ж.'
 >>> typeset("as stated, on 11 p.", "en")
 'as stated, on 11\\xa0p.'
 
@@ -41,13 +43,18 @@ _RUSSIAN = [
     (re.compile(r"(\d)\s*г\.(?!\w)"), r"\1" + NBSP + "г."),       # 2021 г.
     (re.compile(r"(?<!\w)г\.\s*(?=[А-ЯЁ])"), "г." + NBSP),        # г. Астана
 ]
+_KAZAKH = [
+    (re.compile(r"(\d) (?=жыл)"), r"\1" + NBSP),                 # 2024 жылғы, 2024 жылы
+    (re.compile(r"(\d)\s*ж\.(?!\w)"), r"\1" + NBSP + "ж."),       # 2024 ж.
+]
+_BY_LANGUAGE = {"ru": _RUSSIAN, "kk": _KAZAKH}
 
 
 @lru_cache(maxsize=None)
 def _rules(lang: str) -> list:
     day_month = re.compile(r"\b(\d{1,2}) (?=(?:%s)\w*)" % "|".join(_MONTHS[lang].split()))
     pages = re.compile(r"(\d) (?=%s)" % _PAGE[lang])
-    return [*_COMMON, *(_RUSSIAN if lang == "ru" else []), (day_month, r"\1" + NBSP), (pages, r"\1" + NBSP)]
+    return [*_COMMON, *_BY_LANGUAGE.get(lang, []), (day_month, r"\1" + NBSP), (pages, r"\1" + NBSP)]
 
 
 def typeset(text: str, lang: str) -> str:
