@@ -6,17 +6,10 @@ import datetime as dt
 import pytest
 
 from verbale.facts.termbase import Termbase
+from verbale.facts.termcheck import REQUIRED
 
 TERMBASE = Termbase()
-# kind -> language -> forms the formulas and texts need (other Kazakh cases come from the suffix engine)
-REQUIRED = {
-    "sender": {"en": ["nom", "short", "letterhead"], "ru": ["nom", "short", "letterhead"],
-               "kk": ["nom", "short", "letterhead"]},
-    "recipient": {"en": ["nom", "address"], "ru": ["nom", "dat", "address"], "kk": ["nom", "dat", "address"]},
-    "authority": {"en": ["nom"], "ru": ["nom", "gen"], "kk": ["nom"]},
-    "body": {"en": ["nom", "short"], "ru": ["nom", "gen", "short"], "kk": ["nom", "gen", "short"]},
-    "place": {"en": ["nom", "line", "time"], "ru": ["nom", "line", "time"], "kk": ["nom", "line", "time"]},
-}
+# kind -> language -> forms the formulas and texts need: the table `verbale terms check` applies
 ENTRIES = [(key, lang) for key, entry in sorted(TERMBASE.entries.items()) if entry["kind"] != "group"
            for lang in ("en", "ru", "kk")]
 
