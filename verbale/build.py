@@ -15,7 +15,7 @@ from .facts.house import describe, house_for, layer_of
 from .facts.termbase import Termbase, default_termbase
 from .facts.spec import SpecProblems, read_spec
 from .facts.workspace import Workspace, defaulted, find_workspace, locate_default, with_defaults
-from .facts.yamlsource import YamlDoc, load_yaml_bytes
+from .facts.yamlsource import YamlDoc
 
 
 @dataclass
@@ -87,11 +87,7 @@ def _blank_named_at(spec, termbase, workspace, workspace_config, doc) -> tuple[s
         return str(file), fields.get("house", line)
     config_file = workspace.config_file if workspace is not None else None
     if layer == "workspace" and config_file is not None and workspace_config is workspace.config:
-        try:
-            return str(config_file), load_yaml_bytes(config_file.read_bytes(), str(config_file)).line_of(
-                ("house", "blank"))
-        except (OSError, NoteError):
-            return str(config_file), 1
+        return str(config_file), workspace.line_of(("house", "blank"))
     return doc.file, doc.line_of(("house", "blank"))
 
 

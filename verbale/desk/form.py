@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..facts.yamlsource import dotted
+
 DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$"
 KEY_PATTERN = "^[a-z0-9][a-z0-9-]*$"
 LANGUAGE_KEYS = ("en", "ru", "kk")
@@ -52,14 +54,6 @@ def item_widget(item: Widget, index: int | str) -> Widget:
         return Widget(path, w.kind, w.title, w.description, w.required, tuple(moved(o) for o in w.options)
                       if w.kind == "choice" else w.options, [moved(c) for c in w.children])
     return moved(item)
-
-
-def dotted(path: tuple) -> str:
-    """``('paragraphs', 0, 'en')`` -> ``'paragraphs[0].en'``, as error lines name fields."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def parse_path(name: str) -> tuple:

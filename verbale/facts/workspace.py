@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..errors import NoteError, SpecError
 from .spec import Key, Lang, NoteSpec, SpecProblems, validation_errors
 from .termbase import LOCALES_DIR, Termbase, default_termbase, display_path
-from .yamlsource import load_yaml_bytes
+from .yamlsource import YamlDoc, load_yaml_bytes
 
 CONFIG_FILE = "verbale.yaml"
 TERMBASE_DIR = "termbase"
@@ -46,11 +46,15 @@ class Workspace:
     root: Path | None                      # the folder of verbale.yaml; None: the built-in termbase only
     config: dict = field(default_factory=dict)
     termbase: Termbase = field(default_factory=default_termbase)
-    lines: dict = field(default_factory=dict, compare=False)   # key of verbale.yaml -> its line
+    source: YamlDoc | None = field(default=None, compare=False)   # verbale.yaml as read: where each value is
 
     @property
     def config_file(self) -> Path | None:
         return self.root / CONFIG_FILE if self.root else None
+
+    def line_of(self, path: tuple) -> int:
+        """The line of verbale.yaml that holds ``path`` (``("house", "blank")``), for located messages."""
+        return self.source.line_of(path) if self.source is not None else 1
 
 
 def read_config(path: Path) -> dict:
@@ -58,8 +62,8 @@ def read_config(path: Path) -> dict:
     return _read_config(path)[0]
 
 
-def _read_config(path: Path) -> tuple[dict, dict]:
-    """verbale.yaml, validated, and the line of each of its keys."""
+def _read_config(path: Path) -> tuple[dict, YamlDoc | None]:
+    """verbale.yaml, validated, and the document as read (the line of each value)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -68,7 +72,7 @@ def _read_config(path: Path) -> tuple[dict, dict]:
         doc = load_yaml_bytes(raw, str(path))
     except SpecError as exc:
         if exc.problem == "the file is empty":  # only comments: no defaults
-            return {}, {}
+            return {}, None
         raise
     data = {} if doc.data is None else doc.data
     if not isinstance(data, dict):
@@ -76,7 +80,7 @@ def _read_config(path: Path) -> tuple[dict, dict]:
                         hint="see `verbale init` for one", file=str(path), line=1)
     try:
         config = WorkspaceConfig.model_validate(data).model_dump(exclude_none=True, by_alias=True)
-        return config, {name: doc.line_of((name,)) for name in config}
+        return config, doc
     except ValidationError as exc:
         raise SpecProblems(validation_errors(exc, doc, WorkspaceConfig)) from None
 
@@ -97,10 +101,10 @@ def _stamp(root: Path) -> tuple:
 
 @lru_cache(maxsize=16)
 def _load(root: Path, stamp: tuple) -> Workspace:
-    config, lines = _read_config(root / CONFIG_FILE)
+    config, source = _read_config(root / CONFIG_FILE)
     folder = root / TERMBASE_DIR
     termbase = Termbase(roots=[LOCALES_DIR, folder]) if folder.is_dir() else default_termbase()
-    return Workspace(root, config, termbase, lines)
+    return Workspace(root, config, termbase, source)
 
 
 def load_workspace(root: Path) -> Workspace:
@@ -150,7 +154,7 @@ def locate_default(error: NoteError, defaults: set[str], workspace: Workspace, s
         return None
     used = f"the workspace's default, used by {spec_file}"
     return type(error)(error.problem, field=error.field, hint=f"{used}; {error.hint}" if error.hint else used,
-                       file=display_path(workspace.config_file), line=workspace.lines.get(name, 1))
+                       file=display_path(workspace.config_file), line=workspace.line_of((name,)))
 
 
 def default_problems(workspace: Workspace) -> list[NoteError]:
@@ -165,5 +169,5 @@ def default_problems(workspace: Workspace) -> list[NoteError]:
             workspace.termbase.require(key, (name,), name)
         except NoteError as exc:
             problems.append(type(exc)(exc.problem, field=name, hint=exc.hint,
-                                      file=display_path(workspace.config_file), line=workspace.lines.get(name, 1)))
+                                      file=display_path(workspace.config_file), line=workspace.line_of((name,))))
     return problems

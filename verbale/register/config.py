@@ -168,20 +168,14 @@ def register_config(config: dict, root: Path, file: str = CONFIG_NAME, line_of=l
                           languages=tuple(languages) if isinstance(languages, list) else ())
 
 
-def load_register_config(start: Path, explicit: Path | None = None) -> RegisterConfig | None:
-    """The register of the workspace of ``start`` (a spec or a folder), or of ``explicit``."""
-    from ..facts.yamlsource import load_yaml_bytes
-
+def load_register_config(start: Path, explicit: Path | None = None, workspace=None) -> RegisterConfig | None:
+    """The register of ``workspace``, else of the workspace of ``start`` (a spec or a folder) or ``explicit``;
+    its settings are checked where verbale.yaml was read, and located at their lines there."""
     from ..facts.workspace import find_workspace
 
-    workspace = find_workspace(start / CONFIG_NAME if start.is_dir() else start, explicit)
+    if workspace is None:
+        workspace = find_workspace(start / CONFIG_NAME if start.is_dir() else start, explicit)
     if workspace.root is None:
         return None
-    root = workspace.root.resolve()
-    config_path = root / CONFIG_NAME
-    try:
-        doc = load_yaml_bytes(config_path.read_bytes(), str(config_path))
-    except OSError as exc:
-        raise RegisterError(f"cannot read the file: {exc.strerror}", field="(file)", file=str(config_path),
-                            line=1) from None
-    return register_config(doc.data or {}, root, str(config_path), doc.line_of)
+    return register_config(workspace.config, workspace.root.resolve(), str(workspace.config_file),
+                           workspace.line_of)

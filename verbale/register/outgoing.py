@@ -143,7 +143,7 @@ def write_registered(built, out: Path, force: bool = False, check_only: bool = F
     from ..build import write_outputs
 
     number = built.note_spec.number
-    config = load_register_config(built.spec)
+    config = load_register_config(built.spec, workspace=built.workspace)
     if config is None or (config.numbering is None and number == AUTO):
         if number == AUTO:
             where = "its verbale.yaml" if config else "a verbale.yaml in the spec's folder or above"
