@@ -66,3 +66,17 @@ def test_installed_command_makes_a_workspace_and_writes_its_notes(installed, tmp
     where = os.path.join("termbase", "kk", "terms.yaml")
     assert broken.stderr.splitlines() == [f"{where}:1: my-office: no {form} form in kk (write `{form}:` under the entry)"
                                           for form in ("nom", "short")]
+
+
+def test_the_wheel_carries_the_words_and_layouts_inside_the_package(installed, tmp_path):
+    """The top-level locales/ and templates/ of the checkout travel in the wheel as verbale/locales and
+    verbale/templates (setuptools' package-dir), and the installed tool reads them from there."""
+    python = installed.parent / ("python.exe" if os.name == "nt" else "python")
+    found = run([python, "-c", "from verbale.data import LOCALES_DIR, TEMPLATES_DIR; print(LOCALES_DIR); "
+                 "print(TEMPLATES_DIR)"], tmp_path).stdout.split("\n")
+    locales, templates = (os.path.normpath(line.strip()) for line in found[:2])
+    assert "site-packages" in locales and locales.endswith(os.path.join("verbale", "locales"))
+    assert templates.endswith(os.path.join("verbale", "templates"))
+    for name in ("en/formulas.yaml", "ru/formulas.yaml", "kk/formulas.yaml", "kk/README.md", "ru/README.md"):
+        assert os.path.isfile(os.path.join(locales, *name.split("/"))), name
+    assert os.path.isfile(os.path.join(templates, "note.j2"))

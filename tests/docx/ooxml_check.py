@@ -1,7 +1,7 @@
 """Validate every XML part of a DOCX against the ISO/IEC 29500 transitional schemas, and the run-property order.
 
-The schemas live beside the checkout (``../shared/ooxml-schemas``, README there); imports resolve to that folder
-only (no network).  Markup-compatibility content is resolved first, as a consumer would: ``mc:AlternateContent``
+The schemas travel with the repository (``tests/ooxml-schemas``, README there with their origin and licence), so a
+clone tests what CI tests; imports resolve to that folder only (no network).  Markup-compatibility content is resolved first, as a consumer would: ``mc:AlternateContent``
 keeps its fallback, elements and attributes of ignorable namespaces are dropped.  The 2016 schema lets run
 properties come in any order; Word expects the first-edition sequence, which is the order of the choices in
 ``EG_RPrBase`` of wml.xsd, so the check reads that order from the schema itself.
@@ -19,8 +19,8 @@ from lxml import etree
 
 from conftest import ROOT
 
-# CI checks out shared/ beside the repository; VERBALE_OOXML_SCHEMAS points elsewhere (a worktree, say).
-SCHEMAS = Path(os.environ.get("VERBALE_OOXML_SCHEMAS", ROOT.parent / "shared" / "ooxml-schemas"))
+# VERBALE_OOXML_SCHEMAS points elsewhere (another edition of the schemas, say).
+SCHEMAS = Path(os.environ.get("VERBALE_OOXML_SCHEMAS", ROOT / "tests" / "ooxml-schemas"))
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 XSD = "{http://www.w3.org/2001/XMLSchema}"
@@ -41,7 +41,7 @@ class LocalSchemas(etree.Resolver):
 @lru_cache(maxsize=1)
 def schema() -> etree.XMLSchema:
     if not (SCHEMAS / "driver.xsd").is_file():
-        pytest.skip(f"the OOXML schemas are not at {SCHEMAS} (see shared/ooxml-schemas/README.md)")
+        pytest.skip(f"the OOXML schemas are not at {SCHEMAS} (see tests/ooxml-schemas/README.md)")
     parser = etree.XMLParser(no_network=True, resolve_entities=False)
     parser.resolvers.add(LocalSchemas())
     return etree.XMLSchema(etree.parse(str(SCHEMAS / "driver.xsd"), parser))

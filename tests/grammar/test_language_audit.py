@@ -1,6 +1,6 @@
 """Issue #14: the Kazakh and Russian forms an audit found wrong, one row each, with the rule and its source.
 
-The sources are listed in verbale/locales/kk/README.md and verbale/locales/ru/README.md:
+The sources are listed in locales/kk/README.md and locales/ru/README.md:
 ЕЕ = Қазақ тілінің емле ережелері (the Kazakh spelling rules; § numbers of the 2013 rules, kept in the revision);
 Мильчин = А. Э. Мильчин, Л. К. Чельцова, «Справочник издателя и автора»; ГОСТ = ГОСТ Р 7.0.97-2016.
 """

@@ -23,7 +23,7 @@ from .texts import render_text
 from ..grammar.typography import control_characters, typeset
 from ..facts.zones import localize, offset_minutes, zone
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+from ..data import TEMPLATES_DIR
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")  # not the no-break spaces of facts (50 000, 12 мая)
 MARK = "\x1e"  # starts an element's marker line in the layout; user texts cannot hold control characters
 

@@ -23,7 +23,7 @@ from ..grammar.common import NAME_PARTS
 from ..errors import SpecError
 from .yamlsource import load_yaml_bytes
 
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+from ..data import LOCALES_DIR
 FORMULAS_FILE = "formulas.yaml"
 CONJUNCTION = {"en": "and", "ru": "и", "kk": "және"}
 LIST_FORMS = {"letterhead", "address"}
