@@ -266,6 +266,12 @@ def title_without_kind(title: str, kind: str, side: str) -> str:
     return title
 
 
+def _ref_date(lang: str, text: str):
+    """A ref's date for its formula: in Kazakh a fact, so that ``| attr`` keeps a date in figures as it is
+    (``18.03.1996 ж.``); elsewhere the text."""
+    return Fact("date", lang, text, inflect=kazakh_form()) if lang == "kk" and text else text
+
+
 class ShortName:
     """An issuer named by its short name (house ``issuer: short``: «ноты Посольства N …»): the ``short`` form,
     and its cases as written (``short_gen``) or derived (Russian by pymorphy3, Kazakh by the suffix rules)."""
@@ -315,8 +321,8 @@ def _ref_fact(name: str, lang: str, ref: Ref, spec: NoteSpec, termbase: Termbase
     context = {
         "kind": kind["nom"], "number": ref_number(ref, lang, field),
         "number_label": label if label is not None else kind.get("number_label", formulas.get("number_label", "№")),
-        "date": date_text if date_text is not None else (
-            grammar_for(lang).format_date(ref.date, **options) if ref.date else ""),
+        "date": _ref_date(lang, date_text if date_text is not None else (
+            grammar_for(lang).format_date(ref.date, **options) if ref.date else "")),
         "issuer": issuer,
         "place": termbase.term(ref.at, lang, on) if ref.at else "",
         "title": title,

@@ -141,7 +141,7 @@ FORMULA_NAMES = {
     "with_reference_to": {"ref"},
     "enclosure_label": {"several", "pages"},
     "enclosure_as_stated": {"pages"},
-    "enclosure_item": {"index", "title", "pages"},
+    "enclosure_item": {"index", "title", "pages", "several"},
     "subject": {"label", "subject"},
     "title": {"number_line"},
     "meeting": {"time", "offset", "zone", "span", "end"},

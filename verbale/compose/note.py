@@ -170,8 +170,11 @@ def _enclosure_lines(spec: NoteSpec, lang: str, context: dict, termbase: Termbas
         title = _user_text(getattr(item.title, lang), lang, context, field)
         if not title:
             raise SpecError(f"the {lang} title is missing", field=field, hint="write one title per language")
+        if with_pages and item.pages is None:
+            raise SpecError("required field is missing", field=f"enclosures[{index - 1}].pages",
+                            hint="write its number of pages, or set `enclosure_pages: false` in the house")
         lines.append(_formula(termbase, lang, "enclosure_item", context, house, index=index, title=title,
-                              pages=item.pages if with_pages else ""))
+                              pages=item.pages if with_pages else "", several=len(items) > 1))
     return lines
 
 
