@@ -192,15 +192,27 @@ def _text_problems(source: str, lang: str, name: str) -> list[str]:
 
     if "{" not in source:
         return []
+    from jinja2 import nodes
+
     env = environment(lang)
     try:
         from .texts import _compile
         _compile(lang, source)
-        used = meta.find_undeclared_variables(env.parse(source))
+        tree = env.parse(source)
     except NoteError as exc:
         return [exc.problem]
     known = _names_for(name)
-    return [f"unknown name '{unknown}' (known here: {', '.join(sorted(known))})" for unknown in sorted(used - known)]
+    # Jinja finds an unknown filter only when a branch that uses it renders: every one is looked at here
+    filters = sorted({node.name for node in tree.find_all(nodes.Filter) if node.name not in env.filters})
+    return [f"no filter named '{unknown}' (language filters: {', '.join(sorted(grammar_filters(lang)))})"
+            for unknown in filters] + [f"unknown name '{unknown}' (known here: {', '.join(sorted(known))})"
+                                       for unknown in sorted(meta.find_undeclared_variables(tree) - known)]
+
+
+def grammar_filters(lang: str) -> list[str]:
+    from ..grammar import grammar_for
+
+    return [*grammar_for(lang).FILTERS, "count", "this_year", "numeric"]
 
 
 def _unit(name: str) -> str:
