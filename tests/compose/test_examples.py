@@ -157,3 +157,22 @@ def test_the_enclosure_stands_after_the_date(examples_out):
     for lang in ("en", "ru", "kk"):
         styles = [style for style, _ in docx_paragraphs(examples_out / f"convention/contributions-2025.{lang}.docx")]
         assert styles[-2:] == ["Note PlaceDate", "Note Enclosure"]
+
+
+def test_every_example_file_passes_its_schema():
+    """The files of the examples name their JSON Schema on their first line and pass it (editor completion)."""
+    import json
+
+    import jsonschema
+    import yaml
+
+    from verbale.facts.schema import schema_text
+
+    files = [p for w in WORKSPACES for p in (ROOT / "examples" / w).rglob("*.yaml")]
+    assert len(files) >= 20
+    for path in files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        schema = first.rsplit("/", 1)[-1]
+        data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+        jsonschema.validate(data, json.loads(schema_text(schema)))

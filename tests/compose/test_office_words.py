@@ -544,3 +544,39 @@ PUNCTUATION = [
 @pytest.mark.parametrize("row", PUNCTUATION, ids=row_id)
 def test_punctuation(tmp_path, row):
     check_rows(tmp_path, [row])
+
+
+DEPOSITARY = {**REPLY, "recipients": [], "opening": {"clause": {
+    "en": "acting in its capacity as depositary", "ru": "действуя в качестве депозитария",
+    "kk": "депозитарий ретінде әрекет ете отырып"}, "action": "plain"},
+    "purpose": {"en": "communicates the following:", "ru": "сообщает следующее:", "kk": "мынаны хабарлайды:"}}
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", f"{MFA_EN}, acting in its capacity as depositary, communicates the following:"),
+    ("ru", f"{MFA}, действуя в качестве депозитария, сообщает следующее:"),
+    ("kk", f"{MFA_KK} депозитарий ретінде әрекет ете отырып, мынаны хабарлайды:"),
+])
+def test_a_depositary_opening_without_compliments(tmp_path, lang, expected):
+    """locales/README.md, worked example 3: a clause and a plain purpose ending in ':' with no compliments."""
+    assert paragraph(generate(tmp_path, "exchange", DEPOSITARY)[lang], "Body") == expected
+
+
+def test_a_kind_names_its_own_formulas_and_layout():
+    """Formulas grouped by document kind (NOTE-SPEC §11 is built on this): `kinds.<kind>.NAME` before `NAME`, and
+    `layout` names the template."""
+    from verbale.compose.formulas import formula_source, layout_name
+    from verbale.facts.termbase import default_termbase
+
+    termbase = default_termbase()
+    assert layout_name(termbase, "en") == "note"
+    assert formula_source(termbase, "en", "enclosure_label", kind="aide-memoire") == \
+        formula_source(termbase, "en", "enclosure_label")
+
+    class Own:   # a termbase whose English formulas have a kind of their own
+        formulas = {"en": {**termbase.formulas["en"], "kinds": {"aide-memoire": {"layout": "aide-memoire",
+                                                                               "title": "AIDE-MÉMOIRE"}}}}
+        workspace_root = None
+    assert layout_name(Own, "en", "aide-memoire") == "aide-memoire"
+    assert formula_source(Own, "en", "title", kind="aide-memoire") == "AIDE-MÉMOIRE"
+    assert formula_source(Own, "en", "title") == termbase.formulas["en"]["title"]
