@@ -580,3 +580,23 @@ def test_a_kind_names_its_own_formulas_and_layout():
     assert layout_name(Own, "en", "aide-memoire") == "aide-memoire"
     assert formula_source(Own, "en", "title", kind="aide-memoire") == "AIDE-MÉMOIRE"
     assert formula_source(Own, "en", "title") == termbase.formulas["en"]["title"]
+
+
+def test_a_recipient_may_be_owed_a_closing_of_the_office(tmp_path):
+    """A recipient's entry names the closing it is owed, a variant of the office's own (`closing: with-thanks`);
+    an unknown one is a located problem naming where variants live."""
+    from verbale.errors import NoteError
+
+    root = tmp_path / "convention"
+    shutil.copytree(EXAMPLES / "convention", root)
+    terms = root / "termbase" / "terms.yaml"
+    terms.write_text(terms.read_text(encoding="utf-8").replace("tc-parties: {kind: recipient}",
+                                                               "tc-parties: {kind: recipient, closing: with-thanks}"),
+                     encoding="utf-8")
+    closing = paragraph(generate(tmp_path, "convention", SECRETARIAT)["en"], "Body", 1)
+    assert closing.startswith("The Secretariat would be grateful for the timely payment of the contributions")
+    terms.write_text(terms.read_text(encoding="utf-8").replace("with-thanks", "warmest"), encoding="utf-8")
+    with pytest.raises(NoteError) as caught:
+        generate(tmp_path, "convention", SECRETARIAT)
+    assert "tc-parties.closing: 'tc-parties' is owed an unknown closing 'warmest' (use one of high, highest, none, " \
+           "with-thanks in the termbase's entry" in str(caught.value)

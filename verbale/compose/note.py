@@ -20,7 +20,7 @@ from ..facts.termbase import Termbase, default_termbase
 from ..facts.spec import MAX_TEXT, NoteSpec
 from .facts import check_facts, fact_context
 from .formulas import (DEFAULT_KIND, NO_CLOSING, formula_source, layout_name, render_formula, render_variant,
-                       variant_problem)
+                       variant_names, variant_problem)
 from .texts import render_text
 from ..grammar.typography import control_characters, typeset
 from ..facts.zones import localize, offset_minutes, zone
@@ -389,7 +389,9 @@ def _house_problems(spec: NoteSpec, termbase: Termbase, distribution: list[str])
         exc.field = exc.field or "house"
         problems.append(exc)
     keys = [*spec.recipients, *(k for name in distribution for k in termbase.members(name))]
-    problems += [p for key in dict.fromkeys(keys) if (p := closing_problem(key, termbase.entries))]
+    known = sorted(name for name in variant_names(termbase, spec.languages[0], "closing")
+             if all(name in variant_names(termbase, lang, "closing") for lang in spec.languages))
+    problems += [p for key in dict.fromkeys(keys) if (p := closing_problem(key, termbase.entries, known))]
     return problems
 
 

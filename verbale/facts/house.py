@@ -208,21 +208,28 @@ def owed_closing(keys, entries: Mapping) -> str:
     """The closing a note's recipients are owed by their termbase entries (``closing: high``).
 
     One sentence addresses them all, so the most deferential owed wins; an entry that says nothing is owed
-    the highest.
+    the highest.  A variant of the office's own formulas (``closing: assurance``) is given where every recipient
+    is owed it.
 
     >>> owed_closing(["a", "b"], {"a": {"closing": "high"}, "b": {}}), owed_closing(["a"], {"a": {"closing": "high"}})
     ('highest', 'high')
+    >>> owed_closing(["a", "b"], {"a": {"closing": "warm"}, "b": {"closing": "warm"}})
+    'warm'
     """
-    owed = {entries.get(key, {}).get("closing") or "highest" for key in keys}
+    owed = [entries.get(key, {}).get("closing") or "highest" for key in keys]
+    if len(set(owed)) == 1:
+        return owed[0]
     return next((closing for closing in CLOSINGS if closing in owed), "highest")
 
 
-def closing_problem(key: str, entries: Mapping) -> TermbaseError | None:
+def closing_problem(key: str, entries: Mapping, known=CLOSINGS) -> TermbaseError | None:
+    """A recipient's entry owed a closing that is no variant (``known``: the built-in ones and the office's)."""
     value = entries.get(key, {}).get("closing")
-    if value is None or value in CLOSINGS:
+    if value is None or value in known:
         return None
     return TermbaseError(f"'{key}' is owed an unknown closing '{value}'", field=f"{key}.closing",
-                         hint=f"use one of {', '.join(CLOSINGS)} in the termbase's entry")
+                         hint=f"use one of {', '.join(known)} in the termbase's entry, or add the variant under "
+                              "`closing:` in the office's formulas.yaml")
 
 
 def describe(house: House, spec) -> list[str]:
