@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .check import LOOKALIKES, Finding, symbols, typed_text
+from .typed import LOOKALIKES, Finding, symbols, typed_text
 from ..grammar import kk
 from ..facts.yamlsource import YamlDoc
 
