@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import sys
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,6 +85,25 @@ def _decoded(value: list) -> tuple[dict, dict, dict, dict]:
     return entries, forms, formulas, {(lang, key): (file, line, fields) for lang, key, file, line, fields in rows}
 
 
+def _readings(formulas: dict, file: Path) -> dict:
+    """How a termbase says its abbreviations are read where the rule does not say it (locales/kk/README.md,
+    «Abbreviations»): ``read_as_words: {ТҮРКСОЙ: түрксой}`` and ``read_by_letters: [ЕС]``; a workspace's add to
+    the built-in ones.  The grammar gets them from the termbase's terms: a grammar never reads the termbase.
+
+    >>> _readings({"read_as_words": {"ТҮРКСОЙ": "түрксой"}, "read_by_letters": ["ЕС"]}, Path("f.yaml"))
+    {'ЕС': None, 'ТҮРКСОЙ': 'түрксой'}
+    """
+    words, letters = formulas.get("read_as_words") or {}, formulas.get("read_by_letters") or []
+    if not (isinstance(words, dict) and all(isinstance(k, str) and isinstance(v, str) and v.strip()
+                                            for k, v in words.items())):
+        raise TermbaseError("read_as_words maps an abbreviation to how it is read", field="read_as_words",
+                            hint="write `read_as_words: {ТҮРКСОЙ: түрксой}`", file=display_path(file), line=1)
+    if not (isinstance(letters, list) and all(isinstance(k, str) for k in letters)):
+        raise TermbaseError("read_by_letters is a list of abbreviations", field="read_by_letters",
+                            hint="write `read_by_letters: [ЕС]`", file=display_path(file), line=1)
+    return {**{key: None for key in letters}, **{key: value.strip() for key, value in words.items()}}
+
+
 def kinds_of(entry: dict) -> tuple[str, ...]:
     """An entry's roles: ``kind: sender`` or ``kind: [sender, recipient]``.
 
@@ -142,6 +162,7 @@ class Term:
     forms: dict
     kinds: tuple = ()
     gender: str | None = None   # persons: m | f
+    readings: Mapping = field(default_factory=dict)   # the language's abbreviations read otherwise than by rule
 
     def __getattr__(self, form: str):
         if form.startswith("_"):
@@ -163,8 +184,8 @@ class Term:
         try:
             grammar = grammar_for(self.lang)
             if "person" in self.kinds:
-                return grammar.inflect_person(self.forms, form, self.gender)
-            return grammar.inflect(self.forms["nom"], form, self.forms.get("possessive", False))
+                return grammar.inflect_person(self.forms, form, self.gender, readings=self.readings)
+            return grammar.inflect(self.forms["nom"], form, self.forms.get("possessive", False), readings=self.readings)
         except TermbaseError:
             raise
         except Exception as exc:  # GrammarError or an unknown case name
@@ -211,6 +232,7 @@ class Termbase:
         self.formulas: dict = {}
         self.where: dict = {}      # (lang or None, key) -> (file path, line, {field: line})
         self.origin: dict = {}     # key -> the folder its entry comes from
+        self.readings: dict = {}   # lang -> {abbreviation: its reading, or None: by its letters}, built in + workspace
         for folder in self.roots:
             self._lay_over(folder, *_read_folder(folder))
         self.languages = sorted(self.formulas)
@@ -227,6 +249,8 @@ class Termbase:
             self.forms.setdefault(lang, {}).update(by_key)
         for lang, named_formulas in formulas.items():
             self.formulas[lang] = {**self.formulas.get(lang, {}), **named_formulas}
+            self.readings[lang] = {**self.readings.get(lang, {}),
+                                   **_readings(named_formulas, folder / lang / FORMULAS_FILE)}
         self.where.update({at: (folder / name, line, fields) for at, (name, line, fields) in where.items()})
         self.origin.update({key: folder for key in named})
 
@@ -300,7 +324,7 @@ class Termbase:
         forms = {**pronouns.get(gender if gender in pronouns else "n", {}), **_forms_on(raw, on)}
         if "person" in kinds_of(entry):
             forms = person_forms(forms)
-        return Term(key, lang, forms, kinds_of(entry), gender)
+        return Term(key, lang, forms, kinds_of(entry), gender, self.readings.get(lang, {}))
 
     def _lang_folder(self, key: str, lang: str) -> str:
         return "termbase/" + lang + "/ of the workspace" if self.workspace_root else f"locales/{lang}/"

@@ -142,15 +142,16 @@ def _possessive_findings(termbase: Termbase, key: str) -> list[tuple[TermbaseErr
     nom, possessive = term.forms.get("nom"), term.forms.get("possessive")
     if not isinstance(nom, str) or not nom.strip() or is_unfilled(nom):
         return []
-    word = last_word(nom)
+    word, readings = last_word(nom), termbase.readings.get("kk", {})
     if possessive is True and not word.lower().endswith(("ы", "і")):
         return [(_problem(termbase, key, "kk", f"`possessive: true`, but «{word}» does not end in the 3rd-person "
-                          "possessive -ы/-і, -сы/-сі", f"write `possessive: false`, dative {inflect(word, 'dat')}; "
+                          "possessive -ы/-і, -сы/-сі", f"write `possessive: false`, dative {inflect(word, 'dat', readings=readings)}; "
                           "or write nom with the possessive", "possessive"), True)]
     if possessive is None and looks_possessive(nom):
         return [(_problem(termbase, key, "kk", f"to confirm: «{word}» ends like the 3rd-person possessive",
                           f"write `possessive: true` if it is one: dative {inflect(word, 'dat', True)}, accusative "
-                          f"{inflect(word, 'acc', True)}; `possessive: false` if not: dative {inflect(word, 'dat')}",
+                          f"{inflect(word, 'acc', True)}; `possessive: false` if not: dative "
+                          f"{inflect(word, 'dat', readings=readings)}",
                           "nom"), False)]
     return []
 

@@ -69,11 +69,11 @@ def ordinal_num(n: int, case: str | None = None, gender: str | None = None,
     return num2words(int(n), lang="en", to="ordinal_num")
 
 
-def inflect(text: str, case: str, possessive: bool = False) -> str:
+def inflect(text: str, case: str, possessive: bool = False, *, readings=None) -> str:
     return no_case(text, case, CODE)
 
 
-def inflect_person(forms: Mapping, case: str, gender: str | None) -> str:
+def inflect_person(forms: Mapping, case: str, gender: str | None, *, readings=None) -> str:
     return no_case(forms["nom"], case, CODE)
 
 

@@ -120,7 +120,7 @@ def ordinal_num(n: int, case: str | None = None, gender: str | None = None, anim
     return f"{int(n)}-{ending}"
 
 
-def inflect(text: str, case: str, possessive: bool = False) -> str:
+def inflect(text: str, case: str, possessive: bool = False, *, readings=None) -> str:
     """Organisations' case forms are written in the termbase (`verbale terms check` proposes them with
     ``inflect_phrase``): a name such as «Совещание по взаимодействию…» is not safely built by rule at print time."""
     return no_case(text, case, CODE)
@@ -299,7 +299,7 @@ def _petrovich():
     return russian_names()
 
 
-def inflect_person(forms: Mapping, case: str, gender: str | None) -> str:
+def inflect_person(forms: Mapping, case: str, gender: str | None, *, readings=None) -> str:
     """A person in ``case``: the position by ``inflect_phrase``, the name by ``inflect_name``; a written
     ``nom`` (a sender's designation, «Посол Республики Казахстан …») as a phrase."""
     if forms.get("nom_written") or not any(forms.get(part) for part in NAME_PARTS):
