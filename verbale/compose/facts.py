@@ -16,6 +16,8 @@ from ..facts.spec import NoteSpec, Period, Ref
 from ..facts.termbase import Termbase
 from ..grammar import grammar_for
 from ..grammar.kk import UNTIL, attributive
+
+SINCE = "бастап"
 from .texts import render_text
 
 RUSSIAN_CASES = ("nom", "gen", "dat", "acc", "ins", "prep")
@@ -33,10 +35,14 @@ class Fact:
     text: str
     forms: Mapping[str, str] = field(default_factory=dict)      # forms written out (a Russian ref's cases)
     inflect: Callable[[str, str], str] | None = None           # (text, case) -> form, by rule
+    nominal: bool = True       # has a noun phrase (a period with one end has none: «from 1 January 2020»)
 
     def form(self, case: str) -> str:
         if case in self.forms:
             return self.forms[case]
+        if case == "nom" and not self.nominal:
+            raise TemplateError(f"{self.name} has no noun phrase in {self.lang}: a period with one end only reads "
+                                "as a time adverbial", hint=f"write {{{{ {self.name} }}}} without `| nom`")
         if case == "nom":
             return self.text
         if self.inflect is None:
@@ -78,14 +84,17 @@ class FactGroup:
 
 
 def kazakh_form(possessive: bool = False) -> Callable[[str, str], str]:
-    """Kazakh case forms by the suffix engine; ``attr`` is the attributive form.  A span ending in «дейін» or
-    «бастап» is an adverbial phrase: only its attributive form (``… дейінгі``) exists."""
+    """Kazakh case forms by the suffix engine; ``attr`` is the attributive form.  A span ending in «дейін» is an
+    adverbial phrase: only its attributive form (``… дейінгі``) exists; one from a day on («… бастап») has none."""
     kk = grammar_for("kk")
 
     def inflect(text: str, case: str) -> str:
+        if text.endswith(SINCE):
+            raise GrammarError(f"a period from a day on («… {SINCE}») has no '{case}' form",
+                               hint="write the words around it (… бастап күшіне енеді), or give the period `to:`")
         if case == "attr":
             return attributive(text, possessive)
-        if text.endswith((UNTIL, "бастап")):
+        if text.endswith(UNTIL):
             raise GrammarError("a span 'from … to' takes no case suffix", hint="use `| attr` or write the words")
         return kk.inflect(text, case, possessive)
     return inflect
@@ -114,7 +123,19 @@ def period_text(period: Period, lang: str, options: dict) -> str:
 
 
 def _period_fact(name: str, lang: str, period: Period, options: dict) -> Fact:
-    return Fact(name, lang, period_text(period, lang, options), inflect=kazakh_form() if lang == "kk" else None)
+    """A period reads as a time adverbial in every language; ``| nom`` (``.nom``) gives its noun phrase (NOTE-SPEC
+    §6).  A Kazakh period within one month («… 8–18 наурыз аралығында») takes its case suffixes on the noun phrase
+    («… 8–18 наурызда», ``| attr``: «… 8–18 наурыздағы»)."""
+    text = period_text(period, lang, options)
+    if period.until is not None or period.end is None:
+        return Fact(name, lang, text, inflect=kazakh_form() if lang == "kk" else None, nominal=False)
+    nom = grammar_for(lang).format_period_nom(period.start, period.end, **options)
+    if lang != "kk":
+        return Fact(name, lang, text, forms={"nom": nom})
+    within_month = (period.start.year, period.start.month) == (period.end.year, period.end.month)
+    return Fact(name, lang, text, forms={"nom": nom},
+                inflect=lambda _, case: kazakh_form()(nom if within_month else text, case))
+
 
 
 def _amount_fact(name: str, lang: str, amount, formulas: dict, spelling: str | None) -> Fact:

@@ -75,6 +75,13 @@ def choose_plural(n: int, forms: Mapping[str, str], babel_locale: str) -> str:
     return form
 
 
+def nominative(value) -> str:
+    """``{{ periods.fair | nom }}``: a fact's noun phrase (its ``nom`` form), in every language (NOTE-SPEC §6);
+    a plain string is its own nominative."""
+    form = getattr(value, "form", None)
+    return form("nom") if callable(form) else str(value)
+
+
 def offset_figures(minutes: int) -> str:
     """A GMT offset as figures: whole hours alone, otherwise H:MM; a negative one with the minus sign U+2212
     (GOST R 7.0.97-2016 and Russian typography write a minus, not a hyphen, before a figure)."""

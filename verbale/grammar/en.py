@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from num2words import num2words
 
-from .common import amount, choose_plural, gmt_offset, month_name, no_case
+from .common import amount, choose_plural, gmt_offset, month_name, no_case, nominative
 
 CODE, PROOFING, BABEL_LOCALE = "en", "en-GB", "en_GB"
 HOUR = {"one": "hour", "other": "hours"}
@@ -125,6 +125,26 @@ def format_period(start: dt.date, end: dt.date, **date_options) -> str:
     return f"from {first} to {format_date(end, **date_options)}"
 
 
+def format_period_nom(start: dt.date, end: dt.date, **date_options) -> str:
+    """The period as a noun phrase (``| nom``, NOTE-SPEC §6): the days joined by an en dash within one month, the
+    dates by a spaced en dash otherwise (New Hart's Rules: spaced where an end holds a space).
+
+    >>> format_period_nom(dt.date(1934, 3, 8), dt.date(1934, 3, 18))
+    '8–18\xa0March 1934'
+    >>> format_period_nom(dt.date(1934, 3, 8), dt.date(1934, 3, 18), date_order="month-day")
+    'March\xa08–18, 1934'
+    >>> format_period_nom(dt.date(2020, 12, 28), dt.date(2021, 1, 2))
+    '28\xa0December 2020\xa0– 2\xa0January 2021'
+    """
+    order = date_options.get("date_order", "day-month")
+    if (start.year, start.month) == (end.year, end.month):
+        if order == "month-day":
+            return f"{_day_month(start, order)}–{end.day}, {end.year}"
+        return f"{start.day}–{format_date(end, **date_options)}"
+    first = _day_month(start, order) if start.year == end.year else format_date(start, **date_options)
+    return f"{first}\u00a0– {format_date(end, **date_options)}"
+
+
 def format_since(start: dt.date, **date_options) -> str:
     return f"from {format_date(start, **date_options)}"
 
@@ -150,5 +170,5 @@ def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] |
     return amount(value, currency, spelling.replace("-", "_") if spelling else BABEL_LOCALE, names)
 
 
-FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "capfirst": capfirst,
+FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "nom": nominative, "capfirst": capfirst,
            "lower_article": lower_article}

@@ -352,20 +352,39 @@ def attributive(text: str, possessive: bool = False) -> str:
     return located + ("гі" if located.endswith(("де", "те")) else "ғы")
 
 
+AMONG = "аралығында"
+
+
 def format_period(start: dt.date, end: dt.date, **date_options) -> str:
-    """Both ends included: the ablative of the first day and the dative of the last with «дейін»; within one month
-    the days joined by a dash before the month, in the nominative (locales/kk/README.md, «Ranges»).  CLDR's
-    interval pattern (``2006 ж. 2–5 қаз.``) abbreviates; official texts write ``жылғы`` and the month in full.
+    """Both ends included, as a time adverbial (NOTE-SPEC §6): the ablative of the first day and the dative of the
+    last with «дейін»; within one month the days joined by a dash before the month and «аралығында»
+    (locales/kk/README.md, «Ranges»).  CLDR's interval pattern (``2006 ж. 2–5 қаз.``) abbreviates; official texts
+    write ``жылғы`` and the month in full.
 
     >>> format_period(dt.date(1934, 3, 8), dt.date(1934, 3, 18))
-    '1934\xa0жылғы 8–18\xa0наурыз'
+    '1934\xa0жылғы 8–18\xa0наурыз аралығында'
     >>> format_period(dt.date(2021, 9, 30), dt.date(2021, 10, 2))
     '2021\xa0жылғы 30\xa0қыркүйектен 2\xa0қазанға дейін'
     """
     if (start.year, start.month) == (end.year, end.month):
-        return f"{_year(start)} {start.day}–{_day_month(end)}"
+        return f"{format_period_nom(start, end)} {AMONG}"
     last = _day_month(end) if start.year == end.year else format_date(end)
     return f"{inflect(format_date(start), 'abl')} {inflect(last, 'dat')} {UNTIL}"
+
+
+def format_period_nom(start: dt.date, end: dt.date, **date_options) -> str:
+    """The period as a noun phrase (``| nom``): the days with a dash within one month, the dates with a spaced
+    dash otherwise (a dash never starts a line: a no-break space before it).
+
+    >>> format_period_nom(dt.date(1934, 3, 8), dt.date(1934, 3, 18))
+    '1934\xa0жылғы 8–18\xa0наурыз'
+    >>> format_period_nom(dt.date(2021, 9, 30), dt.date(2021, 10, 2))
+    '2021\xa0жылғы 30\xa0қыркүйек\xa0— 2\xa0қазан'
+    """
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{_year(start)} {start.day}–{_day_month(end)}"
+    last = _day_month(end) if start.year == end.year else format_date(end)
+    return f"{format_date(start)}\u00a0— {last}"
 
 
 def format_since(start: dt.date, **date_options) -> str:
@@ -429,4 +448,4 @@ def _case_filter(case: str):
 
 
 FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num,
-           **{case: _case_filter(case) for case in ("gen", "dat", "acc", "loc", "abl", "ins", "attr")}}
+           **{case: _case_filter(case) for case in ("nom", "gen", "dat", "acc", "loc", "abl", "ins", "attr")}}

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from num2words import num2words
 
 from ..errors import GrammarError
-from .common import NAME_PARTS, amount, choose_plural, gmt_offset, month_name, no_case
+from .common import NAME_PARTS, amount, choose_plural, gmt_offset, month_name, no_case, nominative
 
 CODE, PROOFING, BABEL_LOCALE = "ru", "ru-RU", "ru"
 HOUR = {"one": "час", "few": "часа", "many": "часов", "other": "часа"}
@@ -354,6 +354,22 @@ def format_period(start: dt.date, end: dt.date, **date_options) -> str:
     return f"{day_preposition(start.day)} {first} по {format_date(end, **date_options)}"
 
 
+def format_period_nom(start: dt.date, end: dt.date, **date_options) -> str:
+    """The period as a noun phrase (``| nom``, NOTE-SPEC §6): the days joined by a dash within one month, the dates
+    by a spaced dash otherwise (Мильчин, «Справочник издателя и автора», тире между датами; a no-break space before
+    the dash: a dash never starts a line).
+
+    >>> format_period_nom(dt.date(1934, 3, 8), dt.date(1934, 3, 18))
+    '8–18\xa0марта 1934\xa0г.'
+    >>> format_period_nom(dt.date(2021, 9, 30), dt.date(2021, 10, 2))
+    '30\xa0сентября\xa0— 2\xa0октября 2021\xa0г.'
+    """
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{format_date(end, **date_options)}"
+    first = _day_month(start) if start.year == end.year else format_date(start, **date_options)
+    return f"{first}\u00a0— {format_date(end, **date_options)}"
+
+
 def format_since(start: dt.date, **date_options) -> str:
     """A period with no end: «с 1 января 2020 г.»."""
     return f"{day_preposition(start.day)} {format_date(start, **date_options)}"
@@ -379,4 +395,4 @@ def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] |
     return amount(value, currency, BABEL_LOCALE, names)
 
 
-FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num}
+FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "nom": nominative}
