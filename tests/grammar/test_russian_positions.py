@@ -89,3 +89,31 @@ def test_a_person_in_every_case(parts, gender, forms):
 ])
 def test_names_of_offices(name, case, expected):
     assert ru.inflect_phrase(name, case) == expected
+
+
+# Issue #23: a compound first name declines in its last part only (official Russian usage in Kazakhstan, akorda.kz:
+# «Касым-Жомарта Токаева»; Розенталь: foreign double names decline in the last part, «Жан-Жака Руссо»);
+# petrovich declines both parts (Касыма-Жомарта), so ru.inflect_name overrides it. locales/ru/README.md, «Persons».
+COMPOUND_NAMES = [
+    ({"first": "Касым-Жомарт", "last": "Токаев"}, "m",
+     ["Касым-Жомарта Токаева", "Касым-Жомарту Токаеву", "Касым-Жомарта Токаева", "Касым-Жомартом Токаевым",
+      "Касым-Жомарте Токаеве"]),
+    ({"first": "Касым-Жомарт", "middle": "Кемелевич", "last": "Токаев"}, "m",
+     ["Касым-Жомарта Кемелевича Токаева", "Касым-Жомарту Кемелевичу Токаеву", "Касым-Жомарта Кемелевича Токаева",
+      "Касым-Жомартом Кемелевичем Токаевым", "Касым-Жомарте Кемелевиче Токаеве"]),
+    ({"first": "Нур-Султан", "last": "Назарбаев"}, "m",
+     ["Нур-Султана Назарбаева", "Нур-Султану Назарбаеву", "Нур-Султана Назарбаева", "Нур-Султаном Назарбаевым",
+      "Нур-Султане Назарбаеве"]),
+    ({"first": "Жан-Жак", "last": "Руссо"}, "m",
+     ["Жан-Жака Руссо", "Жан-Жаку Руссо", "Жан-Жака Руссо", "Жан-Жаком Руссо", "Жан-Жаке Руссо"]),
+]
+
+
+@pytest.mark.parametrize("parts, gender, forms", COMPOUND_NAMES, ids=[p["first"] + str(len(p)) for p, _, _ in COMPOUND_NAMES])
+def test_a_compound_first_name_declines_in_its_last_part(parts, gender, forms):
+    assert [ru.inflect_name(parts, case, gender) for case in ("gen", "dat", "acc", "ins", "prep")] == forms
+
+
+def test_the_presidents_name_with_his_position():
+    forms = {"position": "Президент Республики Казахстан", "first": "Касым-Жомарт", "last": "Токаев"}
+    assert ru.inflect_person(forms, "dat", "m") == "Президенту Республики Казахстан Касым-Жомарту Токаеву"

@@ -283,6 +283,8 @@ def inflect_name(parts: Mapping[str, str], case: str, gender: str | None) -> str
     'Ерлану Болатовичу Асанову'
     >>> inflect_name({"first": "Айгерим", "last": "Сейтказиева"}, "ins", "f")
     'Айгерим Сейтказиевой'
+    >>> inflect_name({"first": "Касым-Жомарт", "last": "Токаев"}, "dat", "m")
+    'Касым-Жомарту Токаеву'
     """
     case = _short_case(case)
     sex = {"m": "male", "f": "female"}.get(gender or "", "androgynous")
@@ -291,7 +293,21 @@ def inflect_name(parts: Mapping[str, str], case: str, gender: str | None) -> str
         return " ".join(value for _, value in names)
     petrovich = _petrovich()
     inflect = {"first": petrovich.firstname, "middle": petrovich.middlename, "last": petrovich.lastname}
-    return " ".join(inflect[part](value, PETROVICH_CASES[case], sex) for part, value in names)
+    return " ".join(_compound_first_name(value, case, sex) if part == "first" and "-" in value
+                    else inflect[part](value, PETROVICH_CASES[case], sex) for part, value in names)
+
+
+def _compound_first_name(name: str, case: str, sex: str) -> str:
+    """A compound first name declines in its last part only: «Касым-Жомарта Токаева», «Касым-Жомарту Токаеву»,
+    as official Russian usage in Kazakhstan writes the President's name and as Russian declines foreign double
+    names («Жан-Жака Руссо»; Розенталь, «Справочник по правописанию и литературной правке», склонение имён).
+    petrovich declines every part (Касыма-Жомарта); this overrides it (locales/ru/README.md, «Persons»).
+
+    >>> _compound_first_name("Касым-Жомарт", "gen", "male"), _compound_first_name("Нур-Султан", "ins", "male")
+    ('Касым-Жомарта', 'Нур-Султаном')
+    """
+    head, _, last = name.rpartition("-")
+    return f"{head}-{_petrovich().firstname(last, PETROVICH_CASES[case], sex)}"
 
 
 def _petrovich():
