@@ -323,7 +323,7 @@ class Termbase:
         pronouns = self.formulas.get(lang, {}).get("pronouns", {})
         forms = {**pronouns.get(gender if gender in pronouns else "n", {}), **_forms_on(raw, on)}
         if "person" in kinds_of(entry):
-            forms = person_forms(forms)
+            forms = person_forms(forms, lang, gender)
         return Term(key, lang, forms, kinds_of(entry), gender, self.readings.get(lang, {}))
 
     def _lang_folder(self, key: str, lang: str) -> str:
@@ -333,14 +333,15 @@ class Termbase:
         return TermList(tuple(self.term(key, lang, on) for key in keys), lang)
 
 
-
-
-def person_forms(forms: dict) -> dict:
+def person_forms(forms: dict, lang: str = "ru", gender: str | None = None) -> dict:
     """A person's ``name`` (from its parts unless written) and ``nom``: the designation written for a sender
-    («The Ambassador of …»), otherwise the position followed by the name.
+    («The Ambassador of …»), otherwise the language's designation of the person by position and name
+    (``person_nom`` of the grammar: Russian and Kazakh the position first, English a long title after the name).
 
     >>> person_forms({"position": "Посол", "first": "Ерлан", "last": "Асанов"})["nom"]
     'Посол Ерлан Асанов'
+    >>> person_forms({"position": "Counsellor of the Embassy", "name": "Saule Zhaksybekova"}, "en", "f")["nom"]
+    'Ms Saule Zhaksybekova, Counsellor of the Embassy'
     """
     forms = dict(forms)
     if not forms.get("name"):
@@ -348,7 +349,7 @@ def person_forms(forms: dict) -> dict:
     if forms.get("nom"):
         forms["nom_written"] = True
     else:
-        forms["nom"] = " ".join(part for part in (forms.get("position"), forms["name"]) if part)
+        forms.update(grammar_for(lang).person_nom(forms, gender))
     return forms
 
 

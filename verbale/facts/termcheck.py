@@ -177,7 +177,7 @@ def entry_forms(termbase: Termbase, key: str, lang: str, on: dt.date | None = No
     a person's Russian cases, the short name) or 'proposed' (to write in, if right)."""
     term = termbase.term(key, lang, on)
     written = termbase.forms.get(lang, {}).get(key, {})
-    hidden = {"nom_written", "possessive", "dated", "its", "itself"}
+    hidden = {"nom_written", "possessive", "dated", "its", "itself", "appositive"}
     rows = [(form, value, "written" if form in written else "derived") for form, value in term.forms.items()
             if form not in hidden]
     shown = {form for form, _, _ in rows}

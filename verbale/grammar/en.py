@@ -77,6 +77,38 @@ def inflect_person(forms: Mapping, case: str, gender: str | None, *, readings=No
     return no_case(forms["nom"], case, CODE)
 
 
+# Courtesy titles by gender where an entry writes none (`courtesy:` in its English forms: Mr, Ms, Dr, H.E., or ""
+# for none).  British usage, as the seeds: no full stop after Mr, Ms, Dr (New Hart's Rules, contractions).
+COURTESY = {"m": "Mr", "f": "Ms"}
+
+
+def person_nom(forms: Mapping, gender: str | None = None) -> dict:
+    """A person named by position and name (locales/en/README.md, «Persons»): a long title (more than one word)
+    stands after the name, set off by commas, with the courtesy title before the name (``Ms Saule Zhaksybekova,
+    Counsellor of the Embassy``); a short title (one word, or ``position_before: true``) may stand before the name in
+    place of the courtesy title (``Ambassador Jean Dubois``).  ``appositive`` tells the texts that the title is an
+    apposition, which a comma closes when the sentence goes on (``…, Counsellor of the Embassy, has assumed …``).
+
+    >>> person_nom({"position": "Counsellor of the Embassy", "name": "Saule Zhaksybekova"}, "f")["nom"]
+    'Ms Saule Zhaksybekova, Counsellor of the Embassy'
+    >>> person_nom({"position": "Ambassador", "name": "Jean Dubois"}, "m")["nom"]
+    'Ambassador Jean Dubois'
+    >>> person_nom({"position": "Minister", "name": "Jean Dubois", "position_before": False, "courtesy": "H.E."})["nom"]
+    'H.E. Jean Dubois, Minister'
+    >>> person_nom({"name": "Jean Dubois", "courtesy": "Dr"}, "m")["nom"], person_nom({"name": "Jean Dubois"})["nom"]
+    ('Dr Jean Dubois', 'Jean Dubois')
+    """
+    name, position = forms.get("name") or "", (forms.get("position") or "").strip()
+    written = forms.get("courtesy")
+    courtesy = written if written is not None else COURTESY.get(gender or "", "")
+    if not position:
+        return {"nom": " ".join(part for part in (courtesy, name) if part)}
+    before = forms.get("position_before")
+    if before if before is not None else len(position.split()) == 1:
+        return {"nom": " ".join(part for part in (written, position, name) if part)}
+    return {"nom": f"{' '.join(part for part in (courtesy, name) if part)}, {position}", "appositive": True}
+
+
 def capfirst(text) -> str:
     """A name at the start of a sentence: ``the Permanent Mission`` -> ``The Permanent Mission`` (an entry that is
     a sender and a recipient writes its article in lower case; the formulas raise it where a sentence starts).

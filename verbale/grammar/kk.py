@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from num2words import num2words
 
 from ..errors import GrammarError
-from .common import amount, gmt_offset, month_name
+from .common import amount, gmt_offset, month_name, person_nom  # noqa: F401 - the grammar's interface
 
 CODE, PROOFING, BABEL_LOCALE = "kk", "kk-KZ", "kk"
 BACK, FRONT = set("аоұыя"), set("әөүіеэё")

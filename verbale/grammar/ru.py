@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from num2words import num2words
 
 from ..errors import GrammarError
-from .common import NAME_PARTS, amount, choose_plural, gmt_offset, month_name, no_case, nominative
+from .common import NAME_PARTS, amount, choose_plural, gmt_offset, month_name, no_case, nominative, person_nom  # noqa: F401 - the grammar's interface
 
 CODE, PROOFING, BABEL_LOCALE = "ru", "ru-RU", "ru"
 HOUR = {"one": "час", "few": "часа", "many": "часов", "other": "часа"}
