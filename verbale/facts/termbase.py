@@ -28,6 +28,7 @@ from ..data import LOCALES_DIR
 FORMULAS_FILE = "formulas.yaml"
 CONJUNCTION = {"en": "and", "ru": "и", "kk": "және"}
 LIST_FORMS = {"letterhead", "address"}
+PARTIES = {"sender", "recipient", "authority", "person"}   # roles one entry may play together
 UNFILLED = "TODO"   # `verbale init` marks the forms a clerk must fill in with it
 
 
@@ -163,6 +164,7 @@ class Term:
     kinds: tuple = ()
     gender: str | None = None   # persons: m | f
     readings: Mapping = field(default_factory=dict)   # the language's abbreviations read otherwise than by rule
+    home: str = ""     # where its forms are written, for hints: locales/en/, or termbase/en/ of the workspace
 
     def __getattr__(self, form: str):
         if form.startswith("_"):
@@ -180,7 +182,7 @@ class Term:
             return self.form("nom")
         if form in LIST_FORMS or form == "nom":
             raise TermbaseError(f"'{self.key}' has no {form} in {self.lang}", field=self.key,
-                                hint=f"add `{form}:` to locales/{self.lang}/")
+                                hint=f"add `{form}:` to {self.home or f'locales/{self.lang}/'}")
         try:
             grammar = grammar_for(self.lang)
             if "person" in self.kinds:
@@ -190,7 +192,7 @@ class Term:
             raise
         except Exception as exc:  # GrammarError or an unknown case name
             raise TermbaseError(f"'{self.key}' has no '{form}' form in {self.lang}", field=self.key,
-                                hint=f"write `{form}:` into locales/{self.lang}/ for it") from exc
+                                hint=f"write `{form}:` into {self.home or f'locales/{self.lang}/'} for it") from exc
 
     def __str__(self) -> str:
         return self.form("nom")
@@ -279,7 +281,7 @@ class Termbase:
         if not set(self.kinds(key)) & set(kinds):
             have = "a " + " and a ".join(self.kinds(key)) if self.kinds(key) else "an entry without a kind"
             raise TermbaseError(f"'{key}' is {have}, not a {' or '.join(kinds)}", field=field,
-                                hint=self._where_kind_is(key))
+                                hint=self._where_kind_is(key, kinds[0]))
 
     def _where_to_add(self, near: list[str]) -> str:
         """NOTE-SPEC §5: where a new entry goes in the workspace."""
@@ -291,11 +293,15 @@ class Termbase:
         return (f"{guess}add it to termbase/{langs[0]}/{file_name} of the workspace in {display_dir(folder.parent)}; "
                 "`verbale terms check` lists what each entry still lacks")
 
-    def _where_kind_is(self, key: str) -> str:
+    def _where_kind_is(self, key: str, wanted: str) -> str:
+        """Where the entry's kind is set; for a party that may also play the role it is used in (a person or a
+        ministry as sender), the `kind:` that says so (NOTE-SPEC §5: an entry may have several roles)."""
         place = self.where.get((None, key))
-        if place is None:
-            return "use a key of the right kind"
-        return f"its kind is set in {display_path(place[0])}:{place[1]}; use a key of the right kind"
+        where = f"its kind is set in {display_path(place[0])}:{place[1]}" if place is not None else ""
+        if wanted in PARTIES and set(self.kinds(key)) <= PARTIES and self.kinds(key):
+            roles = ", ".join(dict.fromkeys([wanted, *self.kinds(key)]))
+            return f"{where + ': ' if where else ''}write `kind: [{roles}]` if it is one"
+        return f"{where}; use a key of the right kind" if where else "use a key of the right kind"
 
     def emblem(self, key: str) -> bytes | None:
         """The PNG named by an entry's ``emblem:`` (a path under its termbase folder), or None."""
@@ -317,16 +323,18 @@ class Termbase:
     def term(self, key: str, lang: str, on: dt.date | None = None) -> Term:
         raw = self.forms.get(lang, {}).get(key)
         if raw is None:
-            raise TermbaseError(f"'{key}' has no {lang} names", field=key, hint=f"add it to {self._lang_folder(key, lang)}")
+            raise TermbaseError(f"'{key}' has no {lang} names", field=key, hint=f"add it to {self.forms_folder(key, lang)}")
         entry = self.entries.get(key, {})
         gender = entry.get("gender")
         pronouns = self.formulas.get(lang, {}).get("pronouns", {})
         forms = {**pronouns.get(gender if gender in pronouns else "n", {}), **_forms_on(raw, on)}
         if "person" in kinds_of(entry):
             forms = person_forms(forms, lang, gender)
-        return Term(key, lang, forms, kinds_of(entry), gender, self.readings.get(lang, {}))
+        return Term(key, lang, forms, kinds_of(entry), gender, self.readings.get(lang, {}), self.forms_folder(key, lang))
 
-    def _lang_folder(self, key: str, lang: str) -> str:
+    def forms_folder(self, key: str, lang: str) -> str:
+        """Where an entry's forms in ``lang`` are to be written: in a workspace, its termbase/<lang>/ (an office
+        cannot change the package's locales/; its entry replaces the built-in one whole), else locales/<lang>/."""
         return "termbase/" + lang + "/ of the workspace" if self.workspace_root else f"locales/{lang}/"
 
     def terms(self, keys, lang: str, on: dt.date | None = None) -> TermList:
