@@ -61,3 +61,18 @@ def test_a_workspace_entry_over_a_built_in_one_is_told_to_add_the_form_in_the_wo
     err = capsys.readouterr().err
     assert "'astana' has no 'line' form in en (write `line:` into termbase/en/ of the workspace for it)" in err
     assert "into locales/" not in err
+
+
+def test_terms_show_proposes_the_cases_of_a_foreign_place(office, capsys):
+    """Gland declines (Гланда, в Гланде), as a masculine foreign name in a consonant does (locales/ru/README.md)."""
+    (office / "termbase" / "terms.yaml").write_text(
+        (office / "termbase" / "terms.yaml").read_text(encoding="utf-8") + "gland: {kind: place, zone: Europe/Zurich}\n",
+        encoding="utf-8")
+    path = office / "termbase" / "ru" / "terms.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "gland: {nom: Гланд, line: г. Гланд, time: г. Гланд}\n",
+                    encoding="utf-8")
+    capsys.readouterr()
+    assert verbale(["terms", "show", "gland"]) == 0
+    out = capsys.readouterr().out
+    for case, form in (("gen", "Гланда"), ("dat", "Гланду"), ("ins", "Гландом"), ("prep", "Гланде")):
+        assert f"ru {case}: {form}  [proposed]" in out, out

@@ -117,3 +117,28 @@ def test_a_compound_first_name_declines_in_its_last_part(parts, gender, forms):
 def test_the_presidents_name_with_his_position():
     forms = {"position": "Президент Республики Казахстан", "first": "Касым-Жомарт", "last": "Токаев"}
     assert ru.inflect_person(forms, "dat", "m") == "Президенту Республики Казахстан Касым-Жомарту Токаеву"
+
+
+# Issue #23: `terms check` proposes a foreign place's cases. A masculine name in a consonant (-й, -ь) declines as
+# «Берн», «Шанхай», «Брюссель»; one in -о -и -у -е -э -ю -ё does not (Розенталь, «Справочник по правописанию и
+# литературной правке», склонение иноязычных географических названий); a hyphenated name declines in its last part.
+# Names pymorphy3 knows as places keep its forms.  Cases: gen, dat, acc, ins, prep.
+PLACES = [
+    ("Гланд", ["Гланда", "Гланду", "Гланд", "Гландом", "Гланде"], "unknown to pymorphy3: a consonant, declines"),
+    ("Давос", ["Давоса", "Давосу", "Давос", "Давосом", "Давосе"], "pymorphy3's place"),
+    ("Марракеш", ["Марракеша", "Марракешу", "Марракеш", "Марракешем", "Марракеше"], "-ем after ш, unstressed"),
+    ("Монтрей", ["Монтрея", "Монтрею", "Монтрей", "Монтреем", "Монтрее"], "-й"),
+    ("Пномпень", ["Пномпеня", "Пномпеню", "Пномпень", "Пномпенем", "Пномпене"], "-ь"),
+    ("Эр-Рияд", ["Эр-Рияда", "Эр-Рияду", "Эр-Рияд", "Эр-Риядом", "Эр-Рияде"], "the last part of a hyphenated name"),
+    ("Буэнос-Айрес", ["Буэнос-Айреса", "Буэнос-Айресу", "Буэнос-Айрес", "Буэнос-Айресом", "Буэнос-Айресе"], "the same"),
+    ("Женева", ["Женевы", "Женеве", "Женеву", "Женевой", "Женеве"], "pymorphy3's place, feminine"),
+    ("Осло", ["Осло"] * 5, "-о: indeclinable"), ("Тбилиси", ["Тбилиси"] * 5, "-и: indeclinable"),
+    ("Баку", ["Баку"] * 5, "-у: indeclinable"), ("Сан-Хосе", ["Сан-Хосе"] * 5, "-е: indeclinable"),
+    ("Шамбези", ["Шамбези"] * 5, "-и: indeclinable"), ("Монтрё", ["Монтрё"] * 5, "-ё: indeclinable"),
+    ("Абу-Даби", ["Абу-Даби"] * 5, "-и: indeclinable"),
+]
+
+
+@pytest.mark.parametrize("name, forms, rule", PLACES, ids=[p[0] for p in PLACES])
+def test_a_foreign_place_in_every_case(name, forms, rule):
+    assert [ru.inflect_place(name, case) for case in ("gen", "dat", "acc", "ins", "prep")] == forms, rule

@@ -121,9 +121,11 @@ def proposed_form(term: Term, form: str) -> str | None:
     """A case form the tool can propose for a person to confirm (Russian names of organisations by pymorphy3)."""
     if term.lang != "ru" or form not in SHOWN_CASES["ru"] or not term.forms.get("nom"):
         return None
-    from ..grammar.ru import inflect_phrase
+    from ..grammar.ru import inflect_phrase, inflect_place
 
     try:
+        if "place" in term.kinds:
+            return inflect_place(term.forms["nom"], form)
         return inflect_phrase(term.forms["nom"], form)
     except NoteError:
         return None

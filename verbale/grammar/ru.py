@@ -276,6 +276,47 @@ def inflect_phrase(text: str, case: str, animate: bool | None = None) -> str:
     return " ".join(inflected + words[head + 1:])
 
 
+# A foreign place name pymorphy3 does not know (Гланд: it takes it for «гланд», gen. pl. of «гланда») declines by
+# its ending (Розенталь, «Справочник по правописанию и литературной правке», склонение географических названий):
+# a masculine one in a consonant, -й or -ь as «Берн», «Шанхай», «Брюссель»; one in -о -и -у -е -э -ю -ё does not.
+MASCULINE_ENDINGS = {"gen": "а", "dat": "у", "acc": "", "ins": "ом", "prep": "е"}
+SOFT_ENDINGS = {"gen": "я", "dat": "ю", "acc": "", "ins": "ем", "prep": "е"}
+INDECLINABLE_ENDINGS = tuple("оиуеэюё")
+RUSSIAN_CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
+
+
+def inflect_place(name: str, case: str) -> str:
+    """A place's case form, for ``verbale terms check`` to propose: pymorphy3's where it knows the name as a place
+    (Женевы, Гааге, Давосе, Монтрё), otherwise by the ending of its last part (only the last part of a hyphenated
+    name declines: Нью-Йорка, Эр-Рияда; Абу-Даби, Сан-Хосе do not).
+
+    >>> [inflect_place("Гланд", c) for c in ("gen", "dat", "acc", "ins", "prep")]
+    ['Гланда', 'Гланду', 'Гланд', 'Гландом', 'Гланде']
+    >>> inflect_place("Эр-Рияд", "prep"), inflect_place("Сан-Хосе", "gen"), inflect_place("Женева", "gen")
+    ('Эр-Рияде', 'Сан-Хосе', 'Женевы')
+    """
+    case = _short_case(case)
+    if case == "nom" or " " in name.strip():
+        return name if case == "nom" else inflect_phrase(name, case)
+    known = [p for p in _morph().parse(name.lower()) if "Geox" in p.tag and "nomn" in p.tag]
+    if known and "-" not in name:
+        if "Fixd" in known[0].tag:
+            return name                         # Монтрё, Осло: pymorphy3 knows them indeclinable
+        return _match_capitals(_inflected(known[0], case, False) or name, name)
+    head, dash, last = name.rpartition("-")
+    lower = last.lower()
+    if lower.endswith(INDECLINABLE_ENDINGS) or not lower[-1:].isalpha():
+        return name
+    if lower[-1] in RUSSIAN_CONSONANTS:
+        ending = MASCULINE_ENDINGS[case]
+        if case == "ins" and lower[-1] in "жшчщц":
+            ending = "ем"                       # Марракешем: о after a hushing consonant only under stress
+        return f"{head}{dash}{last}{ending}"
+    if lower[-1] in "йь":
+        return f"{head}{dash}{last[:-1] if case != 'acc' else last}{SOFT_ENDINGS[case] if case != 'acc' else ''}"
+    return inflect_phrase(name, case) if not dash else name
+
+
 def inflect_name(parts: Mapping[str, str], case: str, gender: str | None) -> str:
     """A person's name (first name, patronymic, surname) in ``case`` by petrovich, in the order written.
 
