@@ -251,6 +251,7 @@ def ref_number_disagreements(spec, doc: YamlDoc) -> list[Finding]:
     return findings
 
 
-def findings(spec, notes, doc: YamlDoc, house=None) -> list[Finding]:
-    """Everything a reviewer should see: disagreements first, then the language lint (in the house's spelling)."""
-    return disagreements(spec, doc) + lint(spec, doc, house)
+def findings(spec, notes, doc: YamlDoc, house=None, termbase=None) -> list[Finding]:
+    """Everything a reviewer should see: disagreements first, then the language lint (in the house's spelling;
+    the spelling of words knowing ``termbase``'s names and word lists, the built-in one by default)."""
+    return disagreements(spec, doc) + lint(spec, doc, house, termbase)

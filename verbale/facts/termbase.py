@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -84,6 +85,34 @@ def _encoded(parsed: tuple) -> list:
 def _decoded(value: list) -> tuple[dict, dict, dict, dict]:
     entries, forms, formulas, rows = value
     return entries, forms, formulas, {(lang, key): (file, line, fields) for lang, key, file, line, fields in rows}
+
+
+WORDS_FILE = "words.txt"
+
+
+def read_word_list(path: Path) -> set[str]:
+    """A word list: one word a line; ``#`` starts a comment (a word's source).  A missing file is an empty list.
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp()); _ = (folder / "w.txt").write_text("Ресей  # Russia")
+    >>> read_word_list(folder / "w.txt"), read_word_list(folder / "none.txt")
+    ({'Ресей'}, set())
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {line.split("#", 1)[0].strip() for line in text.splitlines()} - {""}
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
 
 
 def _readings(formulas: dict, file: Path) -> dict:
@@ -235,9 +264,13 @@ class Termbase:
         self.where: dict = {}      # (lang or None, key) -> (file path, line, {field: line})
         self.origin: dict = {}     # key -> the folder its entry comes from
         self.readings: dict = {}   # lang -> {abbreviation: its reading, or None: by its letters}, built in + workspace
+        self.words: dict = {}      # lang -> the words.txt lists of every root: words the spelling check knows
         for folder in self.roots:
             self._lay_over(folder, *_read_folder(folder))
+            for lang_folder in sorted(p for p in folder.glob("*/") if p.is_dir()):
+                self.words.setdefault(lang_folder.name, set()).update(read_word_list(lang_folder / WORDS_FILE))
         self.languages = sorted(self.formulas)
+        self._known: dict = {}
 
     def _lay_over(self, folder: Path, entries: dict, forms: dict, formulas: dict, where: dict) -> None:
         named = set(entries) | {key for by_key in forms.values() for key in by_key}
@@ -255,6 +288,18 @@ class Termbase:
                                    **_readings(named_formulas, folder / lang / FORMULAS_FILE)}
         self.where.update({at: (folder / name, line, fields) for at, (name, line, fields) in where.items()})
         self.origin.update({key: folder for key in named})
+
+    def known_words(self, lang: str) -> frozenset:
+        """The words the spelling check takes as right in ``lang``: the word lists (locales/<lang>/words.txt, a
+        workspace's termbase/<lang>/words.txt) and every word of every name and form of the termbase's entries."""
+        if lang not in self._known:
+            names = set()
+            for raw in self.forms.get(lang, {}).values():
+                for value in _strings(raw):
+                    names.add(value)
+                    names.update(re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", value))
+            self._known[lang] = frozenset(self.words.get(lang, set()) | names)
+        return self._known[lang]
 
     @property
     def workspace_root(self) -> Path | None:
