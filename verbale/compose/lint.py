@@ -142,7 +142,8 @@ def lint_text(field: str, lang: str, text: str, where: str = "", spelling: str =
     if lang == "en":
         slips += _spelling_slips(text, spelling)
     if known is not None and _dictionary_of(lang, spelling) is not None:
-        slips += _unknown_words(text, lang, spelling, known)
+        flagged = {found for found, _ in slips}   # a word a rule names (honour in an en-US house) is said once
+        slips += [slip for slip in _unknown_words(text, lang, spelling, known) if slip[0] not in flagged]
     if lang == "kk":
         slips += _kazakh_slips(text)
     if lang == "en" and '"' in text and re.search(r"[«»“”„]", text):
