@@ -142,3 +142,18 @@ def test_the_grammar_does_not_read_the_termbase():
                      if isinstance(node, ast.Import) for alias in node.names}
         assert not any(name.lstrip(".").startswith(("facts", "compose", "verbale.facts", "verbale.compose"))
                        for name in imported), module.name
+
+
+@pytest.mark.parametrize("text, warning", [
+    ("ОПЕК-ге жолдауды", "ОПЕК-ге: ОПЕК is read «опек», so the suffix is -ке (ОПЕК-ке)"),
+    ("ЮНИСЕФ-ның өкілі", "ЮНИСЕФ-ның: ЮНИСЕФ is read «юнисеф», so the suffix is -тің (ЮНИСЕФ-тің)"),
+    ("ЮНЕП-да", "ЮНЕП-да: ЮНЕП is read «юнеп», so the suffix is -те (ЮНЕП-те)"),
+    ("ЮНКТАД-ның", "ЮНКТАД-ның: ЮНКТАД is read «юнктад», so the suffix is -тың (ЮНКТАД-тың)"),
+    ("ТМД-ның, АӨСШК-нің, АҚШ-қа, ЕҚЫҰ-ға, ҚазҰУ-дың", None),
+])
+def test_the_lint_points_out_a_suffix_typed_after_an_abbreviation(text, warning):
+    """The cousin of the class: a clerk who types the suffix by hand is told the reading's suffix."""
+    from verbale.compose.lint import lint_text
+
+    warnings = [w.split(": ", 1)[1] for w in lint_text("purpose", "kk", text)]
+    assert warnings == ([warning] if warning else [])

@@ -44,8 +44,16 @@ RULES = [  # (language or None for all, pattern, message from the match)
 ]
 
 
-def _kazakh_slips(text: str) -> list[tuple[str, str]]:
-    slips = [(m.group(), "the 2021 orthography writes the figure and a hyphen before the noun "
+KK_ABBREVIATION_SUFFIX = re.compile(r"(?<![\w-])([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])"
+                                    r"[-\u2011]([а-яәғқңөұүһі]+)\b")
+
+
+def _kazakh_slips(text: str, readings=None) -> list[tuple[str, str]]:
+    """
+    >>> _kazakh_slips("ОПЕК-ге, ЮНКТАД-ның, ТМД-ға, АҚШ-қа")
+    [('ОПЕК-ге', 'ОПЕК is read «опек», so the suffix is -ке (ОПЕК-ке)'), ('ЮНКТАД-ның', 'ЮНКТАД is read «юнктад», so the suffix is -тың (ЮНКТАД-тың)')]
+    """
+    slips = _abbreviation_slips(text, readings) + [(m.group(), "the 2021 orthography writes the figure and a hyphen before the noun "
               f"({m.group(1)}-кездесу, not {m.group()} кездесу)") for m in KK_ORDINAL_SUFFIX.finditer(text)]
     for match in KK_NUMBER_SUFFIX.finditer(text):
         figures, written = match.groups()
@@ -57,6 +65,23 @@ def _kazakh_slips(text: str) -> list[tuple[str, str]]:
                 if expected != match.group():
                     slips.append((match.group(), f"«{kk.spoken(figures)}» is read last, so the suffix is "
                                                  f"-{expected.rsplit('-', 1)[1]} ({expected})"))
+    return slips
+
+
+def _abbreviation_slips(text: str, readings=None) -> list[tuple[str, str]]:
+    """A case suffix typed after an abbreviation that its reading does not take (locales/kk/README.md,
+    «Abbreviations»: ОПЕК-ке, not ОПЕК-ге)."""
+    slips = []
+    for match in KK_ABBREVIATION_SUFFIX.finditer(text):
+        abbreviation, written = match.groups()
+        case = next((case for case, family in SUFFIX_FAMILIES.items() if written in family), None)
+        if case is None or not kk.is_abbreviation(abbreviation):
+            continue
+        expected = kk.inflect(abbreviation, case, readings=readings)
+        if expected != f"{abbreviation}-{written}":
+            reading = kk.spoken(abbreviation, readings)
+            slips.append((match.group(), f"{abbreviation} is read «{reading}», so the suffix is "
+                                         f"-{expected.rsplit('-', 1)[1]} ({expected})"))
     return slips
 
 
@@ -135,7 +160,7 @@ def spelling_slips(text: str, lang: str, spelling_: str = "en-GB", known: frozen
 
 
 def lint_text(field: str, lang: str, text: str, where: str = "", spelling: str = "en-GB",
-              known: frozenset | None = None) -> list[str]:
+              known: frozenset | None = None, readings=None) -> list[str]:
     """The slips of one text; with ``known`` (the termbase's names and word lists) its spelling too."""
     slips = [rule(m) for rule_lang, pattern, rule in RULES if rule_lang is None or lang in rule_lang.split()
              for m in pattern.finditer(text)]
@@ -145,7 +170,7 @@ def lint_text(field: str, lang: str, text: str, where: str = "", spelling: str =
         flagged = {found for found, _ in slips}   # a word a rule names (honour in an en-US house) is said once
         slips += [slip for slip in _unknown_words(text, lang, spelling, known) if slip[0] not in flagged]
     if lang == "kk":
-        slips += _kazakh_slips(text)
+        slips += _kazakh_slips(text, readings)
     if lang == "en" and '"' in text and re.search(r"[«»“”„]", text):
         slips.append(('"', "straight and typographic quotes are mixed (use «» in ru/kk, “” in en)"))
     for symbol in symbols(text):
@@ -195,4 +220,4 @@ def lint(spec, doc: YamlDoc, house=None, termbase=None) -> list[Finding]:
     return missing_dictionaries(spec, doc, spelling_) + [
         Finding("lint", warning) for path, lang, text in source_texts(spec)
         for warning in lint_text(dotted(path), lang, text, f"{doc.file}:{doc.line_of(path)}: ", spelling_,
-                                 known[lang])]
+                                 known[lang], termbase.readings.get(lang))]
