@@ -144,14 +144,14 @@ def test_an_office_word_list_knows_its_own_words(tmp_path, monkeypatch, capsys):
 def test_a_missing_dictionary_is_one_line_that_says_how_to_install_it(write_spec, capsys, monkeypatch, tmp_path):
     monkeypatch.setattr(spelling, "folders", lambda: [tmp_path])
     spelling.dictionary.cache_clear()
-    spelling._in_dictionary.cache_clear()
+    spelling.forget_verdicts()
     try:
         purpose = {"en": "inform", "ru": "сообщить", "kk": "хабарлауды"}
         main([str(write_spec(purpose=purpose, meeting=None)), "--check"])
         lines = spelling_lines(capsys.readouterr().err)
     finally:
         spelling.dictionary.cache_clear()
-        spelling._in_dictionary.cache_clear()
+        spelling.forget_verdicts()
     assert len(lines) == 3 and all(": languages: the " in line for line in lines)
     assert any("the Kazakh spelling is not checked: no dictionary kk_KZ (install Debian's hunspell-kk (apt install "
                "hunspell-kk), or put kk_KZ.aff and kk_KZ.dic into a folder named by VERBALE_DICTIONARIES)" in line
@@ -170,3 +170,20 @@ def test_the_lazy_dictionary_answers_as_spylls_does():
         full = Dictionary.from_files(str(spelling.find(name)))
         lazy = spelling.dictionary(name)
         assert [lazy(w) for w in words.split()] == [full.lookup(w) for w in words.split()], lang
+
+
+def test_the_answers_are_kept_so_a_later_run_need_not_read_the_dictionary(monkeypatch):
+    """The dictionary's answers go into the cache (JSON, keyed by the dictionary files): a process that checks
+    words asked before never reads the dictionary (benchmarks/spelling.py: reading it is the slow part)."""
+    words = ["препроводить", "уважениее", "Секретариат"]
+    first = [spelling.is_spelled_right(w, "ru") for w in words]
+    spelling.save_verdicts()
+    spelling.forget_verdicts()
+
+    def unread(name):
+        raise AssertionError(f"{name} was read again")
+    monkeypatch.setattr(spelling, "dictionary", unread)
+    try:
+        assert [spelling.is_spelled_right(w, "ru") for w in words] == first == [True, False, True]
+    finally:
+        spelling.forget_verdicts()

@@ -217,7 +217,9 @@ def lint(spec, doc: YamlDoc, house=None, termbase=None) -> list[Finding]:
     spelling_ = house.spelling if house is not None else "en-GB"
     termbase = termbase or default_termbase()
     known = {lang: termbase.known_words(lang) for lang in spec.languages}
-    return missing_dictionaries(spec, doc, spelling_) + [
+    findings = missing_dictionaries(spec, doc, spelling_) + [
         Finding("lint", warning) for path, lang, text in source_texts(spec)
         for warning in lint_text(dotted(path), lang, text, f"{doc.file}:{doc.line_of(path)}: ", spelling_,
                                  known[lang], termbase.readings.get(lang))]
+    spelling.save_verdicts()
+    return findings

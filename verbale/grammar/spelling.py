@@ -4,9 +4,9 @@ hunspell-en-us in /usr/share/hunspell; LibreOffice's on Windows), read by spylls
 
 spylls reads a whole ``.dic`` into objects before the first lookup (6 s for Russian, 4 s for English on these
 machines; benchmarks/spelling.py).  Here the ``.dic`` is indexed by stem as plain text, and the entries of a stem
-are parsed by spylls' own reader only when a lookup asks for that stem: the same answers (the benchmark compares
-them) at a fraction of the start.  The dictionary is read once per process and only for a language whose texts
-have a word to check.
+are parsed by spylls' own reader only when a lookup asks for that stem: the same answers (a test compares them)
+at a fraction of the start.  The dictionary's answers are kept in the cache (verbale/cache.py, JSON), so a
+process reads a dictionary only when a text has a word no run asked about before.
 
 What the caller knows beside the dictionary (the termbase's names, the office's word list) comes in as
 ``known``: a grammar never reads the termbase.  Kazakh forms the dictionary lacks are checked against their
@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from ..cache import digest, read_entry, shaped, source_of, write_entry
 from . import kk
 
 # the house's spelling or the language -> the dictionary's file name
@@ -135,13 +137,55 @@ def dictionary(name: str) -> Callable[[str], bool] | None:
     return Lookup(aff, LazyDic(text, aff, context))
 
 
-@lru_cache(maxsize=65536)
+# The dictionary's answers, kept in the cache between runs (keyed by the dictionary files and this code), so a
+# process whose words were all asked before never reads the dictionary (a batch's workers, the command line).
+VERDICTS: dict[str, dict[str, bool]] = {}
+_asked: set[str] = set()          # dictionaries with answers not yet written to the cache
+MAX_VERDICTS = 200_000
+
+
+def _verdict_key(name: str) -> str | None:
+    path = find(name)
+    if path is None:
+        return None
+    stamps = [f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in (Path(f"{path}.aff"), Path(f"{path}.dic"))]
+    return digest(name, *stamps, source_of(sys.modules[__name__]))
+
+
+def _verdicts(name: str) -> dict[str, bool]:
+    if name not in VERDICTS:
+        key = _verdict_key(name)
+        stored = read_entry(f"spelling-{name}", key, lambda v: shaped(v, {str: bool})) if key else None
+        VERDICTS[name] = dict(stored or {})
+    return VERDICTS[name]
+
+
+def save_verdicts() -> None:
+    """Write the answers of this run to the cache (the lint calls it once a spec is checked)."""
+    for name in sorted(_asked):
+        key = _verdict_key(name)
+        if key and len(VERDICTS.get(name, {})) <= MAX_VERDICTS:
+            write_entry(f"spelling-{name}", key, VERDICTS[name])
+    _asked.clear()
+
+
 def _in_dictionary(name: str, word: str) -> bool:
-    lookup = dictionary(name)
-    try:
-        return bool(lookup(word)) if lookup is not None else True
-    except Exception:  # noqa: BLE001 - spylls on an odd word: not a slip we can name
-        return True
+    verdicts = _verdicts(name)
+    if word not in verdicts:
+        lookup = dictionary(name)
+        try:
+            verdicts[word] = bool(lookup(word)) if lookup is not None else True
+        except Exception:  # noqa: BLE001 - spylls on an odd word: not a slip we can name
+            verdicts[word] = True
+        if lookup is not None:
+            _asked.add(name)
+    return verdicts[word]
+
+
+def forget_verdicts() -> None:
+    """Drop this process's answers (a test that changes where the dictionaries are)."""
+    VERDICTS.clear()
+    _asked.clear()
 
 
 def is_spelled_right(word: str, lang: str, spelling: str = "en-GB", known: frozenset = frozenset()) -> bool:
