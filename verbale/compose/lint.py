@@ -124,6 +124,8 @@ def _checked_words(text: str, lang: str):
         before = text[:match.start()]
         if not all(c.isalpha() or c in "'’-" for c in word) or len(word) < 2 or kk.is_abbreviation(word):
             continue
+        if len(word) > spelling.LONGEST_WORD:
+            continue      # a run of letters longer than any word (a test string): not a spelling question
         if before.endswith(("-", "\u2011")) and re.search(r"[\d»”\"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][-\u2011]$", before):
             continue
         if not SCRIPTS[lang].fullmatch(word[0]) or (lang == "ru" and KAZAKH_ONLY.search(word)):

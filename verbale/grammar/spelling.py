@@ -197,6 +197,8 @@ def is_spelled_right(word: str, lang: str, spelling: str = "en-GB", known: froze
     [True, True, True, False]
     """
     name = dictionary_name(lang, spelling)
+    if len(word) > LONGEST_WORD:
+        return False
     if word in known or word.lower() in known or _in_dictionary(name, word):
         return True
     if lang == "kk":
@@ -235,6 +237,8 @@ def _verb_form_of(base: str, right: Callable[[str], bool]) -> bool:
 
 
 KAZAKH_CASES = ("gen", "dat", "acc", "loc", "abl", "ins")
+LONGEST_ENDINGS = 12   # the plural, the possessive and a case with the attributive: -ларындағы, -теріндегі
+LONGEST_WORD = 45      # a longer run of letters is no word any dictionary is asked about
 # before a suffix that starts with a vowel, a final voiceless к, қ, п is voiced (хатшылық -> хатшылығы)
 VOICED_BEFORE_VOWEL = {"г": "к", "ғ": "қ", "б": "п"}
 
@@ -252,7 +256,7 @@ def kazakh_stems(word: str) -> list[str]:
     """
     lower = word.lower()
     stems = []
-    for end in range(len(word), 2, -1):
+    for end in range(len(word), max(2, len(word) - LONGEST_ENDINGS), -1):
         stem = word[:end]
         candidates = [stem]
         if stem[-1:].lower() in VOICED_BEFORE_VOWEL:
