@@ -156,7 +156,7 @@ def spelling_slips(text: str, lang: str, spelling_: str = "en-GB", known: frozen
     >>> spelling_slips("имеет честь препроводитть Ревизию", "ru")
     ['препроводитть']
     """
-    if spelling.dictionary(spelling.dictionary_name(lang, spelling_)) is None:
+    if _dictionary_of(lang, spelling_) is None:
         return []
     return [word for word, _ in _unknown_words(text, lang, spelling_, known)]
 
@@ -195,7 +195,9 @@ def source_texts(spec):
 
 
 def _dictionary_of(lang: str, spelling_: str):
-    return spelling.dictionary(spelling.dictionary_name(lang, spelling_))
+    """Where the dictionary of ``lang`` is, or None: whether it is there, without reading it (it is read only when
+    a word is not in the answers kept from earlier runs)."""
+    return spelling.find(spelling.dictionary_name(lang, spelling_))
 
 
 def missing_dictionaries(spec, doc: YamlDoc, spelling_: str) -> list[Finding]:
@@ -203,7 +205,7 @@ def missing_dictionaries(spec, doc: YamlDoc, spelling_: str) -> list[Finding]:
     findings = []
     for lang in spec.languages:
         name = spelling.dictionary_name(lang, spelling_)
-        if spelling.dictionary(name) is None:
+        if spelling.find(name) is None:
             findings.append(Finding("lint", (
                 f"{doc.file}:{doc.line_of(('languages',))}: languages: the {LANGUAGE_NAMES[lang]} spelling is not "
                 f"checked: no dictionary {name} ({spelling.install_hint(name)})")))
