@@ -18,6 +18,8 @@ Each module ``verbale.grammar.<code>`` provides:
   termbase's ``read_as_words``/``read_by_letters``); a grammar never reads the termbase itself
 - ``inflect_person(forms: Mapping, case: str, gender: str | None, *, readings=None) -> str`` -- a person's case
   form (position and name) from the entry's forms
+- ``person_nom(forms, gender) -> dict`` -- a person named by position and name when the entry writes no ``nom``
+  (English: a long title after the name, ``Ms X, Counsellor of the Embassy``; Russian, Kazakh: the position first)
 - ``format_period(start, end, **date_options)`` (a time adverbial: "from 8 to 18 March 1934"),
   ``format_period_nom(start, end, **date_options)`` (the noun phrase: "8–18 March 1934"), ``format_since``,
   ``format_until``, ``format_time_span`` -- NOTE-SPEC §6

@@ -148,13 +148,19 @@ def format_period(start: dt.date, end: dt.date, **date_options) -> str:
     >>> format_period(dt.date(2021, 9, 30), dt.date(2021, 10, 2))
     'from 30\xa0September to 2\xa0October 2021'
     """
+    return _span(start, end, "from ", " to ", " to ", **date_options)
+
+
+def _span(start: dt.date, end: dt.date, before: str, within_month: str, between: str, **date_options) -> str:
+    """A period with what the ends share written once, joined by ``within_month`` (days of one month) or
+    ``between`` (whole dates)."""
     order = date_options.get("date_order", "day-month")
     if (start.year, start.month) == (end.year, end.month):
         if order == "month-day":
-            return f"from {_day_month(start, order)} to {end.day}, {end.year}"
-        return f"from {start.day} to {format_date(end, **date_options)}"
+            return f"{before}{_day_month(start, order)}{within_month}{end.day}, {end.year}"
+        return f"{before}{start.day}{within_month}{format_date(end, **date_options)}"
     first = _day_month(start, order) if start.year == end.year else format_date(start, **date_options)
-    return f"from {first} to {format_date(end, **date_options)}"
+    return f"{before}{first}{between}{format_date(end, **date_options)}"
 
 
 def format_period_nom(start: dt.date, end: dt.date, **date_options) -> str:
@@ -168,13 +174,7 @@ def format_period_nom(start: dt.date, end: dt.date, **date_options) -> str:
     >>> format_period_nom(dt.date(2020, 12, 28), dt.date(2021, 1, 2))
     '28\xa0December 2020\xa0– 2\xa0January 2021'
     """
-    order = date_options.get("date_order", "day-month")
-    if (start.year, start.month) == (end.year, end.month):
-        if order == "month-day":
-            return f"{_day_month(start, order)}–{end.day}, {end.year}"
-        return f"{start.day}–{format_date(end, **date_options)}"
-    first = _day_month(start, order) if start.year == end.year else format_date(start, **date_options)
-    return f"{first}\u00a0– {format_date(end, **date_options)}"
+    return _span(start, end, "", "–", "\u00a0– ", **date_options)
 
 
 def format_since(start: dt.date, **date_options) -> str:

@@ -368,8 +368,12 @@ def format_period(start: dt.date, end: dt.date, **date_options) -> str:
     """
     if (start.year, start.month) == (end.year, end.month):
         return f"{format_period_nom(start, end)} {AMONG}"
-    last = _day_month(end) if start.year == end.year else format_date(end)
-    return f"{inflect(format_date(start), 'abl')} {inflect(last, 'dat')} {UNTIL}"
+    return f"{inflect(format_date(start), 'abl')} {inflect(_last_end(start, end), 'dat')} {UNTIL}"
+
+
+def _last_end(start: dt.date, end: dt.date) -> str:
+    """The last day of a period of more than one month: the year once when both ends share it."""
+    return _day_month(end) if start.year == end.year else format_date(end)
 
 
 def format_period_nom(start: dt.date, end: dt.date, **date_options) -> str:
@@ -383,8 +387,7 @@ def format_period_nom(start: dt.date, end: dt.date, **date_options) -> str:
     """
     if (start.year, start.month) == (end.year, end.month):
         return f"{_year(start)} {start.day}–{_day_month(end)}"
-    last = _day_month(end) if start.year == end.year else format_date(end)
-    return f"{format_date(start)}\u00a0— {last}"
+    return f"{format_date(start)}\u00a0— {_last_end(start, end)}"
 
 
 def format_since(start: dt.date, **date_options) -> str:

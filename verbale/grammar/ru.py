@@ -402,13 +402,14 @@ def format_period(start: dt.date, end: dt.date, **date_options) -> str:
     >>> format_period(dt.date(2021, 9, 30), dt.date(2021, 10, 2))
     'с 30\xa0сентября по 2\xa0октября 2021\xa0г.'
     """
+    return f"{day_preposition(start.day)} {_first_end(start, end, **date_options)} по {format_date(end, **date_options)}"
+
+
+def _first_end(start: dt.date, end: dt.date, **date_options) -> str:
+    """The first day of a period as written before the last: what they share is written once, with the last."""
     if (start.year, start.month) == (end.year, end.month):
-        first = str(start.day)
-    elif start.year == end.year:
-        first = _day_month(start)
-    else:
-        first = format_date(start, **date_options)
-    return f"{day_preposition(start.day)} {first} по {format_date(end, **date_options)}"
+        return str(start.day)
+    return _day_month(start) if start.year == end.year else format_date(start, **date_options)
 
 
 def format_period_nom(start: dt.date, end: dt.date, **date_options) -> str:
@@ -421,10 +422,8 @@ def format_period_nom(start: dt.date, end: dt.date, **date_options) -> str:
     >>> format_period_nom(dt.date(2021, 9, 30), dt.date(2021, 10, 2))
     '30\xa0сентября\xa0— 2\xa0октября 2021\xa0г.'
     """
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{format_date(end, **date_options)}"
-    first = _day_month(start) if start.year == end.year else format_date(start, **date_options)
-    return f"{first}\u00a0— {format_date(end, **date_options)}"
+    dash = "–" if (start.year, start.month) == (end.year, end.month) else "\u00a0— "
+    return f"{_first_end(start, end, **date_options)}{dash}{format_date(end, **date_options)}"
 
 
 def format_since(start: dt.date, **date_options) -> str:
