@@ -126,8 +126,8 @@ def _checked_words(text: str, lang: str):
             continue
         if len(word) > spelling.LONGEST_WORD:
             continue      # a run of letters longer than any word (a test string): not a spelling question
-        if before.endswith(("-", "\u2011")) and re.search(r"[\d»”\"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][-\u2011]$", before):
-            continue
+        if len(word) <= 5 and re.search(r"[\d»”\"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][-\u2011]$", before):
+            continue      # a suffix (14.00-те, АӨСШК-нің); a noun after a figure is a word (6-кездесу)
         if not SCRIPTS[lang].fullmatch(word[0]) or (lang == "ru" and KAZAKH_ONLY.search(word)):
             continue
         yield word
