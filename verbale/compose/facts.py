@@ -15,9 +15,7 @@ from ..errors import GrammarError, NoteError, SpecError, TemplateError
 from ..facts.spec import NoteSpec, Period, Ref
 from ..facts.termbase import Termbase
 from ..grammar import grammar_for
-from ..grammar.kk import UNTIL, attributive
-
-SINCE = "бастап"
+from ..grammar.kk import SINCE, UNTIL, attributive
 from .texts import render_text
 
 RUSSIAN_CASES = ("nom", "gen", "dat", "acc", "ins", "prep")
@@ -135,7 +133,6 @@ def _period_fact(name: str, lang: str, period: Period, options: dict) -> Fact:
     within_month = (period.start.year, period.start.month) == (period.end.year, period.end.month)
     return Fact(name, lang, text, forms={"nom": nom},
                 inflect=lambda _, case: kazakh_form()(nom if within_month else text, case))
-
 
 
 def _amount_fact(name: str, lang: str, amount, formulas: dict, spelling: str | None) -> Fact:

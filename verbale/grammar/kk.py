@@ -336,6 +336,7 @@ def looks_possessive(text: str) -> bool:
 
 
 UNTIL = "дейін"
+SINCE = "бастап"
 
 
 def attributive(text: str, possessive: bool = False) -> str:
@@ -392,7 +393,7 @@ def format_period_nom(start: dt.date, end: dt.date, **date_options) -> str:
 
 def format_since(start: dt.date, **date_options) -> str:
     """``2020 жылғы 1 қаңтардан бастап``."""
-    return f"{inflect(format_date(start), 'abl')} бастап"
+    return f"{inflect(format_date(start), 'abl')} {SINCE}"
 
 
 def format_until(value: dt.date, **date_options) -> str:
