@@ -134,7 +134,7 @@ def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | N
         except NoteError as exc:
             raise _locate(exc, doc) from None
         if not result.notes:  # the texts are the same for every addressee: check them once
-            findings = check.findings(spec, notes, doc, house)
+            findings = check.findings(spec, notes, doc, house, termbase)
             result.disagreements = [f.line for f in findings if f.kind == "disagreement"]
             result.lint = [f.line for f in findings if f.kind == "lint"]
         result.notes += 1

@@ -90,6 +90,25 @@ def cached(name: str, key: str, build: Callable[[], T], decode: Callable[[object
     return value
 
 
+def read_entry(name: str, key: str, decode: Callable[[object], T] = lambda value: value) -> T | None:
+    """The value stored under ``name`` and ``key``, or None (no cache, no entry, or a bad one): for an entry that
+    grows as it is used (the spelling verdicts), written back with ``write_entry``."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        return decode(_load(folder / f"{name}-{key}.json", key))
+    except Exception:  # noqa: BLE001 - whatever is wrong with an entry, it is as if absent
+        return None
+
+
+def write_entry(name: str, key: str, value) -> None:
+    """Store ``value`` under ``name`` and ``key`` (replacing the entry whole), if the cache is on."""
+    folder = cache_dir()
+    if folder is not None:
+        _store(folder / f"{name}-{key}.json", key, value)
+
+
 def _load(path: Path, key: str):
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     handle = os.open(path, flags)  # non-blocking: a FIFO planted here cannot make the open wait

@@ -500,9 +500,16 @@ FORMATS = [
         "Note No. 12 of 03.03.1978", "| numeric on a ref"),
     row(said("x", "x", "{{ refs.n12 | numeric }}"), "kk", "03.03.1978 ж. № 12 нотасы",
         "| numeric on a Kazakh ref: «ж.» is the attributive itself"),
-    row(said("x", "x", "{{ periods.fair }}"), "kk", "2025 жылғы 18–26 қараша", "range_dash: en (default)"),
-    row(said("x", "x", "{{ periods.fair }}", {"range_dash": "hyphen"}), "kk", "2025 жылғы 18-26 қараша",
+    row(said("x", "x", "{{ periods.fair }}"), "kk", "2025 жылғы 18–26 қараша аралығында",
+        "range_dash: en (default); a period reads as an adverbial (NOTE-SPEC §6)"),
+    row(said("x", "x", "{{ periods.fair }}", {"range_dash": "hyphen"}), "kk", "2025 жылғы 18-26 қараша аралығында",
         "range_dash: hyphen"),
+    row(said("{{ periods.fair | nom }}", "{{ periods.fair | nom }}", "{{ periods.fair | nom }}", {"range_dash": "hyphen"}),
+        "en", "18-26 November 2025", "range_dash: hyphen on the noun phrase (| nom)"),
+    row(said("{{ periods.fair | nom }}", "{{ periods.fair | nom }}", "{{ periods.fair | nom }}", {"range_dash": "hyphen"}),
+        "ru", "18-26 ноября 2025 г.", "range_dash: hyphen on the noun phrase (| nom)"),
+    row(said("{{ periods.fair | nom }}", "{{ periods.fair | nom }}", "{{ periods.fair | nom }}", {"range_dash": "hyphen"}),
+        "kk", "2025 жылғы 18-26 қараша", "range_dash: hyphen on the noun phrase (| nom)"),
 ]
 
 

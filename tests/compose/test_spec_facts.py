@@ -25,7 +25,7 @@ TABLE = [  # NOTE-SPEC §6, row by row: fact, en, ru, kk
     ("dates.deadline", "12 May 2017", "12 мая 2017 г.", "2017 жылғы 12 мамыр"),
     ("periods.extension", "from 27 August 2011 to 26 August 2016", "с 27 августа 2011 г. по 26 августа 2016 г.",
      "2011 жылғы 27 тамыздан 2016 жылғы 26 тамызға дейін"),
-    ("periods.fair", "from 8 to 18 March 1934", "с 8 по 18 марта 1934 г.", "1934 жылғы 8–18 наурыз"),
+    ("periods.fair", "from 8 to 18 March 1934", "с 8 по 18 марта 1934 г.", "1934 жылғы 8–18 наурыз аралығында"),
     ("periods.validity", "until 15 December 2015 inclusive", "до 15 декабря 2015 г. включительно",
      "2015 жылғы 15 желтоқсанды қоса алғанға дейін"),   # locales/kk/README.md, «Until … inclusive»
     ("refs.their_note", "Note No. 10663/dvbr of 14 December 2007", "ноту № 10663/двбр от 14 декабря 2007 г.",

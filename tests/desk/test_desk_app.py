@@ -267,3 +267,23 @@ def test_generate_numbers_the_note_from_the_register(tmp_path):
     assert Register(f"sqlite:///{(office / 'register.sqlite').as_posix()}").find("17-1/700") is not None
     again = post(client, "/generate/notes/a.yaml", form_of(client, "notes/a.yaml")).text
     assert "The register gave" not in again and "number: 17-1/700" in spec.read_text(encoding="utf-8")
+
+
+def test_a_spelling_slip_is_marked_at_its_field(client):
+    """Issue #23: the spelling lint's warnings carry their field (purpose.kk), so the preview's script places them
+    at that field's message (`.msg[data-for=…]`, desk.js placeProblems) as it does every problem."""
+    import json
+
+    from verbale.grammar import spelling
+
+    if spelling.find("kk_KZ") is None:
+        pytest.skip("the Kazakh Hunspell dictionary is not installed (apt install hunspell-kk)")
+    pairs = [(k, v) for k, v in form_of(client, "17-1-624.yaml") if k != "purpose.kk"]
+    pairs.append(("purpose.kk", "{{ meeting.when }} өтетін отырыста қарастырылатын құжатты жолдаудыы"))
+    page = post(client, "/preview/17-1-624.yaml", pairs).text
+    data = json.loads(re.search(r'<script type="application/json" id="problems-data">(.*?)</script>', page,
+                                re.S).group(1))
+    slips = [p for p in data if "жолдаудыы" in p["text"]]
+    assert slips == [{"field": "purpose.kk", "kind": "lint", "text": "purpose.kk: жолдаудыы: not in the Kazakh "
+                      "dictionary (check the spelling; a right word goes into termbase/kk/words.txt of the workspace)"}]
+    assert 'class="msg" data-for="purpose.kk"' in client.get("/spec/17-1-624.yaml").text

@@ -71,8 +71,8 @@ EXAMPLE_NOTES = [
     # are reflexive and do not change with gender
     ("ambassador/notes/new-counsellor.yaml", "en",
      "The Ambassador of the Republic of Kazakhstan to the Kingdom of Thailand presents his compliments to the Ministry "
-     "of Foreign Affairs of the Kingdom of Thailand and has the honour to inform that Counsellor of the Embassy "
-     "Aigerim Seitkazieva has assumed her duties on 15 May 2024.",
+     "of Foreign Affairs of the Kingdom of Thailand and has the honour to inform that Ms Aigerim Seitkazieva, "
+     "Counsellor of the Embassy, has assumed her duties on 15 May 2024.",   # issue #23: a long title after the name
      "The Ambassador avails himself of this opportunity to renew to the Ministry of Foreign Affairs of the Kingdom of "
      "Thailand the assurances of his highest consideration."),
     ("ambassador/notes/new-counsellor.yaml", "ru",

@@ -69,11 +69,14 @@ def test_russian_periods_in_every_month(month):
 
 @pytest.mark.parametrize("month", MONTHS)
 def test_kazakh_periods_in_every_month(month):
-    """Ablative … dative + «дейін»; within one month the days with a dash, the month in the nominative;
-    «… қоса алғанға дейін» for until (locales/kk/README.md, «Ranges»)."""
+    """Ablative … dative + «дейін»; within one month the days with a dash, the month in the nominative and
+    «аралығында» (NOTE-SPEC §6 since v3: every period reads as a time adverbial); «… қоса алғанға дейін» for until
+    (locales/kk/README.md, «Ranges»)."""
     name, ablative, _, _, _ = KK_MONTHS[month - 1]
     following = KK_MONTHS[_next(month) - 1]
-    assert kk.format_period(dt.date(1934, month, 8), dt.date(1934, month, 18)) == f"1934{NB}жылғы 8–18{NB}{name}"
+    assert (kk.format_period(dt.date(1934, month, 8), dt.date(1934, month, 18))
+            == f"1934{NB}жылғы 8–18{NB}{name} аралығында")
+    assert kk.format_period_nom(dt.date(1934, month, 8), dt.date(1934, month, 18)) == f"1934{NB}жылғы 8–18{NB}{name}"
     if month < 12:
         assert (kk.format_period(dt.date(2021, month, 28), dt.date(2021, month + 1, 2))
                 == f"2021{NB}жылғы 28{NB}{ablative} 2{NB}{following[2]} дейін")

@@ -89,3 +89,56 @@ def test_a_person_in_every_case(parts, gender, forms):
 ])
 def test_names_of_offices(name, case, expected):
     assert ru.inflect_phrase(name, case) == expected
+
+
+# Issue #23: a compound first name declines in its last part only (official Russian usage in Kazakhstan, akorda.kz:
+# «Касым-Жомарта Токаева»; Розенталь: foreign double names decline in the last part, «Жан-Жака Руссо»);
+# petrovich declines both parts (Касыма-Жомарта), so ru.inflect_name overrides it. locales/ru/README.md, «Persons».
+COMPOUND_NAMES = [
+    ({"first": "Касым-Жомарт", "last": "Токаев"}, "m",
+     ["Касым-Жомарта Токаева", "Касым-Жомарту Токаеву", "Касым-Жомарта Токаева", "Касым-Жомартом Токаевым",
+      "Касым-Жомарте Токаеве"]),
+    ({"first": "Касым-Жомарт", "middle": "Кемелевич", "last": "Токаев"}, "m",
+     ["Касым-Жомарта Кемелевича Токаева", "Касым-Жомарту Кемелевичу Токаеву", "Касым-Жомарта Кемелевича Токаева",
+      "Касым-Жомартом Кемелевичем Токаевым", "Касым-Жомарте Кемелевиче Токаеве"]),
+    ({"first": "Нур-Султан", "last": "Назарбаев"}, "m",
+     ["Нур-Султана Назарбаева", "Нур-Султану Назарбаеву", "Нур-Султана Назарбаева", "Нур-Султаном Назарбаевым",
+      "Нур-Султане Назарбаеве"]),
+    ({"first": "Жан-Жак", "last": "Руссо"}, "m",
+     ["Жан-Жака Руссо", "Жан-Жаку Руссо", "Жан-Жака Руссо", "Жан-Жаком Руссо", "Жан-Жаке Руссо"]),
+]
+
+
+@pytest.mark.parametrize("parts, gender, forms", COMPOUND_NAMES, ids=[p["first"] + str(len(p)) for p, _, _ in COMPOUND_NAMES])
+def test_a_compound_first_name_declines_in_its_last_part(parts, gender, forms):
+    assert [ru.inflect_name(parts, case, gender) for case in ("gen", "dat", "acc", "ins", "prep")] == forms
+
+
+def test_the_presidents_name_with_his_position():
+    forms = {"position": "Президент Республики Казахстан", "first": "Касым-Жомарт", "last": "Токаев"}
+    assert ru.inflect_person(forms, "dat", "m") == "Президенту Республики Казахстан Касым-Жомарту Токаеву"
+
+
+# Issue #23: `terms check` proposes a foreign place's cases. A masculine name in a consonant (-й, -ь) declines as
+# «Берн», «Шанхай», «Брюссель»; one in -о -и -у -е -э -ю -ё does not (Розенталь, «Справочник по правописанию и
+# литературной правке», склонение иноязычных географических названий); a hyphenated name declines in its last part.
+# Names pymorphy3 knows as places keep its forms.  Cases: gen, dat, acc, ins, prep.
+PLACES = [
+    ("Гланд", ["Гланда", "Гланду", "Гланд", "Гландом", "Гланде"], "unknown to pymorphy3: a consonant, declines"),
+    ("Давос", ["Давоса", "Давосу", "Давос", "Давосом", "Давосе"], "pymorphy3's place"),
+    ("Марракеш", ["Марракеша", "Марракешу", "Марракеш", "Марракешем", "Марракеше"], "-ем after ш, unstressed"),
+    ("Монтрей", ["Монтрея", "Монтрею", "Монтрей", "Монтреем", "Монтрее"], "-й"),
+    ("Пномпень", ["Пномпеня", "Пномпеню", "Пномпень", "Пномпенем", "Пномпене"], "-ь"),
+    ("Эр-Рияд", ["Эр-Рияда", "Эр-Рияду", "Эр-Рияд", "Эр-Риядом", "Эр-Рияде"], "the last part of a hyphenated name"),
+    ("Буэнос-Айрес", ["Буэнос-Айреса", "Буэнос-Айресу", "Буэнос-Айрес", "Буэнос-Айресом", "Буэнос-Айресе"], "the same"),
+    ("Женева", ["Женевы", "Женеве", "Женеву", "Женевой", "Женеве"], "pymorphy3's place, feminine"),
+    ("Осло", ["Осло"] * 5, "-о: indeclinable"), ("Тбилиси", ["Тбилиси"] * 5, "-и: indeclinable"),
+    ("Баку", ["Баку"] * 5, "-у: indeclinable"), ("Сан-Хосе", ["Сан-Хосе"] * 5, "-е: indeclinable"),
+    ("Шамбези", ["Шамбези"] * 5, "-и: indeclinable"), ("Монтрё", ["Монтрё"] * 5, "-ё: indeclinable"),
+    ("Абу-Даби", ["Абу-Даби"] * 5, "-и: indeclinable"),
+]
+
+
+@pytest.mark.parametrize("name, forms, rule", PLACES, ids=[p[0] for p in PLACES])
+def test_a_foreign_place_in_every_case(name, forms, rule):
+    assert [ru.inflect_place(name, case) for case in ("gen", "dat", "acc", "ins", "prep")] == forms, rule

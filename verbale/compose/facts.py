@@ -17,7 +17,7 @@ from ..facts.spec import NoteSpec, Period, Ref
 from ..facts.termbase import Termbase
 from ..grammar import grammar_for
 from ..grammar.common import month_name
-from ..grammar.kk import UNTIL, attributive
+from ..grammar.kk import SINCE, UNTIL, attributive
 from .formulas import formula_source
 from .texts import render_text
 
@@ -56,6 +56,7 @@ class Fact:
     forms: Mapping[str, str] = field(default_factory=dict)      # forms written out (a Russian ref's cases)
     inflect: Callable[[str, str], str] | None = None           # (text, case) -> form, by rule
     variants: Mapping[str, Callable[..., "Fact"]] = field(default_factory=dict, compare=False)
+    nominal: bool = True       # has a noun phrase (a period with one end has none: «from 1 January 2020»)
 
     def variant(self, name: str, *args) -> "Fact":
         """The fact written another way (``this_year``, ``numeric``), if its kind has that way."""
@@ -72,6 +73,9 @@ class Fact:
     def _form(self, case: str) -> str:
         if case in self.forms:
             return self.forms[case]
+        if case == "nom" and not self.nominal:
+            raise TemplateError(f"{self.name} has no noun phrase in {self.lang}: a period with one end only reads "
+                                "as a time adverbial", hint=f"write {{{{ {self.name} }}}} without `| nom`")
         if case == "nom":
             return self.text
         if self.inflect is None:
@@ -116,8 +120,8 @@ NUMERIC_YEAR = "\u00a0ж."   # the end of a Kazakh date in figures (locales/kk/R
 
 
 def kazakh_form(possessive: bool = False) -> Callable[[str, str], str]:
-    """Kazakh case forms by the suffix engine; ``attr`` is the attributive form.  A span ending in «дейін» or
-    «бастап» is an adverbial phrase: only its attributive form (``… дейінгі``) exists."""
+    """Kazakh case forms by the suffix engine; ``attr`` is the attributive form.  A span ending in «дейін» is an
+    adverbial phrase: only its attributive form (``… дейінгі``) exists; one from a day on («… бастап») has none."""
     kk = grammar_for("kk")
 
     def inflect(text: str, case: str) -> str:
@@ -125,9 +129,12 @@ def kazakh_form(possessive: bool = False) -> Callable[[str, str], str]:
             if case in ("attr", "loc"):
                 return text
             raise GrammarError("a date in figures takes no case suffix", hint="write the date in words")
+        if text.endswith(SINCE):
+            raise GrammarError(f"a period from a day on («… {SINCE}») has no '{case}' form",
+                               hint="write the words around it (… бастап күшіне енеді), or give the period `to:`")
         if case == "attr":
             return attributive(text, possessive)
-        if text.endswith((UNTIL, "бастап")):
+        if text.endswith(UNTIL):
             raise GrammarError("a span 'from … to' takes no case suffix", hint="use `| attr` or write the words")
         return kk.inflect(text, case, possessive)
     return inflect
@@ -183,8 +190,23 @@ def period_text(period: Period, lang: str, options: dict) -> str:
 
 
 def _period_fact(name: str, lang: str, period: Period, options: dict, dash: str = "en") -> Fact:
-    fact = Fact(name, lang, period_text(period, lang, options), inflect=kazakh_form() if lang == "kk" else None)
+    """A period reads as a time adverbial in every language; ``| nom`` (``.nom``) gives its noun phrase (NOTE-SPEC
+    §6).  A Kazakh period within one month («… 8–18 наурыз аралығында») takes its case suffixes on the noun phrase
+    («… 8–18 наурызда», ``| attr``: «… 8–18 наурыздағы»)."""
+    fact = _period_words(name, lang, period, options)
     return with_range_dash(fact) if dash == "hyphen" else fact
+
+
+def _period_words(name: str, lang: str, period: Period, options: dict) -> Fact:
+    text = period_text(period, lang, options)
+    if period.until is not None or period.end is None:
+        return Fact(name, lang, text, inflect=kazakh_form() if lang == "kk" else None, nominal=False)
+    nom = grammar_for(lang).format_period_nom(period.start, period.end, **options)
+    if lang != "kk":
+        return Fact(name, lang, text, forms={"nom": nom})
+    within_month = (period.start.year, period.start.month) == (period.end.year, period.end.month)
+    return Fact(name, lang, text, forms={"nom": nom},
+                inflect=lambda _, case: kazakh_form()(nom if within_month else text, case))
 
 
 def with_range_dash(fact: Fact) -> Fact:
@@ -193,7 +215,8 @@ def with_range_dash(fact: Fact) -> Fact:
     inflect = fact.inflect
     return Fact(fact.name, fact.lang, RANGE.sub("-", fact.text),
                 {case: RANGE.sub("-", form) for case, form in fact.forms.items()},
-                (lambda text, case: RANGE.sub("-", inflect(text, case))) if inflect else None, fact.variants)
+                (lambda text, case: RANGE.sub("-", inflect(text, case))) if inflect else None, fact.variants,
+                fact.nominal)
 
 
 FIGURES_THEN_NAME = re.compile(r"^([\d\u00a0\u202f,.' ]*\d)\u00a0(.+)$")

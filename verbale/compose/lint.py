@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
-from .check import LOOKALIKES, Finding, symbols, typed_text
-from ..grammar import kk
+from .typed import LOOKALIKES, Finding, symbols, typed_text, without_symbols
+from ..grammar import kk, spelling
 from ..facts.yamlsource import YamlDoc
 
+LANGUAGE_NAMES = spelling.LANGUAGE_NAMES
 RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 KK_ORDINAL_SUFFIX = re.compile(r"\b(\d+)-(ші|шы|інші|ыншы|нші|ншы)\b")
 KK_NUMBER_SUFFIX = re.compile(r"\b(\d{1,2}[.:]\d{2}|\d+)-([а-яәғқңөұүһі]+)")
@@ -43,8 +44,16 @@ RULES = [  # (language or None for all, pattern, message from the match)
 ]
 
 
-def _kazakh_slips(text: str) -> list[tuple[str, str]]:
-    slips = [(m.group(), "the 2021 orthography writes the figure and a hyphen before the noun "
+KK_ABBREVIATION_SUFFIX = re.compile(r"(?<![\w-])([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])"
+                                    r"[-\u2011]([а-яәғқңөұүһі]+)\b")
+
+
+def _kazakh_slips(text: str, readings=None) -> list[tuple[str, str]]:
+    """
+    >>> _kazakh_slips("ОПЕК-ге, ЮНКТАД-ның, ТМД-ға, АҚШ-қа")
+    [('ОПЕК-ге', 'ОПЕК is read «опек», so the suffix is -ке (ОПЕК-ке)'), ('ЮНКТАД-ның', 'ЮНКТАД is read «юнктад», so the suffix is -тың (ЮНКТАД-тың)')]
+    """
+    slips = _abbreviation_slips(text, readings) + [(m.group(), "the 2021 orthography writes the figure and a hyphen before the noun "
               f"({m.group(1)}-кездесу, not {m.group()} кездесу)") for m in KK_ORDINAL_SUFFIX.finditer(text)]
     for match in KK_NUMBER_SUFFIX.finditer(text):
         figures, written = match.groups()
@@ -56,6 +65,23 @@ def _kazakh_slips(text: str) -> list[tuple[str, str]]:
                 if expected != match.group():
                     slips.append((match.group(), f"«{kk.spoken(figures)}» is read last, so the suffix is "
                                                  f"-{expected.rsplit('-', 1)[1]} ({expected})"))
+    return slips
+
+
+def _abbreviation_slips(text: str, readings=None) -> list[tuple[str, str]]:
+    """A case suffix typed after an abbreviation that its reading does not take (locales/kk/README.md,
+    «Abbreviations»: ОПЕК-ке, not ОПЕК-ге)."""
+    slips = []
+    for match in KK_ABBREVIATION_SUFFIX.finditer(text):
+        abbreviation, written = match.groups()
+        case = next((case for case, family in SUFFIX_FAMILIES.items() if written in family), None)
+        if case is None or not kk.is_abbreviation(abbreviation):
+            continue
+        expected = kk.inflect(abbreviation, case, readings=readings)
+        if expected != f"{abbreviation}-{written}":
+            reading = kk.spoken(abbreviation, readings)
+            slips.append((match.group(), f"{abbreviation} is read «{reading}», so the suffix is "
+                                         f"-{expected.rsplit('-', 1)[1]} ({expected})"))
     return slips
 
 
@@ -82,13 +108,71 @@ def _spelling_slips(text: str, spelling: str) -> list[tuple[str, str]]:
             for m in pattern.finditer(text)]
 
 
-def lint_text(field: str, lang: str, text: str, where: str = "", spelling: str = "en-GB") -> list[str]:
+# A word of a clerk's text: letters, with inner hyphens or apostrophes (государства-члены, Nur-Sultan, don't)
+TYPED_WORD = re.compile(r"[^\W\d_]+(?:['’\-\u2011][^\W\d_]+)*")
+SCRIPTS = {"en": re.compile(r"[A-Za-z]"), "ru": re.compile(r"[А-Яа-яЁё]"), "kk": re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")}
+KAZAKH_ONLY = re.compile(r"[ӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+
+
+def _checked_words(text: str, lang: str):
+    """The words of a text the dictionary is asked about: not abbreviations (ЕҚЫҰ, ҚазҰУ), not a suffix joined to
+    figures, an abbreviation or a quote by a hyphen (14.00-те, АӨСШК-нің), not words of another script (a Latin
+    symbol in a Russian text; a Kazakh name in a Russian one)."""
+    text = without_symbols(text)
+    for match in TYPED_WORD.finditer(text):
+        word = match.group().replace("\u2011", "-")
+        before = text[:match.start()]
+        if not all(c.isalpha() or c in "'’-" for c in word) or len(word) < 2 or kk.is_abbreviation(word):
+            continue
+        if len(word) > spelling.LONGEST_WORD:
+            continue      # a run of letters longer than any word (a test string): not a spelling question
+        if len(word) <= 5 and re.search(r"[\d»”\"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][-\u2011]$", before):
+            continue      # a suffix (14.00-те, АӨСШК-нің); a noun after a figure is a word (6-кездесу)
+        if not SCRIPTS[lang].fullmatch(word[0]) or (lang == "ru" and KAZAKH_ONLY.search(word)):
+            continue
+        yield word
+
+
+def _unknown_words(text: str, lang: str, spelling_: str, known: frozenset) -> list[tuple[str, str]]:
+    """Words no dictionary, name or word list knows (a hyphenated word is right when its parts are)."""
+    slips, name = [], LANGUAGE_NAMES[lang]
+    for word in dict.fromkeys(_checked_words(text, lang)):
+        if spelling.is_spelled_right(word, lang, spelling_, known):
+            continue
+        parts = word.split("-")
+        if len(parts) > 1 and all(spelling.is_spelled_right(part, lang, spelling_, known) for part in parts):
+            continue
+        slips.append((word, f"not in the {name} dictionary (check the spelling; a right word goes into "
+                            f"termbase/{lang}/words.txt of the workspace)"))
+    return slips
+
+
+def spelling_slips(text: str, lang: str, spelling_: str = "en-GB", known: frozenset = frozenset()) -> list[str]:
+    """The words of ``text`` the Hunspell dictionary of ``lang`` does not know; [] where it is not installed.
+
+    >>> import pytest; _ = spelling.find("ru_RU") or pytest.skip("no Russian dictionary")
+    >>> spelling_slips("имеет честь препроводить Ревизию № 4 проекта Декларации", "ru")
+    []
+    >>> spelling_slips("имеет честь препроводитть Ревизию", "ru")
+    ['препроводитть']
+    """
+    if _dictionary_of(lang, spelling_) is None:
+        return []
+    return [word for word, _ in _unknown_words(text, lang, spelling_, known)]
+
+
+def lint_text(field: str, lang: str, text: str, where: str = "", spelling: str = "en-GB",
+              known: frozenset | None = None, readings=None) -> list[str]:
+    """The slips of one text; with ``known`` (the termbase's names and word lists) its spelling too."""
     slips = [rule(m) for rule_lang, pattern, rule in RULES if rule_lang is None or lang in rule_lang.split()
              for m in pattern.finditer(text)]
     if lang == "en":
         slips += _spelling_slips(text, spelling)
+    if known is not None and _dictionary_of(lang, spelling) is not None:
+        flagged = {found for found, _ in slips}   # a word a rule names (honour in an en-US house) is said once
+        slips += [slip for slip in _unknown_words(text, lang, spelling, known) if slip[0] not in flagged]
     if lang == "kk":
-        slips += _kazakh_slips(text)
+        slips += _kazakh_slips(text, readings)
     if lang == "en" and '"' in text and re.search(r"[«»“”„]", text):
         slips.append(('"', "straight and typographic quotes are mixed (use «» in ru/kk, “” in en)"))
     for symbol in symbols(text):
@@ -117,10 +201,36 @@ def source_texts(spec):
                     yield where, lang, typed_text(line, placeholder="…")
 
 
-def lint(spec, doc: YamlDoc, house=None) -> list[Finding]:
-    """The slips of every text, each on the line of its field; English in the house's spelling."""
+def _dictionary_of(lang: str, spelling_: str):
+    """Where the dictionary of ``lang`` is, or None: whether it is there, without reading it (it is read only when
+    a word is not in the answers kept from earlier runs)."""
+    return spelling.find(spelling.dictionary_name(lang, spelling_))
+
+
+def missing_dictionaries(spec, doc: YamlDoc, spelling_: str) -> list[Finding]:
+    """One line per language whose Hunspell dictionary is not installed, saying how to install it."""
+    findings = []
+    for lang in spec.languages:
+        name = spelling.dictionary_name(lang, spelling_)
+        if spelling.find(name) is None:
+            findings.append(Finding("lint", (
+                f"{doc.file}:{doc.line_of(('languages',))}: languages: the {LANGUAGE_NAMES[lang]} spelling is not "
+                f"checked: no dictionary {name} ({spelling.install_hint(name)})")))
+    return findings
+
+
+def lint(spec, doc: YamlDoc, house=None, termbase=None) -> list[Finding]:
+    """The slips of every text, each on the line of its field; English in the house's spelling; the spelling
+    of every word against the Hunspell dictionaries, knowing the termbase's names and word lists."""
+    from ..facts.termbase import default_termbase
     from ..facts.yamlsource import dotted
 
-    spelling = house.spelling if house is not None else "en-GB"
-    return [Finding("lint", warning) for path, lang, text in source_texts(spec)
-            for warning in lint_text(dotted(path), lang, text, f"{doc.file}:{doc.line_of(path)}: ", spelling)]
+    spelling_ = house.spelling if house is not None else "en-GB"
+    termbase = termbase or default_termbase()
+    known = {lang: termbase.known_words(lang) for lang in spec.languages}
+    findings = missing_dictionaries(spec, doc, spelling_) + [
+        Finding("lint", warning) for path, lang, text in source_texts(spec)
+        for warning in lint_text(dotted(path), lang, text, f"{doc.file}:{doc.line_of(path)}: ", spelling_,
+                                 known[lang], termbase.readings.get(lang))]
+    spelling.save_verdicts()
+    return findings

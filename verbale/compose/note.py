@@ -298,7 +298,8 @@ def _names_in_every_language(termbase: Termbase, key: str, languages, field: str
         for lang in languages:
             if member not in termbase.forms.get(lang, {}):
                 raise TermbaseError(f"'{member}' has no {lang} names in the termbase", field=field,
-                                    hint=f"add it to locales/{lang}/, or drop {lang} from languages")
+                                    hint=f"add it to {termbase.forms_folder(member, lang)}, or drop {lang} from "
+                                         "languages")
 
 
 def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:

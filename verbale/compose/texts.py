@@ -21,6 +21,10 @@ from ..grammar import grammar_for
 from ..grammar.typography import control_characters
 
 
+# Marks the end of a person's name with a title in apposition (English: «Ms …, Counsellor of the Embassy»); a comma
+# closes the apposition where the sentence goes on, nothing where a stop or a comma follows (close_appositions).
+APPOSITION_END = "\ue000"
+APPOSITION_GOES_ON = re.compile(APPOSITION_END + r"(?=\s+[\w«“‘\"'])")
 MAX_REPEAT = 10_000        # characters (or items) that 'x' * n may make in a text
 MAX_POWER = 64             # n ** m in a text
 MAX_STRING = 50_000        # characters of any string a text builds, and of a rendered text
@@ -226,9 +230,13 @@ PAUSES = ",;"
 
 
 def _finalize(value):
+    """What ``{{ value }}`` prints: the value between the join marks; a person whose title is an apposition
+    carries the mark of its end."""
     if isinstance(value, str) and (OPEN in value or CLOSE in value):
         raise SecurityError("a control character in a text is refused")
-    return f"{OPEN}{value}{CLOSE}"
+    forms = getattr(value, "forms", None)
+    end = APPOSITION_END if isinstance(forms, dict) and forms.get("appositive") and not forms.get("nom_written") else ""
+    return f"{OPEN}{value}{end}{CLOSE}"
 
 
 def joined(text: str) -> str:
@@ -277,6 +285,16 @@ def fact_variant(name: str):
         return variant(name, *args)
     apply.__name__ = name
     return apply
+
+
+def close_appositions(text: str) -> str:
+    """The comma that closes an apposition where the sentence goes on (``Ms X, Counsellor of the Embassy, has
+    assumed …``); none before a stop, a comma or the end.
+
+    >>> close_appositions("that Ms X, Counsellor\ue000 has assumed"), close_appositions("of Ms X, Counsellor\ue000.")
+    ('that Ms X, Counsellor, has assumed', 'of Ms X, Counsellor.')
+    """
+    return APPOSITION_GOES_ON.sub(",", text).replace(APPOSITION_END, "")
 
 
 @lru_cache(maxsize=None)
@@ -339,7 +357,7 @@ def render_text(source: str, lang: str, context: dict, field: str = "", trusted:
     """Render one text; every problem becomes a TemplateError naming ``field``.  ``trusted`` sources (our
     formulas) may use names the context lacks until they render them."""
     if "{" not in source:  # plain text: nothing to render
-        return _writable(source, field)
+        return _writable(source.replace(APPOSITION_END, ""), field)
     try:
         template, names = _compile(lang, source)
         unknown = sorted(names - context.keys())
@@ -348,7 +366,7 @@ def render_text(source: str, lang: str, context: dict, field: str = "", trusted:
             hint = KNOWN_ELSEWHERE.get(unknown[0]) or (
                 f"did you mean '{near[0]}'?" if near else f"known names: {', '.join(sorted(context))}")
             raise TemplateError(f"unknown name '{unknown[0]}'", hint=hint)
-        return _writable(joined(_render_bounded(template, context)), field)
+        return _writable(close_appositions(joined(_render_bounded(template, context))), field)
     except NoteError as exc:
         exc.field = field or exc.field
         raise

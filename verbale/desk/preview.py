@@ -119,7 +119,7 @@ def preview(data: dict, workspace: Workspace, recipient: str | None = None, file
     from ..compose import check
 
     doc = YamlDoc(data, file, {})
-    result.problems += [_from_line(f.line, f.kind) for f in check.findings(spec, result.notes, doc, house)]
+    result.problems += [_from_line(f.line, f.kind) for f in check.findings(spec, result.notes, doc, house, termbase)]
     return result
 
 

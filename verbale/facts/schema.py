@@ -86,7 +86,11 @@ def forms_schema() -> dict:
         "first": {**TEXT, "description": "a person's first name (Russian: declined by petrovich)"},
         "middle": {**TEXT, "description": "a person's patronymic"},
         "last": {**TEXT, "description": "a person's surname"},
-        "position": {**TEXT, "description": "a person's position, before the name"},
+        "position": {**TEXT, "description": "a person's position (before the name; in English a long title after it)"},
+        "position_before": {"type": "boolean", "description": "English: the position stands before the name "
+                            "(default: a one-word title such as Ambassador)"},
+        "courtesy": {**TEXT, "description": "English courtesy title before the name: Mr, Ms, Dr, H.E. (default by "
+                     "gender: Mr, Ms; \"\" for none)"},
         "title": {**TEXT, "description": "a person's title"},
         "dated": {"type": "array", "description": "names in force between dates",
                   "items": {"type": "object", "properties": {"from": TEXT, "until": TEXT, **cases}}},

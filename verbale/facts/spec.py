@@ -345,6 +345,18 @@ class NoteSpec(BaseModel):
         return value
 
 
+FACT_GROUPS = {("dates",), ("periods",), ("refs",), ("amounts",)}
+
+
+def _as_key(typed: str) -> str:
+    """A key as the rules spell it: ``first_set`` -> ``first-set``.
+
+    >>> _as_key("First_Set"), _as_key("2nd note")
+    ('first-set', '2nd-note')
+    """
+    return "-".join(part for part in re.split(r"[^a-z0-9]+", typed.lower()) if part) or "deadline"
+
+
 def _pydantic_problem(error: dict) -> tuple[str, str]:
     kind, message = error["type"], error["msg"]
     if kind == "extra_forbidden":
@@ -357,6 +369,10 @@ def _pydantic_problem(error: dict) -> tuple[str, str]:
         return "a count is a whole number", "type it as digits, e.g. 11, without quotes or a leading zero"
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch" and error.get("loc", ())[:1] in FACT_GROUPS and "[key]" in error["loc"]:
+        typed = str(error.get("input"))
+        return (f"'{typed}' is not a fact key", f"a fact key is lowercase letters, digits and hyphens, such as "
+                f"'{_as_key(typed)}'; a text names it with underscores: {{{{ {error['loc'][0]}.{_as_key(typed).replace('-', '_')} }}}}")
     if kind == "string_pattern_mismatch" and "_" in str(error.get("ctx", {}).get("pattern", "")):
         return (f"'{error.get('input')}' is not a name of formulas.yaml",
                 "names are lowercase letters, digits, hyphens and underscores")

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import sys
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from ..data import LOCALES_DIR
 FORMULAS_FILE = "formulas.yaml"
 CONJUNCTION = {"en": "and", "ru": "и", "kk": "және"}
 LIST_FORMS = {"letterhead", "address"}
+PARTIES = {"sender", "recipient", "authority", "person"}   # roles one entry may play together
 UNFILLED = "TODO"   # `verbale init` marks the forms a clerk must fill in with it
 
 
@@ -82,6 +85,53 @@ def _encoded(parsed: tuple) -> list:
 def _decoded(value: list) -> tuple[dict, dict, dict, dict]:
     entries, forms, formulas, rows = value
     return entries, forms, formulas, {(lang, key): (file, line, fields) for lang, key, file, line, fields in rows}
+
+
+WORDS_FILE = "words.txt"
+
+
+def read_word_list(path: Path) -> set[str]:
+    """A word list: one word a line; ``#`` starts a comment (a word's source).  A missing file is an empty list.
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp()); _ = (folder / "w.txt").write_text("Ресей  # Russia")
+    >>> read_word_list(folder / "w.txt"), read_word_list(folder / "none.txt")
+    ({'Ресей'}, set())
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {line.split("#", 1)[0].strip() for line in text.splitlines()} - {""}
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+
+
+def _readings(formulas: dict, file: Path) -> dict:
+    """How a termbase says its abbreviations are read where the rule does not say it (locales/kk/README.md,
+    «Abbreviations»): ``read_as_words: {ТҮРКСОЙ: түрксой}`` and ``read_by_letters: [ЕС]``; a workspace's add to
+    the built-in ones.  The grammar gets them from the termbase's terms: a grammar never reads the termbase.
+
+    >>> _readings({"read_as_words": {"ТҮРКСОЙ": "түрксой"}, "read_by_letters": ["ЕС"]}, Path("f.yaml"))
+    {'ЕС': None, 'ТҮРКСОЙ': 'түрксой'}
+    """
+    words, letters = formulas.get("read_as_words") or {}, formulas.get("read_by_letters") or []
+    if not (isinstance(words, dict) and all(isinstance(k, str) and isinstance(v, str) and v.strip()
+                                            for k, v in words.items())):
+        raise TermbaseError("read_as_words maps an abbreviation to how it is read", field="read_as_words",
+                            hint="write `read_as_words: {ТҮРКСОЙ: түрксой}`", file=display_path(file), line=1)
+    if not (isinstance(letters, list) and all(isinstance(k, str) for k in letters)):
+        raise TermbaseError("read_by_letters is a list of abbreviations", field="read_by_letters",
+                            hint="write `read_by_letters: [ЕС]`", file=display_path(file), line=1)
+    return {**{key: None for key in letters}, **{key: value.strip() for key, value in words.items()}}
 
 
 def kinds_of(entry: dict) -> tuple[str, ...]:
@@ -142,6 +192,8 @@ class Term:
     forms: dict
     kinds: tuple = ()
     gender: str | None = None   # persons: m | f
+    readings: Mapping = field(default_factory=dict)   # the language's abbreviations read otherwise than by rule
+    home: str = ""     # where its forms are written, for hints: locales/en/, or termbase/en/ of the workspace
 
     def __getattr__(self, form: str):
         if form.startswith("_"):
@@ -159,17 +211,17 @@ class Term:
             return self.form("nom")
         if form in LIST_FORMS or form == "nom":
             raise TermbaseError(f"'{self.key}' has no {form} in {self.lang}", field=self.key,
-                                hint=f"add `{form}:` to locales/{self.lang}/")
+                                hint=f"add `{form}:` to {self.home or f'locales/{self.lang}/'}")
         try:
             grammar = grammar_for(self.lang)
             if "person" in self.kinds:
-                return grammar.inflect_person(self.forms, form, self.gender)
-            return grammar.inflect(self.forms["nom"], form, self.forms.get("possessive", False))
+                return grammar.inflect_person(self.forms, form, self.gender, readings=self.readings)
+            return grammar.inflect(self.forms["nom"], form, self.forms.get("possessive", False), readings=self.readings)
         except TermbaseError:
             raise
         except Exception as exc:  # GrammarError or an unknown case name
             raise TermbaseError(f"'{self.key}' has no '{form}' form in {self.lang}", field=self.key,
-                                hint=f"write `{form}:` into locales/{self.lang}/ for it") from exc
+                                hint=f"write `{form}:` into {self.home or f'locales/{self.lang}/'} for it") from exc
 
     def __str__(self) -> str:
         return self.form("nom")
@@ -211,9 +263,14 @@ class Termbase:
         self.formulas: dict = {}
         self.where: dict = {}      # (lang or None, key) -> (file path, line, {field: line})
         self.origin: dict = {}     # key -> the folder its entry comes from
+        self.readings: dict = {}   # lang -> {abbreviation: its reading, or None: by its letters}, built in + workspace
+        self.words: dict = {}      # lang -> the words.txt lists of every root: words the spelling check knows
         for folder in self.roots:
             self._lay_over(folder, *_read_folder(folder))
+            for lang_folder in sorted(p for p in folder.glob("*/") if p.is_dir()):
+                self.words.setdefault(lang_folder.name, set()).update(read_word_list(lang_folder / WORDS_FILE))
         self.languages = sorted(self.formulas)
+        self._known: dict = {}
 
     def _lay_over(self, folder: Path, entries: dict, forms: dict, formulas: dict, where: dict) -> None:
         named = set(entries) | {key for by_key in forms.values() for key in by_key}
@@ -227,8 +284,22 @@ class Termbase:
             self.forms.setdefault(lang, {}).update(by_key)
         for lang, named_formulas in formulas.items():
             self.formulas[lang] = merge_formulas(self.formulas.get(lang, {}), named_formulas)
+            self.readings[lang] = {**self.readings.get(lang, {}),
+                                   **_readings(named_formulas, folder / lang / FORMULAS_FILE)}
         self.where.update({at: (folder / name, line, fields) for at, (name, line, fields) in where.items()})
         self.origin.update({key: folder for key in named})
+
+    def known_words(self, lang: str) -> frozenset:
+        """The words the spelling check takes as right in ``lang``: the word lists (locales/<lang>/words.txt, a
+        workspace's termbase/<lang>/words.txt) and every word of every name and form of the termbase's entries."""
+        if lang not in self._known:
+            names = set()
+            for raw in self.forms.get(lang, {}).values():
+                for value in _strings(raw):
+                    names.add(value)
+                    names.update(re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", value))
+            self._known[lang] = frozenset(self.words.get(lang, set()) | names)
+        return self._known[lang]
 
     @property
     def workspace_root(self) -> Path | None:
@@ -255,7 +326,7 @@ class Termbase:
         if not set(self.kinds(key)) & set(kinds):
             have = "a " + " and a ".join(self.kinds(key)) if self.kinds(key) else "an entry without a kind"
             raise TermbaseError(f"'{key}' is {have}, not a {' or '.join(kinds)}", field=field,
-                                hint=self._where_kind_is(key))
+                                hint=self._where_kind_is(key, kinds[0]))
 
     def _where_to_add(self, near: list[str]) -> str:
         """NOTE-SPEC §5: where a new entry goes in the workspace."""
@@ -267,11 +338,15 @@ class Termbase:
         return (f"{guess}add it to termbase/{langs[0]}/{file_name} of the workspace in {display_dir(folder.parent)}; "
                 "`verbale terms check` lists what each entry still lacks")
 
-    def _where_kind_is(self, key: str) -> str:
+    def _where_kind_is(self, key: str, wanted: str) -> str:
+        """Where the entry's kind is set; for a party that may also play the role it is used in (a person or a
+        ministry as sender), the `kind:` that says so (NOTE-SPEC §5: an entry may have several roles)."""
         place = self.where.get((None, key))
-        if place is None:
-            return "use a key of the right kind"
-        return f"its kind is set in {display_path(place[0])}:{place[1]}; use a key of the right kind"
+        where = f"its kind is set in {display_path(place[0])}:{place[1]}" if place is not None else ""
+        if wanted in PARTIES and set(self.kinds(key)) <= PARTIES and self.kinds(key):
+            roles = ", ".join(dict.fromkeys([wanted, *self.kinds(key)]))
+            return f"{where + ': ' if where else ''}write `kind: [{roles}]` if it is one"
+        return f"{where}; use a key of the right kind" if where else "use a key of the right kind"
 
     def emblem(self, key: str) -> bytes | None:
         """The PNG named by an entry's ``emblem:`` (a path under its termbase folder), or None."""
@@ -293,16 +368,18 @@ class Termbase:
     def term(self, key: str, lang: str, on: dt.date | None = None) -> Term:
         raw = self.forms.get(lang, {}).get(key)
         if raw is None:
-            raise TermbaseError(f"'{key}' has no {lang} names", field=key, hint=f"add it to {self._lang_folder(key, lang)}")
+            raise TermbaseError(f"'{key}' has no {lang} names", field=key, hint=f"add it to {self.forms_folder(key, lang)}")
         entry = self.entries.get(key, {})
         gender = entry.get("gender")
         pronouns = self.formulas.get(lang, {}).get("pronouns", {})
         forms = {**pronouns.get(gender if gender in pronouns else "n", {}), **_forms_on(raw, on)}
         if "person" in kinds_of(entry):
-            forms = person_forms(forms)
-        return Term(key, lang, forms, kinds_of(entry), gender)
+            forms = person_forms(forms, lang, gender)
+        return Term(key, lang, forms, kinds_of(entry), gender, self.readings.get(lang, {}), self.forms_folder(key, lang))
 
-    def _lang_folder(self, key: str, lang: str) -> str:
+    def forms_folder(self, key: str, lang: str) -> str:
+        """Where an entry's forms in ``lang`` are to be written: in a workspace, its termbase/<lang>/ (an office
+        cannot change the package's locales/; its entry replaces the built-in one whole), else locales/<lang>/."""
         return "termbase/" + lang + "/ of the workspace" if self.workspace_root else f"locales/{lang}/"
 
     def terms(self, keys, lang: str, on: dt.date | None = None) -> TermList:
@@ -328,12 +405,15 @@ def merge_formulas(below: dict, above: dict) -> dict:
     return merged
 
 
-def person_forms(forms: dict) -> dict:
+def person_forms(forms: dict, lang: str = "ru", gender: str | None = None) -> dict:
     """A person's ``name`` (from its parts unless written) and ``nom``: the designation written for a sender
-    («The Ambassador of …»), otherwise the position followed by the name.
+    («The Ambassador of …»), otherwise the language's designation of the person by position and name
+    (``person_nom`` of the grammar: Russian and Kazakh the position first, English a long title after the name).
 
     >>> person_forms({"position": "Посол", "first": "Ерлан", "last": "Асанов"})["nom"]
     'Посол Ерлан Асанов'
+    >>> person_forms({"position": "Counsellor of the Embassy", "name": "Saule Zhaksybekova"}, "en", "f")["nom"]
+    'Ms Saule Zhaksybekova, Counsellor of the Embassy'
     """
     forms = dict(forms)
     if not forms.get("name"):
@@ -341,7 +421,7 @@ def person_forms(forms: dict) -> dict:
     if forms.get("nom"):
         forms["nom_written"] = True
     else:
-        forms["nom"] = " ".join(part for part in (forms.get("position"), forms["name"]) if part)
+        forms.update(grammar_for(lang).person_nom(forms, gender))
     return forms
 
 

@@ -121,9 +121,11 @@ def proposed_form(term: Term, form: str) -> str | None:
     """A case form the tool can propose for a person to confirm (Russian names of organisations by pymorphy3)."""
     if term.lang != "ru" or form not in SHOWN_CASES["ru"] or not term.forms.get("nom"):
         return None
-    from ..grammar.ru import inflect_phrase
+    from ..grammar.ru import inflect_phrase, inflect_place
 
     try:
+        if "place" in term.kinds:
+            return inflect_place(term.forms["nom"], form)
         return inflect_phrase(term.forms["nom"], form)
     except NoteError:
         return None
@@ -142,15 +144,16 @@ def _possessive_findings(termbase: Termbase, key: str) -> list[tuple[TermbaseErr
     nom, possessive = term.forms.get("nom"), term.forms.get("possessive")
     if not isinstance(nom, str) or not nom.strip() or is_unfilled(nom):
         return []
-    word = last_word(nom)
+    word, readings = last_word(nom), termbase.readings.get("kk", {})
     if possessive is True and not word.lower().endswith(("ы", "і")):
         return [(_problem(termbase, key, "kk", f"`possessive: true`, but «{word}» does not end in the 3rd-person "
-                          "possessive -ы/-і, -сы/-сі", f"write `possessive: false`, dative {inflect(word, 'dat')}; "
+                          "possessive -ы/-і, -сы/-сі", f"write `possessive: false`, dative {inflect(word, 'dat', readings=readings)}; "
                           "or write nom with the possessive", "possessive"), True)]
     if possessive is None and looks_possessive(nom):
         return [(_problem(termbase, key, "kk", f"to confirm: «{word}» ends like the 3rd-person possessive",
                           f"write `possessive: true` if it is one: dative {inflect(word, 'dat', True)}, accusative "
-                          f"{inflect(word, 'acc', True)}; `possessive: false` if not: dative {inflect(word, 'dat')}",
+                          f"{inflect(word, 'acc', True)}; `possessive: false` if not: dative "
+                          f"{inflect(word, 'dat', readings=readings)}",
                           "nom"), False)]
     return []
 
@@ -176,7 +179,7 @@ def entry_forms(termbase: Termbase, key: str, lang: str, on: dt.date | None = No
     a person's Russian cases, the short name) or 'proposed' (to write in, if right)."""
     term = termbase.term(key, lang, on)
     written = termbase.forms.get(lang, {}).get(key, {})
-    hidden = {"nom_written", "possessive", "dated", "its", "itself"}
+    hidden = {"nom_written", "possessive", "dated", "its", "itself", "appositive"}
     rows = [(form, value, "written" if form in written else "derived") for form, value in term.forms.items()
             if form not in hidden]
     shown = {form for form, _, _ in rows}

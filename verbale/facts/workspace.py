@@ -88,7 +88,7 @@ def _read_config(path: Path) -> tuple[dict, YamlDoc | None]:
 def _stamp(root: Path) -> tuple:
     """What a loaded workspace depends on, so an edited file is read again (the desk runs for days)."""
     files = [root / CONFIG_FILE, *sorted((root / TERMBASE_DIR).glob("*.yaml")),
-             *sorted((root / TERMBASE_DIR).glob("*/*.yaml"))]
+             *sorted((root / TERMBASE_DIR).glob("*/*.yaml")), *sorted((root / TERMBASE_DIR).glob("*/words.txt"))]
     stamp = []
     for path in files:
         try:

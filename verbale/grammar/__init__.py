@@ -13,9 +13,16 @@ Each module ``verbale.grammar.<code>`` provides:
 - ``ordinal(n: int, case=None, gender=None, animacy=None) -> str`` -- in words; animacy ``anim``/``inan``
   matters for the Russian masculine accusative only (default ``inan``: шестой доклад)
 - ``ordinal_num(n: int, case=None, gender=None, animacy=None) -> str`` -- in figures
-- ``inflect(text: str, case: str, possessive: bool = False) -> str`` -- a case form built by rule
-- ``inflect_person(forms: Mapping, case: str, gender: str | None) -> str`` -- a person's case form
-  (position and name) from the entry's forms
+- ``inflect(text: str, case: str, possessive: bool = False, *, readings=None) -> str`` -- a case form built by
+  rule; ``readings`` is the language's data the caller holds (Kazakh: how abbreviations are read, from the
+  termbase's ``read_as_words``/``read_by_letters``); a grammar never reads the termbase itself
+- ``inflect_person(forms: Mapping, case: str, gender: str | None, *, readings=None) -> str`` -- a person's case
+  form (position and name) from the entry's forms
+- ``person_nom(forms, gender) -> dict`` -- a person named by position and name when the entry writes no ``nom``
+  (English: a long title after the name, ``Ms X, Counsellor of the Embassy``; Russian, Kazakh: the position first)
+- ``format_period(start, end, **date_options)`` (a time adverbial: "from 8 to 18 March 1934"),
+  ``format_period_nom(start, end, **date_options)`` (the noun phrase: "8–18 March 1934"), ``format_since``,
+  ``format_until``, ``format_time_span`` -- NOTE-SPEC §6
 - ``FILTERS: dict[str, Callable]`` -- the Jinja filters the language's texts may use
 """
 from __future__ import annotations

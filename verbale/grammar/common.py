@@ -75,6 +75,23 @@ def choose_plural(n: int, forms: Mapping[str, str], babel_locale: str) -> str:
     return form
 
 
+def person_nom(forms: Mapping, gender: str | None = None) -> dict:
+    """A person named by position and name, the position first (Russian, Kazakh: «советник Посольства Айгерим
+    Сейтказиева», «Елшіліктің кеңесшісі Айгерім Сейтқазиева»): the forms to add to the entry's.
+
+    >>> person_nom({"position": "Посол", "name": "Ерлан Асанов"})
+    {'nom': 'Посол Ерлан Асанов'}
+    """
+    return {"nom": " ".join(part for part in (forms.get("position"), forms.get("name")) if part)}
+
+
+def nominative(value) -> str:
+    """``{{ periods.fair | nom }}``: a fact's noun phrase (its ``nom`` form), in every language (NOTE-SPEC §6);
+    a plain string is its own nominative."""
+    form = getattr(value, "form", None)
+    return form("nom") if callable(form) else str(value)
+
+
 def offset_figures(minutes: int) -> str:
     """A GMT offset as figures: whole hours alone, otherwise H:MM; a negative one with the minus sign U+2212
     (GOST R 7.0.97-2016 and Russian typography write a minus, not a hyphen, before a figure)."""

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from num2words import num2words
 
-from .common import amount, choose_plural, gmt_offset, month_name, no_case
+from .common import amount, choose_plural, gmt_offset, month_name, no_case, nominative
 
 CODE, PROOFING, BABEL_LOCALE = "en", "en-GB", "en_GB"
 HOUR = {"one": "hour", "other": "hours"}
@@ -69,12 +69,44 @@ def ordinal_num(n: int, case: str | None = None, gender: str | None = None,
     return num2words(int(n), lang="en", to="ordinal_num")
 
 
-def inflect(text: str, case: str, possessive: bool = False) -> str:
+def inflect(text: str, case: str, possessive: bool = False, *, readings=None) -> str:
     return no_case(text, case, CODE)
 
 
-def inflect_person(forms: Mapping, case: str, gender: str | None) -> str:
+def inflect_person(forms: Mapping, case: str, gender: str | None, *, readings=None) -> str:
     return no_case(forms["nom"], case, CODE)
+
+
+# Courtesy titles by gender where an entry writes none (`courtesy:` in its English forms: Mr, Ms, Dr, H.E., or ""
+# for none).  British usage, as the seeds: no full stop after Mr, Ms, Dr (New Hart's Rules, contractions).
+COURTESY = {"m": "Mr", "f": "Ms"}
+
+
+def person_nom(forms: Mapping, gender: str | None = None) -> dict:
+    """A person named by position and name (locales/en/README.md, «Persons»): a long title (more than one word)
+    stands after the name, set off by commas, with the courtesy title before the name (``Ms Saule Zhaksybekova,
+    Counsellor of the Embassy``); a short title (one word, or ``position_before: true``) may stand before the name in
+    place of the courtesy title (``Ambassador Jean Dubois``).  ``appositive`` tells the texts that the title is an
+    apposition, which a comma closes when the sentence goes on (``…, Counsellor of the Embassy, has assumed …``).
+
+    >>> person_nom({"position": "Counsellor of the Embassy", "name": "Saule Zhaksybekova"}, "f")["nom"]
+    'Ms Saule Zhaksybekova, Counsellor of the Embassy'
+    >>> person_nom({"position": "Ambassador", "name": "Jean Dubois"}, "m")["nom"]
+    'Ambassador Jean Dubois'
+    >>> person_nom({"position": "Minister", "name": "Jean Dubois", "position_before": False, "courtesy": "H.E."})["nom"]
+    'H.E. Jean Dubois, Minister'
+    >>> person_nom({"name": "Jean Dubois", "courtesy": "Dr"}, "m")["nom"], person_nom({"name": "Jean Dubois"})["nom"]
+    ('Dr Jean Dubois', 'Jean Dubois')
+    """
+    name, position = forms.get("name") or "", (forms.get("position") or "").strip()
+    written = forms.get("courtesy")
+    courtesy = written if written is not None else COURTESY.get(gender or "", "")
+    if not position:
+        return {"nom": " ".join(part for part in (courtesy, name) if part)}
+    before = forms.get("position_before")
+    if before if before is not None else len(position.split()) == 1:
+        return {"nom": " ".join(part for part in (written, position, name) if part)}
+    return {"nom": f"{' '.join(part for part in (courtesy, name) if part)}, {position}", "appositive": True}
 
 
 def capfirst(text) -> str:
@@ -116,13 +148,33 @@ def format_period(start: dt.date, end: dt.date, **date_options) -> str:
     >>> format_period(dt.date(2021, 9, 30), dt.date(2021, 10, 2))
     'from 30\xa0September to 2\xa0October 2021'
     """
+    return _span(start, end, "from ", " to ", " to ", **date_options)
+
+
+def _span(start: dt.date, end: dt.date, before: str, within_month: str, between: str, **date_options) -> str:
+    """A period with what the ends share written once, joined by ``within_month`` (days of one month) or
+    ``between`` (whole dates)."""
     order = date_options.get("date_order", "day-month")
     if (start.year, start.month) == (end.year, end.month):
         if order == "month-day":
-            return f"from {_day_month(start, order)} to {end.day}, {end.year}"
-        return f"from {start.day} to {format_date(end, **date_options)}"
+            return f"{before}{_day_month(start, order)}{within_month}{end.day}, {end.year}"
+        return f"{before}{start.day}{within_month}{format_date(end, **date_options)}"
     first = _day_month(start, order) if start.year == end.year else format_date(start, **date_options)
-    return f"from {first} to {format_date(end, **date_options)}"
+    return f"{before}{first}{between}{format_date(end, **date_options)}"
+
+
+def format_period_nom(start: dt.date, end: dt.date, **date_options) -> str:
+    """The period as a noun phrase (``| nom``, NOTE-SPEC §6): the days joined by an en dash within one month, the
+    dates by a spaced en dash otherwise (New Hart's Rules: spaced where an end holds a space).
+
+    >>> format_period_nom(dt.date(1934, 3, 8), dt.date(1934, 3, 18))
+    '8–18\xa0March 1934'
+    >>> format_period_nom(dt.date(1934, 3, 8), dt.date(1934, 3, 18), date_order="month-day")
+    'March\xa08–18, 1934'
+    >>> format_period_nom(dt.date(2020, 12, 28), dt.date(2021, 1, 2))
+    '28\xa0December 2020\xa0– 2\xa0January 2021'
+    """
+    return _span(start, end, "", "–", "\u00a0– ", **date_options)
 
 
 def format_since(start: dt.date, **date_options) -> str:
@@ -150,5 +202,5 @@ def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] |
     return amount(value, currency, spelling.replace("-", "_") if spelling else BABEL_LOCALE, names)
 
 
-FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "capfirst": capfirst,
+FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "nom": nominative, "capfirst": capfirst,
            "lower_article": lower_article}

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from num2words import num2words
 
 from ..errors import GrammarError
-from .common import amount, gmt_offset, month_name
+from .common import amount, gmt_offset, month_name, person_nom  # noqa: F401 - the grammar's interface
 
 CODE, PROOFING, BABEL_LOCALE = "kk", "kk-KZ", "kk"
 BACK, FRONT = set("аоұыя"), set("әөүіеэё")
@@ -40,6 +40,8 @@ FRONT_CLUSTERS = ("рк", "рг", "нк", "нг", "кс", "кт", "ск", "лк"
 # The three-letter -нкт does not (пунктке, пункті, as the orthographic dictionary writes it).
 LINKING_CLUSTERS = ("кт", "ск", "пт", "фт", "нг")
 LINKING_VOWEL = "і"
+# The Russian surname suffix -ев/-ёв (Тоқаев, Назарбаев): its е follows the stem's harmony (locales/kk/README.md).
+SURNAME_SUFFIXES = ("ев", "ёв")
 # case -> sound class of the stem's end -> (back, front) suffix
 SUFFIXES = {
     "gen": {"vowel": ("ның", "нің"), "nasal": ("ның", "нің"), "sonorant": ("дың", "дің"), "voiced": ("дың", "дің"),
@@ -103,12 +105,12 @@ def count(n: int, forms: Mapping[str, str]) -> str:
     return f"{n}\u00a0{forms['other']}"
 
 
-def _readings() -> Mapping[str, str]:
-    """Abbreviations read as a word, not letter by letter (АҚШ «ақш»): how each is read is a fact about the
-    abbreviation, so it is data (``read_as_words`` in locales/kk/formulas.yaml), not a rule."""
-    from ..facts.termbase import default_termbase
-
-    return default_termbase().formulas.get(CODE, {}).get("read_as_words") or {}
+# The exception the spelling rules themselves name (ЕЕ §73: «Бірақ АҚШ-қа деп жазылады»): a Kazakh abbreviation
+# read as a word.  Other exceptions are data (``read_as_words``, ``read_by_letters`` in locales/kk/formulas.yaml
+# and a workspace's termbase/kk/formulas.yaml), handed in by the caller as ``readings``.
+RULE_READINGS: dict[str, str | None] = {"АҚШ": "ақш"}
+KAZAKH_CAPITALS = set("ӘҒҚҢӨҰҮҺІ")
+CAPITAL_VOWELS = set("АӘЕЭОӨҰҮЫІИУЮЯЁ")
 
 
 def is_abbreviation(word: str) -> bool:
@@ -121,18 +123,49 @@ def is_abbreviation(word: str) -> bool:
     return len(letters) > 1 and any(c.isupper() for c in letters[1:])
 
 
-def _abbreviation_read(word: str) -> str:
-    """How an abbreviation is read: as a word where it is one (the termbase's list, a mixed abbreviation,
-    §75, or one in Latin letters, §74), otherwise by the Kazakh name of its last letter (§73)."""
-    if word in _readings():
-        return _readings()[word]
+def reads_as_word(word: str) -> bool:
+    """Whether an abbreviation in Cyrillic capitals of foreign origin is read as a word (locales/kk/README.md,
+    «Abbreviations»): one without the letters only Kazakh has (a Kazakh abbreviation is read by the names of its
+    letters, ЕЕ §73), of three letters or more (ЕС, ЕО are read by letters), that can be said as syllables: a vowel,
+    no more than two consonants before the first vowel, three between vowels and one after the last, and no
+    vowel repeated as one sound (ООН, ЕЭК are read by letters).  The international bodies' names «қазақшаланбайды»
+    and take the suffix of their reading (ЮНЕСКО-ға, ЮСАИД-ке, НАТО-ға, МАГАТЭ-ге, ЮНИСЕФ-ке).
+
+    >>> [reads_as_word(w) for w in ("ОПЕК", "ЮНКТАД", "ЮСАИД", "МАГАТЭ", "ТМД", "АЖТ", "ООН", "ЕЭК", "ЕС", "ҰҚШҰ")]
+    [True, True, True, True, False, False, False, False, False, False]
+    """
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 3 or KAZAKH_CAPITALS & set(letters) or not CAPITAL_VOWELS & set(letters):
+        return False
+    shape = "".join("v" if c in CAPITAL_VOWELS else "c" for c in letters)
+    runs = re.findall(r"c+", shape)
+    first, last = shape.index("v"), shape.rindex("v")
+    if first > 2 or len(letters) - 1 - last > 1 or any(len(run) > 3 for run in runs):
+        return False
+    return not any(a in CAPITAL_VOWELS and (a == b or {a, b} == {"Е", "Э"}) for a, b in zip(letters, letters[1:]))
+
+
+def _abbreviation_read(word: str, readings: Mapping[str, str | None] | None = None) -> str:
+    """How an abbreviation is read: as the data says (``readings``: a reading, or None for «by its letters»);
+    as a word where it is one (a mixed abbreviation, §75; one in Latin letters, §74; a pronounceable one of foreign
+    origin, ``reads_as_word``); otherwise by the Kazakh name of its last letter (§73)."""
+    known = {**RULE_READINGS, **(readings or {})}
+    if word in known:
+        reading = known[word]
+        return reading.lower() if reading else _letter_name(word)
     if not word.isupper() or word.isascii():
         read = "".join(LATIN.get(c, c) for c in word.lower())
         return re.sub(r"(?<=[аеоу])и", "й", read)      # USAID «юсейд»: a Latin i after a vowel is a glide
+    if reads_as_word(word):
+        return word.lower()
+    return _letter_name(word)
+
+
+def _letter_name(word: str) -> str:
     return LETTER_NAMES.get(word[-1].lower(), word[-1].lower())
 
 
-def spoken(text: str) -> str:
+def spoken(text: str, readings: Mapping[str, str | None] | None = None) -> str:
     """The last word of ``text`` as read aloud: figures by num2words, abbreviations as they are read, a
     quoted name by its last word.
 
@@ -148,7 +181,7 @@ def spoken(text: str) -> str:
     if number:
         return num2words(int(re.sub(r"\D", "", number.group(1))), lang="kz").split()[-1]
     word = re.split(r"[\s\u00a0-]", text)[-1].lstrip("«“\"‘'")
-    return _abbreviation_read(word) if is_abbreviation(word) else word
+    return _abbreviation_read(word, readings) if is_abbreviation(word) else word
 
 
 def _syllables(word: str) -> int:
@@ -161,18 +194,24 @@ def is_front(word: str) -> bool:
     - the last clear vowel decides; у is read both ways and is skipped;
     - и is the front vowel [i] in a loanword (a word without letters only Kazakh has): Тбилиси, Каир, Путин;
       in a Kazakh word it follows the word's harmony (Сапарғали);
+    - a surname in -ев (-ёв) takes the harmony of its stem: the е of the Russian suffix is no harmony vowel
+      (Тоқаевтың, Назарбаевты, but Әлиевтің, Медведевтің);
     - loanwords ending in к, г or л, р after a consonant (Нью-Йорк, ансамбль, цикл), and words of one syllable
       ending in ь (ось), take front suffixes (емле ережелері §35); after a vowel к, г follow the vowel (педагог);
       -кт, -ск, -пт, -фт, -нг also take the linking і (see ``takes_linking_vowel``).
 
     >>> [is_front(w) for w in ("қыркүйек", "Астана", "сәуір", "Нью-Йорк", "Брюссель", "наурыз", "Каир", "педагог")]
     [True, False, True, True, True, False, True, False]
+    >>> [is_front(w) for w in ("Тоқаев", "Назарбаев", "Әлиев", "Медведев", "Лев", "Тоқаева")]
+    [False, False, True, True, True, False]
     """
     letters = word.lower()
     stem = letters.rstrip("ьъ")
     if stem.endswith(FRONT_CLUSTERS) or (letters.endswith("ь") and _syllables(stem) == 1):
         return True
     loanword = not KAZAKH_LETTERS & set(letters)
+    if stem.endswith(SURNAME_SUFFIXES) and _syllables(stem[:-2]):
+        stem = stem[:-2]                     # Тоқаев: the е of the Russian suffix -ев is not a harmony vowel
     for index in range(len(stem) - 1, -1, -1):
         letter = stem[index]
         if letter in FRONT:
@@ -235,9 +274,11 @@ def _case(case: str) -> str:
     return case
 
 
-def inflect(text: str, case: str, possessive: bool = False) -> str:
+def inflect(text: str, case: str, possessive: bool = False, *,
+            readings: Mapping[str, str | None] | None = None) -> str:
     """``text`` with the case suffix on its last word; a parenthesis at the end stays after it; figures and
-    abbreviations take a hyphen and the suffix of their spoken form.
+    abbreviations take a hyphen and the suffix of their spoken form; ``readings`` are the termbase's abbreviations
+    read otherwise than by rule (``read_as_words``, ``read_by_letters``), handed in by the caller.
 
     >>> inflect("Қазақстан", "abl"), inflect("АӨСШК мүше мемлекеттері", "dat", True), inflect("6", "dat")
     ('Қазақстаннан', 'АӨСШК мүше мемлекеттеріне', '6-ға')
@@ -249,20 +290,21 @@ def inflect(text: str, case: str, possessive: bool = False) -> str:
     if text.endswith(")") and "(" in text:
         head, _, tail = text.rpartition("(")
         if head.strip():
-            return f"{inflect(head, case, possessive)} ({tail}"
-    ending = suffix(spoken(text), case, possessive)
+            return f"{inflect(head, case, possessive, readings=readings)} ({tail}"
+    ending = suffix(spoken(text, readings), case, possessive)
     last = re.split(r"[\s\u00a0]", text)[-1]
     return f"{text}-{ending}" if _takes_hyphen(last) else text + ending
 
 
-def inflect_person(forms: Mapping, case: str, gender: str | None) -> str:
+def inflect_person(forms: Mapping, case: str, gender: str | None, *,
+                   readings: Mapping[str, str | None] | None = None) -> str:
     """A person takes the case suffix on the last word of the name: «Ерлан Асановқа» (no gender in Kazakh); a
     designation ending in the possessive (``possessive: true``) takes the pronominal н like any other entry.
 
     >>> inflect_person({"nom": "Тайланд Корольдігіндегі Елшісі", "possessive": True}, "dat", "m")
     'Тайланд Корольдігіндегі Елшісіне'
     """
-    return inflect(forms["nom"], case, bool(forms.get("possessive", False)))
+    return inflect(forms["nom"], case, bool(forms.get("possessive", False)), readings=readings)
 
 
 POSSESSIVE_END = re.compile(r"[бвгғджзйклмнңпрстуфхһцчшщ][ыі]$", re.I)   # у: оқуы, тауы
@@ -294,6 +336,7 @@ def looks_possessive(text: str) -> bool:
 
 
 UNTIL = "дейін"
+SINCE = "бастап"
 
 
 def attributive(text: str, possessive: bool = False) -> str:
@@ -310,25 +353,47 @@ def attributive(text: str, possessive: bool = False) -> str:
     return located + ("гі" if located.endswith(("де", "те")) else "ғы")
 
 
+AMONG = "аралығында"
+
+
 def format_period(start: dt.date, end: dt.date, **date_options) -> str:
-    """Both ends included: the ablative of the first day and the dative of the last with «дейін»; within one month
-    the days joined by a dash before the month, in the nominative (locales/kk/README.md, «Ranges»).  CLDR's
-    interval pattern (``2006 ж. 2–5 қаз.``) abbreviates; official texts write ``жылғы`` and the month in full.
+    """Both ends included, as a time adverbial (NOTE-SPEC §6): the ablative of the first day and the dative of the
+    last with «дейін»; within one month the days joined by a dash before the month and «аралығында»
+    (locales/kk/README.md, «Ranges»).  CLDR's interval pattern (``2006 ж. 2–5 қаз.``) abbreviates; official texts
+    write ``жылғы`` and the month in full.
 
     >>> format_period(dt.date(1934, 3, 8), dt.date(1934, 3, 18))
-    '1934\xa0жылғы 8–18\xa0наурыз'
+    '1934\xa0жылғы 8–18\xa0наурыз аралығында'
     >>> format_period(dt.date(2021, 9, 30), dt.date(2021, 10, 2))
     '2021\xa0жылғы 30\xa0қыркүйектен 2\xa0қазанға дейін'
     """
     if (start.year, start.month) == (end.year, end.month):
+        return f"{format_period_nom(start, end)} {AMONG}"
+    return f"{inflect(format_date(start), 'abl')} {inflect(_last_end(start, end), 'dat')} {UNTIL}"
+
+
+def _last_end(start: dt.date, end: dt.date) -> str:
+    """The last day of a period of more than one month: the year once when both ends share it."""
+    return _day_month(end) if start.year == end.year else format_date(end)
+
+
+def format_period_nom(start: dt.date, end: dt.date, **date_options) -> str:
+    """The period as a noun phrase (``| nom``): the days with a dash within one month, the dates with a spaced
+    dash otherwise (a dash never starts a line: a no-break space before it).
+
+    >>> format_period_nom(dt.date(1934, 3, 8), dt.date(1934, 3, 18))
+    '1934\xa0жылғы 8–18\xa0наурыз'
+    >>> format_period_nom(dt.date(2021, 9, 30), dt.date(2021, 10, 2))
+    '2021\xa0жылғы 30\xa0қыркүйек\xa0— 2\xa0қазан'
+    """
+    if (start.year, start.month) == (end.year, end.month):
         return f"{_year(start)} {start.day}–{_day_month(end)}"
-    last = _day_month(end) if start.year == end.year else format_date(end)
-    return f"{inflect(format_date(start), 'abl')} {inflect(last, 'dat')} {UNTIL}"
+    return f"{format_date(start)}\u00a0— {_last_end(start, end)}"
 
 
 def format_since(start: dt.date, **date_options) -> str:
     """``2020 жылғы 1 қаңтардан бастап``."""
-    return f"{inflect(format_date(start), 'abl')} бастап"
+    return f"{inflect(format_date(start), 'abl')} {SINCE}"
 
 
 def format_until(value: dt.date, **date_options) -> str:
@@ -387,4 +452,4 @@ def _case_filter(case: str):
 
 
 FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num,
-           **{case: _case_filter(case) for case in ("gen", "dat", "acc", "loc", "abl", "ins", "attr")}}
+           **{case: _case_filter(case) for case in ("nom", "gen", "dat", "acc", "loc", "abl", "ins", "attr")}}

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from num2words import num2words
 
 from ..errors import GrammarError
-from .common import NAME_PARTS, amount, choose_plural, gmt_offset, month_name, no_case
+from .common import NAME_PARTS, amount, choose_plural, gmt_offset, month_name, no_case, nominative, person_nom  # noqa: F401 - the grammar's interface
 
 CODE, PROOFING, BABEL_LOCALE = "ru", "ru-RU", "ru"
 HOUR = {"one": "час", "few": "часа", "many": "часов", "other": "часа"}
@@ -120,7 +120,7 @@ def ordinal_num(n: int, case: str | None = None, gender: str | None = None, anim
     return f"{int(n)}-{ending}"
 
 
-def inflect(text: str, case: str, possessive: bool = False) -> str:
+def inflect(text: str, case: str, possessive: bool = False, *, readings=None) -> str:
     """Organisations' case forms are written in the termbase (`verbale terms check` proposes them with
     ``inflect_phrase``): a name such as «Совещание по взаимодействию…» is not safely built by rule at print time."""
     return no_case(text, case, CODE)
@@ -276,6 +276,47 @@ def inflect_phrase(text: str, case: str, animate: bool | None = None) -> str:
     return " ".join(inflected + words[head + 1:])
 
 
+# A foreign place name pymorphy3 does not know (Гланд: it takes it for «гланд», gen. pl. of «гланда») declines by
+# its ending (Розенталь, «Справочник по правописанию и литературной правке», склонение географических названий):
+# a masculine one in a consonant, -й or -ь as «Берн», «Шанхай», «Брюссель»; one in -о -и -у -е -э -ю -ё does not.
+MASCULINE_ENDINGS = {"gen": "а", "dat": "у", "acc": "", "ins": "ом", "prep": "е"}
+SOFT_ENDINGS = {"gen": "я", "dat": "ю", "acc": "", "ins": "ем", "prep": "е"}
+INDECLINABLE_ENDINGS = tuple("оиуеэюё")
+RUSSIAN_CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
+
+
+def inflect_place(name: str, case: str) -> str:
+    """A place's case form, for ``verbale terms check`` to propose: pymorphy3's where it knows the name as a place
+    (Женевы, Гааге, Давосе, Монтрё), otherwise by the ending of its last part (only the last part of a hyphenated
+    name declines: Нью-Йорка, Эр-Рияда; Абу-Даби, Сан-Хосе do not).
+
+    >>> [inflect_place("Гланд", c) for c in ("gen", "dat", "acc", "ins", "prep")]
+    ['Гланда', 'Гланду', 'Гланд', 'Гландом', 'Гланде']
+    >>> inflect_place("Эр-Рияд", "prep"), inflect_place("Сан-Хосе", "gen"), inflect_place("Женева", "gen")
+    ('Эр-Рияде', 'Сан-Хосе', 'Женевы')
+    """
+    case = _short_case(case)
+    if case == "nom" or " " in name.strip():
+        return name if case == "nom" else inflect_phrase(name, case)
+    known = [p for p in _morph().parse(name.lower()) if "Geox" in p.tag and "nomn" in p.tag]
+    if known and "-" not in name:
+        if "Fixd" in known[0].tag:
+            return name                         # Монтрё, Осло: pymorphy3 knows them indeclinable
+        return _match_capitals(_inflected(known[0], case, False) or name, name)
+    head, dash, last = name.rpartition("-")
+    lower = last.lower()
+    if lower.endswith(INDECLINABLE_ENDINGS) or not lower[-1:].isalpha():
+        return name
+    if lower[-1] in RUSSIAN_CONSONANTS:
+        ending = MASCULINE_ENDINGS[case]
+        if case == "ins" and lower[-1] in "жшчщц":
+            ending = "ем"                       # Марракешем: о after a hushing consonant only under stress
+        return f"{head}{dash}{last}{ending}"
+    if lower[-1] in "йь":
+        return f"{head}{dash}{last[:-1] if case != 'acc' else last}{SOFT_ENDINGS[case] if case != 'acc' else ''}"
+    return inflect_phrase(name, case) if not dash else name
+
+
 def inflect_name(parts: Mapping[str, str], case: str, gender: str | None) -> str:
     """A person's name (first name, patronymic, surname) in ``case`` by petrovich, in the order written.
 
@@ -283,6 +324,8 @@ def inflect_name(parts: Mapping[str, str], case: str, gender: str | None) -> str
     'Ерлану Болатовичу Асанову'
     >>> inflect_name({"first": "Айгерим", "last": "Сейтказиева"}, "ins", "f")
     'Айгерим Сейтказиевой'
+    >>> inflect_name({"first": "Касым-Жомарт", "last": "Токаев"}, "dat", "m")
+    'Касым-Жомарту Токаеву'
     """
     case = _short_case(case)
     sex = {"m": "male", "f": "female"}.get(gender or "", "androgynous")
@@ -291,7 +334,21 @@ def inflect_name(parts: Mapping[str, str], case: str, gender: str | None) -> str
         return " ".join(value for _, value in names)
     petrovich = _petrovich()
     inflect = {"first": petrovich.firstname, "middle": petrovich.middlename, "last": petrovich.lastname}
-    return " ".join(inflect[part](value, PETROVICH_CASES[case], sex) for part, value in names)
+    return " ".join(_compound_first_name(value, case, sex) if part == "first" and "-" in value
+                    else inflect[part](value, PETROVICH_CASES[case], sex) for part, value in names)
+
+
+def _compound_first_name(name: str, case: str, sex: str) -> str:
+    """A compound first name declines in its last part only: «Касым-Жомарта Токаева», «Касым-Жомарту Токаеву»,
+    as official Russian usage in Kazakhstan writes the President's name and as Russian declines foreign double
+    names («Жан-Жака Руссо»; Розенталь, «Справочник по правописанию и литературной правке», склонение имён).
+    petrovich declines every part (Касыма-Жомарта); this overrides it (locales/ru/README.md, «Persons»).
+
+    >>> _compound_first_name("Касым-Жомарт", "gen", "male"), _compound_first_name("Нур-Султан", "ins", "male")
+    ('Касым-Жомарта', 'Нур-Султаном')
+    """
+    head, _, last = name.rpartition("-")
+    return f"{head}-{_petrovich().firstname(last, PETROVICH_CASES[case], sex)}"
 
 
 def _petrovich():
@@ -299,7 +356,7 @@ def _petrovich():
     return russian_names()
 
 
-def inflect_person(forms: Mapping, case: str, gender: str | None) -> str:
+def inflect_person(forms: Mapping, case: str, gender: str | None, *, readings=None) -> str:
     """A person in ``case``: the position by ``inflect_phrase``, the name by ``inflect_name``; a written
     ``nom`` (a sender's designation, «Посол Республики Казахстан …») as a phrase."""
     if forms.get("nom_written") or not any(forms.get(part) for part in NAME_PARTS):
@@ -345,13 +402,28 @@ def format_period(start: dt.date, end: dt.date, **date_options) -> str:
     >>> format_period(dt.date(2021, 9, 30), dt.date(2021, 10, 2))
     'с 30\xa0сентября по 2\xa0октября 2021\xa0г.'
     """
+    return f"{day_preposition(start.day)} {_first_end(start, end, **date_options)} по {format_date(end, **date_options)}"
+
+
+def _first_end(start: dt.date, end: dt.date, **date_options) -> str:
+    """The first day of a period as written before the last: what they share is written once, with the last."""
     if (start.year, start.month) == (end.year, end.month):
-        first = str(start.day)
-    elif start.year == end.year:
-        first = _day_month(start)
-    else:
-        first = format_date(start, **date_options)
-    return f"{day_preposition(start.day)} {first} по {format_date(end, **date_options)}"
+        return str(start.day)
+    return _day_month(start) if start.year == end.year else format_date(start, **date_options)
+
+
+def format_period_nom(start: dt.date, end: dt.date, **date_options) -> str:
+    """The period as a noun phrase (``| nom``, NOTE-SPEC §6): the days joined by a dash within one month, the dates
+    by a spaced dash otherwise (Мильчин, «Справочник издателя и автора», тире между датами; a no-break space before
+    the dash: a dash never starts a line).
+
+    >>> format_period_nom(dt.date(1934, 3, 8), dt.date(1934, 3, 18))
+    '8–18\xa0марта 1934\xa0г.'
+    >>> format_period_nom(dt.date(2021, 9, 30), dt.date(2021, 10, 2))
+    '30\xa0сентября\xa0— 2\xa0октября 2021\xa0г.'
+    """
+    dash = "–" if (start.year, start.month) == (end.year, end.month) else "\u00a0— "
+    return f"{_first_end(start, end, **date_options)}{dash}{format_date(end, **date_options)}"
 
 
 def format_since(start: dt.date, **date_options) -> str:
@@ -379,4 +451,4 @@ def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] |
     return amount(value, currency, BABEL_LOCALE, names)
 
 
-FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num}
+FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "nom": nominative}
