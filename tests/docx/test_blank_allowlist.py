@@ -132,6 +132,19 @@ ATTACKS = {
         field_runs(f'INCLUDEPICTURE "http://{HOST}/n.png"') + '<w:r><w:fldChar w:fldCharType="separate"/>', 1)
         + "</w:p>")], HEADER, "field INCLUDEPICTURE"),
     "page-with-a-path": ([add_to(HEADER, field_simple(f'PAGE "\\\\{HOST}\\s\\x"'))], HEADER, "field PAGE"),
+    "switch-with-a-path": ([add_to(HEADER, field_simple(f'PAGE \\* "\\\\{HOST}\\s"'))], HEADER, "field PAGE"),
+    "quoted-name": ([add_to(HEADER, field(f'"INCLUDEPICTURE" "http://{HOST}/q.png"'))], HEADER,
+                    'field "INCLUDEPICTURE"'),
+    "no-break-space-first": ([add_to(HEADER, field(f'\u00a0INCLUDEPICTURE "http://{HOST}/s.png"'))], HEADER,
+                             "field INCLUDEPICTURE"),
+    "xml-base-on-a-field": ([add_to(HEADER, f'<w:p><w:fldSimple w:instr="PAGE" xml:base="http://{HOST}/">'
+                                            '<w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>')], HEADER, "xml:base"),
+    "a-header-no-section-names": ([new_part("word/header9.xml", f'<w:hdr xmlns:w="{W_NS}">'.encode()
+                                            + field_simple(f'INCLUDEPICTURE "http://{HOST}/h.png"').encode()
+                                            + b"</w:hdr>"),
+                                   add_content_type("word/header9.xml", "application/vnd.openxmlformats-"
+                                                    "officedocument.wordprocessingml.header+xml")],
+                                  "word/header9.xml", "field INCLUDEPICTURE"),
     "in-the-footer": ([add_to(FOOTER, field_simple(f'INCLUDEPICTURE "http://{HOST}/f.png"'))], FOOTER,
                       "field INCLUDEPICTURE"),
     "in-the-body": ([add_to("word/document.xml", field_simple(f'INCLUDEPICTURE "http://{HOST}/b.png"'),
@@ -176,7 +189,7 @@ ATTACKS = {
                                    'style="width:1pt;height:1pt" o:ole=""><v:imagedata r:id="rId1" o:title=""/>'
                                    '</v:shape><o:OLEObject Type="Embed" ProgID="Package" ShapeID="o1" '
                                    'DrawAspect="Icon" ObjectID="_1" r:id="rId1"/></w:object></w:r></w:p>')],
-                   HEADER, "an embedded object"),
+                   HEADER, "an embedded OLE object"),
     "ole-part": ([add_relationship(DOCUMENT_RELS, "rId80", "oleObject", "embeddings/oleObject1.bin"),
                   new_part("word/embeddings/oleObject1.bin", b"\xd0\xcf\x11\xe0 ole")],
                  "word/embeddings/oleObject1.bin", "an embedded object"),
@@ -225,7 +238,7 @@ ATTACKS = {
                                 '<asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" '
                                 'r:embed="rId1"/></a:ext></a:extLst></a:blip>')], HEADER, "svgBlip"),
     "not-a-picture": ([new_part("word/media/image1.png", b"<html><img src='http://203.0.113.7/'></html>")],
-                      "word/media/image1.png", "not a picture"),
+                      "word/media/image1.png", "a format verbale does not carry"),
     "unknown-namespace": ([add_to(HEADER, '<w:p><x:evil xmlns:x="urn:evil"/></w:p>')], HEADER, "urn:evil"),
     "processing-instruction": ([add_to(HEADER, f'<?xml-stylesheet href="http://{HOST}/s.xsl"?>')], HEADER,
                                "processing instruction"),
