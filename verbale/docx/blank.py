@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import BlankError
-from .allowlist import Check, check_page, picture_type
+from .allowlist import ADDRESS, Check, check_page, picture_type, shown
 
 MAX_FILE = 20 * 2**20      # the .docx itself
 MAX_PART = 8 * 2**20       # one part, uncompressed
@@ -289,6 +289,9 @@ def _load(path: Path) -> Blank:
     styles_part = posixpath.join(posixpath.dirname(main), "styles.xml")
     styles = package.xml(styles_part) if package.has(styles_part) else None
     font, size = _fonts(package, main, styles) if styles is not None else (None, None)
+    if font is not None and (len(font) > 64 or ADDRESS.search(font) or not font.isprintable()):
+        raise package.error(f"names a font verbale does not carry ({shown(font, 40)}) in its part {styles_part}",
+                            "choose an installed font for the Normal style in Word and save the blank again")
     used = _used_styles(styles, roots, check, styles_part) if styles is not None else ()
     return Blank(name=path.name, header=carried.get("header"), footer=carried.get("footer"), media=media,
                  media_types=media_types, page=page, font=font, size_half_points=size, styles=used)
