@@ -87,16 +87,3 @@ def spec_files(folder: Path, boundary: Path, where: str = "the workspace", recur
     found.files.sort()
     found.left_out.sort()
     return found
-
-
-def files_inside(paths, boundary: Path, where: str = "the workspace") -> Found:
-    """Of ``paths``, those that are regular files inside ``boundary`` (through links or not); the others left
-    out with why."""
-    found = Found()
-    for path in paths:
-        why = why_left_out(path, boundary, where)
-        if why is None:
-            found.files.append(path)
-        else:
-            found.left_out.append((path, *why))
-    return found
