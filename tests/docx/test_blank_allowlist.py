@@ -145,6 +145,13 @@ ATTACKS = {
                                    add_content_type("word/header9.xml", "application/vnd.openxmlformats-"
                                                     "officedocument.wordprocessingml.header+xml")],
                                   "word/header9.xml", "field INCLUDEPICTURE"),
+    "a-field-across-alternate-content": ([add_to(HEADER, '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r>'
+                                                         '<mc:AlternateContent><mc:Choice Requires="wps"><w:instrText>'
+                                                         'PAGE </w:instrText></mc:Choice><mc:Fallback><w:instrText>'
+                                                         'INCLUDEPICTURE x.png</w:instrText></mc:Fallback>'
+                                                         '</mc:AlternateContent></w:r><w:r><w:fldChar '
+                                                         'w:fldCharType="end"/></w:r></w:p>')],
+                                          HEADER, "field INCLUDEPICTURE"),
     "in-the-footer": ([add_to(FOOTER, field_simple(f'INCLUDEPICTURE "http://{HOST}/f.png"'))], FOOTER,
                       "field INCLUDEPICTURE"),
     "in-the-body": ([add_to("word/document.xml", field_simple(f'INCLUDEPICTURE "http://{HOST}/b.png"'),

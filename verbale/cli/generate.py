@@ -22,7 +22,7 @@ LOG_FILE = "verbale-error.log"
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="verbale generate", description="Trilingual notes verbales from YAML specs.")
-    p.add_argument("specs", nargs="*", metavar="SPEC_OR_FOLDER", help="spec files, or folders of *.yaml")
+    p.add_argument("specs", nargs="*", metavar="SPEC_OR_FOLDER", help="spec files, or folders of *.yaml and *.yml (in any case)")
     p.add_argument("-o", "--out", default="out", help="output folder (default: out/)")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: the number of CPUs)")
     p.add_argument("--force", action="store_true", help="overwrite output files that differ")

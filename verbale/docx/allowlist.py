@@ -183,6 +183,22 @@ def _target(source: str, relationship) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
 
 
+def _views(root) -> list:
+    """The part as each kind of reader sees it: ``mc:AlternateContent`` resolved to its choices, and to its
+    fallbacks (a field begun outside and continued in one branch is then checked as that reader reads it)."""
+    if root.find(f".//{{{MC}}}AlternateContent") is None:
+        return [root]
+    import copy
+
+    views = []
+    for dropped in ("Fallback", "Choice"):
+        view = copy.deepcopy(root)
+        for branch in list(view.iter(f"{{{MC}}}{dropped}")):
+            branch.getparent().remove(branch)
+        views.append(view)
+    return views
+
+
 class Check:
     """The allow-list applied to one blank (``package``: ``verbale.docx.blank._Package``)."""
 
@@ -251,7 +267,8 @@ class Check:
         """Fields, acting elements and addresses everywhere; the element allow-list in carried parts."""
         if carried and root.tag not in (f"{{{W}}}hdr", f"{{{W}}}ftr", f"{{{W}}}style"):
             self.refuse(f"has {_name(root.tag)} where a header or footer belongs", part)
-        self.fields(root, part)
+        for view in _views(root):
+            self.fields(view, part)
         pictures = self.pictures.get(part, set())
         for element in root.iter():
             tag = element.tag
