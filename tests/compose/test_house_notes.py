@@ -175,7 +175,7 @@ def test_the_spec_wins_over_the_sender_and_the_recipient(tmp_path, termbase):
 
 @pytest.mark.parametrize("neutral, message", [
     ({"ru-mfa": {"kind": "sender", "house": {"place_date": "middle"}}},
-     "sender: the termbase entry 'ru-mfa': house.place_date: 'middle' is not allowed (use 'top' or 'bottom')"),
+     "sender: the termbase entry 'ru-mfa': house.place_date: 'middle' is not allowed (use 'top', 'bottom' or 'none')"),
     ({"ru-mfa": {"kind": "sender", "house": {"date_ordr": "month-day"}}},
      "sender: the termbase entry 'ru-mfa': house.date_ordr: unknown convention"),
     ({"kz-embassy-moscow": {"kind": "recipient", "closing": "warm"}},

@@ -48,8 +48,11 @@ def test_bad_layers_name_their_place(sender, workspace, error, message):
 @pytest.mark.parametrize("extra, line", [
     ("house: {place_date: middle}\n", ":10: house.place_date: 'middle' is not allowed"),
     ("house: {colour: red}\n", ":10: house.colour: unknown field"),
-    ("closing: warmest\n", ":10: closing: 'warmest' is not allowed"),
-    ("opening: honor\n", ":10: opening: 'honor' is not allowed"),
+    ("closing: warmest\n", ":10: closing: 'warmest' is not a variant of closing in en (known: high, highest, none;"),
+    ("opening: honor\n", ":10: opening: 'honor' is not a variant of opening in en (known: honour, plain;"),
+    ("opening: {action: honor}\n", ":10: opening.action: 'honor' is not a variant of opening in en"),
+    ("opening: {clause: {ru: x}}\n", ":10: opening.clause.en: the en text is missing"),
+    ("closing: Warm\n", ":10: closing: 'Warm' is not a name of formulas.yaml"),
     ("compliments: true\n", ":10: compliments: compliments need someone to be presented to"),
 ])
 def test_bad_spec_fields_are_one_line(tmp_path, capsys, extra, line):

@@ -23,8 +23,10 @@ VERBALE_YAML = """\
 sender: {sender}          # termbase key of the office (termbase/terms.yaml, termbase/<lang>/terms.yaml)
 place: {place}              # termbase key of the city of issue (`verbale terms show {place}` shows it)
 languages: [{languages}]    # the language versions to write
-# house:                    # the office's conventions (NOTE-SPEC §7), e.g.
+# house:                    # the office's conventions (NOTE-SPEC §7, §10), e.g.
 #   date_order: day-month
+# Sentences of the office's own (an opening, a closing, the words around a cited note) go into
+# termbase/<lang>/formulas.yaml, over the built-in ones name by name: see locales/README.md.
 """
 
 NEUTRAL_YAML = """\

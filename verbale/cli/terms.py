@@ -18,8 +18,9 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="verbale terms", description="Check or show the entries of the termbase: the "
                                 "workspace's termbase/ over the built-in one.")
     sub = p.add_subparsers(dest="action", metavar="ACTION")
-    check = sub.add_parser("check", help="check every entry in every language of the workspace; show the forms "
-                                         "derived for the workspace's entries, to confirm")
+    check = sub.add_parser("check", help="check every entry in every language of the workspace, and the "
+                                         "workspace's own formulas (termbase/<lang>/formulas.yaml); show the "
+                                         "forms derived for the workspace's entries, to confirm")
     check.add_argument("-q", "--quiet", action="store_true", help="only the problems")
     show = sub.add_parser("show", help="print one entry's forms in every language")
     show.add_argument("key", help="termbase key, e.g. astana")
@@ -61,13 +62,15 @@ def _print_forms(termbase, key: str, languages: list[str], only_derived: bool = 
 
 
 def check(args) -> int:
+    from ..compose.formulas import check_formulas
     from ..facts.termcheck import check_termbase, termbase_hints
     from ..facts.workspace import default_problems
 
     workspace = _workspace(args.workspace)
     termbase = workspace.termbase
     languages = workspace.config.get("languages") or termbase.languages
-    problems = termbase.left_out + default_problems(workspace) + check_termbase(termbase, languages)
+    problems = (termbase.left_out + default_problems(workspace) + check_termbase(termbase, languages)
+                + check_formulas(termbase, languages))
     hints = termbase_hints(termbase, languages)
     if not args.quiet and workspace.root is not None:
         own = [key for key, folder in termbase.origin.items() if folder == termbase.workspace_root]

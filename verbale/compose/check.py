@@ -212,9 +212,16 @@ def field_texts(spec, placeholder: str | None = " ") -> dict[str, tuple[tuple, d
         return (source or "") if placeholder is None else typed_text(source, placeholder)
 
     def texts(*models) -> dict[str, str]:
-        return {lang: " ".join(text(getattr(m, lang, None)) for m in models if m is not None) for lang in languages}
+        return {lang: " ".join(text(line) for m in models if m is not None for line in _lines(getattr(m, lang, None)))
+                for lang in languages}
 
     groups = {"purpose": (("purpose",), texts(spec.purpose, spec.continuation))}
+    # NOTE-SPEC §10: the clause of the opening, the heading and the subject state facts like the purpose
+    for field, path, model in (("opening.clause", ("opening", "clause"), getattr(spec, "opening_clause", None)),
+                               ("heading", ("heading",), getattr(spec, "heading", None)),
+                               ("subject", ("subject",), getattr(spec, "subject", None))):
+        if model is not None:
+            groups[field] = (path, texts(model))
     for index, paragraph in enumerate(spec.paragraphs):
         groups[f"paragraphs[{index}]"] = (("paragraphs", index), texts(paragraph))
     if isinstance(spec.enclosures, list):
@@ -222,6 +229,11 @@ def field_texts(spec, placeholder: str | None = " ") -> dict[str, tuple[tuple, d
             groups[f"enclosures[{index}].title"] = (("enclosures", index, "title"), texts(item.title))
     groups.update(agenda_texts(spec, texts))
     return groups
+
+
+def _lines(value) -> list:
+    """A per-language value as its lines: a text, or a heading's list of lines."""
+    return value if isinstance(value, list) else [value]
 
 
 def agenda_texts(spec, texts) -> dict[str, tuple[tuple, dict[str, str]]]:

@@ -8,6 +8,7 @@ document, "No.", "signed at") are formulas in ``locales/<lang>/formulas.yaml``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -15,26 +16,60 @@ from ..errors import GrammarError, NoteError, SpecError, TemplateError
 from ..facts.spec import NoteSpec, Period, Ref
 from ..facts.termbase import Termbase
 from ..grammar import grammar_for
+from ..grammar.common import month_name
 from ..grammar.kk import UNTIL, attributive
+from .formulas import formula_source
 from .texts import render_text
 
 RUSSIAN_CASES = ("nom", "gen", "dat", "acc", "ins", "prep")
 # A language whose text gives no number of a ref takes it from the language written in the same script.
 NUMBER_FALLBACK = {"kk": "ru", "ru": "kk"}
 GROUPS = ("dates", "periods", "refs", "amounts")
+VARIANTS = ("this_year", "numeric")   # the filters that write a date (or a ref's date) another way
+RANGE = re.compile(r"(?<=\d)–(?=\d)")   # the en dash between the ends of a range of days: 18–26
+
+
+class FactText(str):
+    """One form of a fact (``refs.x.gen``), which still knows its fact, so that ``| this_year`` after it writes
+    the same form of the fact's variant: ``{{ refs.x.gen | this_year }}``, ``{{ refs.x | dat | numeric }}``."""
+
+    fact: "Fact"
+    case: str
+
+    def __new__(cls, text: str, fact: "Fact", case: str):
+        made = super().__new__(cls, text)
+        made.fact, made.case = fact, case
+        return made
+
+    def variant(self, name: str, *args) -> "FactText":
+        return self.fact.variant(name, *args).form(self.case)
 
 
 @dataclass(frozen=True)
 class Fact:
-    """One fact in one language: ``str()`` is its usual form; ``.gen`` or ``| dat`` its other forms."""
+    """One fact in one language: ``str()`` is its usual form; ``.gen`` or ``| dat`` its other forms;
+    ``| this_year`` and ``| numeric`` (NOTE-SPEC §10) its variants, for a date and a ref."""
 
     name: str
     lang: str
     text: str
     forms: Mapping[str, str] = field(default_factory=dict)      # forms written out (a Russian ref's cases)
     inflect: Callable[[str, str], str] | None = None           # (text, case) -> form, by rule
+    variants: Mapping[str, Callable[..., "Fact"]] = field(default_factory=dict, compare=False)
+
+    def variant(self, name: str, *args) -> "Fact":
+        """The fact written another way (``this_year``, ``numeric``), if its kind has that way."""
+        make = self.variants.get(name)
+        if make is None:
+            group = self.name.split(".")[0]
+            raise TemplateError(f"{self.name}: | {name} is for dates and refs, not {group}",
+                                hint=f"write {{{{ dates.x | {name} }}}} or {{{{ refs.x | {name} }}}}")
+        return make(*args)
 
     def form(self, case: str) -> str:
+        return FactText(self._form(case), self, case)
+
+    def _form(self, case: str) -> str:
         if case in self.forms:
             return self.forms[case]
         if case == "nom":
@@ -77,12 +112,19 @@ class FactGroup:
         return self[key]
 
 
+NUMERIC_YEAR = "\u00a0ж."   # the end of a Kazakh date in figures (locales/kk/README.md)
+
+
 def kazakh_form(possessive: bool = False) -> Callable[[str, str], str]:
     """Kazakh case forms by the suffix engine; ``attr`` is the attributive form.  A span ending in «дейін» or
     «бастап» is an adverbial phrase: only its attributive form (``… дейінгі``) exists."""
     kk = grammar_for("kk")
 
     def inflect(text: str, case: str) -> str:
+        if text.endswith(NUMERIC_YEAR):   # 18.03.1996 ж.: «ж.» stands for the attributive «жылғы» itself
+            if case in ("attr", "loc"):
+                return text
+            raise GrammarError("a date in figures takes no case suffix", hint="write the date in words")
         if case == "attr":
             return attributive(text, possessive)
         if text.endswith((UNTIL, "бастап")):
@@ -98,10 +140,37 @@ def _same_in_every_case(text: str, case: str) -> str:
     return text
 
 
-def _date_fact(name: str, lang: str, value: dt.date, options: dict) -> Fact:
-    text = grammar_for(lang).format_date(value, **options)
+def date_variant(value: dt.date, lang: str, name: str, style: str | None, note_date: dt.date, formulas,
+                 options: dict) -> str | None:
+    """A date written another way by the formulas ``dates.this_year`` and ``dates.numeric``; None where it is
+    written as usual (``this_year`` for a date of another year than the note's)."""
+    if name == "this_year" and value.year != note_date.year:
+        return None
+    if style not in (None, "yy", "yyyy"):
+        raise TemplateError(f"| {name}('{style}'): unknown style", hint="write | numeric or | numeric('yy')")
+    grammar = grammar_for(lang)
+    context = {"day": value.day, "month": month_name(value.month, grammar.BABEL_LOCALE),
+               "year": value.strftime("%y") if style == "yy" else value.year, "dd": f"{value.day:02d}",
+               "mm": f"{value.month:02d}", "yy": value.strftime("%y"), "date_order": options.get("date_order"),
+               "year_word": getattr(grammar, "YEAR_WORDS", {}).get(options.get("year_word", "short"), "")}
+    source = formulas(f"dates.{name}")
+    return render_text(source, lang, context, field=f"formulas.dates.{name}", trusted=True)
+
+
+def _date_fact(name: str, lang: str, value: dt.date, options: dict, note_date: dt.date | None = None,
+               formulas=None, text: str | None = None) -> Fact:
+    text = text or grammar_for(lang).format_date(value, **options)
     inflect = {"ru": _same_in_every_case, "kk": kazakh_form()}.get(lang)
-    return Fact(name, lang, text, inflect=inflect)
+
+    def variant(variant_name: str):
+        def make(style: str | None = None) -> Fact:
+            written = date_variant(value, lang, variant_name, style, note_date, formulas, options)
+            return _date_fact(name, lang, value, options, note_date, formulas, written) if written else fact
+        return make
+
+    fact = Fact(name, lang, text, inflect=inflect,
+                variants={v: variant(v) for v in VARIANTS} if formulas is not None else {})
+    return fact
 
 
 def period_text(period: Period, lang: str, options: dict) -> str:
@@ -113,12 +182,50 @@ def period_text(period: Period, lang: str, options: dict) -> str:
     return grammar.format_period(period.start, period.end, **options)
 
 
-def _period_fact(name: str, lang: str, period: Period, options: dict) -> Fact:
-    return Fact(name, lang, period_text(period, lang, options), inflect=kazakh_form() if lang == "kk" else None)
+def _period_fact(name: str, lang: str, period: Period, options: dict, dash: str = "en") -> Fact:
+    fact = Fact(name, lang, period_text(period, lang, options), inflect=kazakh_form() if lang == "kk" else None)
+    return with_range_dash(fact) if dash == "hyphen" else fact
 
 
-def _amount_fact(name: str, lang: str, amount, formulas: dict, spelling: str | None) -> Fact:
-    text = grammar_for(lang).format_amount(amount.value, amount.currency, formulas.get("currencies"), spelling=spelling)
+def with_range_dash(fact: Fact) -> Fact:
+    """The fact with a hyphen between the ends of a range of days (house ``range_dash: hyphen``: 18-26 November),
+    in its text and in every form."""
+    inflect = fact.inflect
+    return Fact(fact.name, fact.lang, RANGE.sub("-", fact.text),
+                {case: RANGE.sub("-", form) for case, form in fact.forms.items()},
+                (lambda text, case: RANGE.sub("-", inflect(text, case))) if inflect else None, fact.variants)
+
+
+FIGURES_THEN_NAME = re.compile(r"^([\d\u00a0\u202f,.' ]*\d)\u00a0(.+)$")
+
+
+def currency_names(formulas: Mapping) -> dict:
+    """The currency names of formulas.yaml by plural category (a currency's ``symbol`` is not a name)."""
+    names = {code: {k: v for k, v in forms.items() if k != "symbol"}
+             for code, forms in (formulas.get("currencies") or {}).items() if isinstance(forms, Mapping)}
+    return {code: forms for code, forms in names.items() if forms}
+
+
+def currency_symbol(code: str, lang: str, formulas: Mapping) -> str:
+    """The currency as the house writes it abbreviated: formulas.yaml's ``symbol``, else CLDR's (US$, €)."""
+    own = (formulas.get("currencies") or {}).get(code)
+    if isinstance(own, Mapping) and own.get("symbol"):
+        return own["symbol"]
+    from babel.numbers import get_currency_symbol
+
+    return get_currency_symbol(code, locale=grammar_for(lang).BABEL_LOCALE)
+
+
+def _amount_fact(name: str, lang: str, amount, formulas: dict, spelling: str | None, currency: str = "name",
+                 termbase=None) -> Fact:
+    text = grammar_for(lang).format_amount(amount.value, amount.currency, currency_names(formulas), spelling=spelling)
+    if currency == "symbol":
+        figures = FIGURES_THEN_NAME.match(text).group(1)
+        symbol = currency_symbol(amount.currency, lang, formulas)
+        text = render_text(formula_source(termbase, lang, "amounts.symbol"), lang,
+                           {"figures": figures, "symbol": symbol, "name": text}, field="formulas.amounts.symbol",
+                           trusted=True)
+        return Fact(name, lang, text, forms={"acc": text} if lang == "ru" else {})
     if lang == "ru":
         return Fact(name, lang, text, forms={"acc": text})
     # a name of several words is a possessive compound (АҚШ доллары: АҚШ долларына); one word is not (еуро)
@@ -159,19 +266,67 @@ def title_without_kind(title: str, kind: str, side: str) -> str:
     return title
 
 
-def _ref_fact(name: str, lang: str, ref: Ref, spec: NoteSpec, termbase: Termbase, options: dict) -> Fact:
+def _ref_date(lang: str, text: str):
+    """A ref's date for its formula: in Kazakh a fact, so that ``| attr`` keeps a date in figures as it is
+    (``18.03.1996 ж.``); elsewhere the text."""
+    return Fact("date", lang, text, inflect=kazakh_form()) if lang == "kk" and text else text
+
+
+class ShortName:
+    """An issuer named by its short name (house ``issuer: short``: «ноты Посольства N …»): the ``short`` form,
+    and its cases as written (``short_gen``) or derived (Russian by pymorphy3, Kazakh by the suffix rules)."""
+
+    def __init__(self, term):
+        self._term = term
+
+    def __getattr__(self, case: str) -> str:
+        if case.startswith("_"):
+            raise AttributeError(case)
+        return self.form(case)
+
+    def form(self, case: str) -> str:
+        term, short = self._term, str(self._term.form("short"))
+        written = term.forms.get(f"short_{case}")
+        if case in ("nom", "short") or written:
+            return written or short
+        if term.lang == "ru":
+            from ..grammar.ru import inflect_phrase
+            return inflect_phrase(short, case)
+        if term.lang == "kk":
+            from ..grammar.kk import inflect, looks_possessive
+            possessive = term.forms.get("short_possessive", looks_possessive(short))
+            return inflect(short, case, bool(possessive))
+        return short
+
+    def __str__(self) -> str:
+        return self.form("nom")
+
+
+def _ref_fact(name: str, lang: str, ref: Ref, spec: NoteSpec, termbase: Termbase, options: dict, house=None,
+              date_text: str | None = None) -> Fact:
     field = f"refs.{name.split('.', 1)[1]}"
     formulas = termbase.formulas[lang]["refs"]
-    kind = formulas["kinds"][ref.kind]
+    kind = formulas["kinds"].get(ref.kind)
+    if kind is None:
+        raise TemplateError(f"no ref kind '{ref.kind}' in {lang}", field=f"{field}.kind",
+                            hint=f"known: {', '.join(sorted(formulas['kinds']))}; an office adds its own under refs.kinds "
+                                 "in its formulas.yaml")
     on = ref.date or spec.date
     title = getattr(ref.title, lang, None) if ref.title is not None else None
     title = title_without_kind(" ".join((title or "").split()), kind["nom"], formulas.get("kind_in_title", "start"))
+    label = house.ref_label(ref.kind, lang) if house is not None else None
+    issuer = termbase.term(ref.of, lang, on) if ref.of else ""
+    if issuer and getattr(house, "issuer", "full") == "short":
+        issuer = ShortName(issuer)
     context = {
-        "kind": kind["nom"], "number_label": kind.get("number_label", formulas.get("number_label", "№")), "number": ref_number(ref, lang, field),
-        "date": grammar_for(lang).format_date(ref.date, **options) if ref.date else "",
-        "issuer": termbase.term(ref.of, lang, on) if ref.of else "",
+        "kind": kind["nom"], "number": ref_number(ref, lang, field),
+        "number_label": label if label is not None else kind.get("number_label", formulas.get("number_label", "№")),
+        "date": _ref_date(lang, date_text if date_text is not None else (
+            grammar_for(lang).format_date(ref.date, **options) if ref.date else "")),
+        "issuer": issuer,
         "place": termbase.term(ref.at, lang, on) if ref.at else "",
         "title": title,
+        "words": {**(formulas.get("words") or {}), **kind},
     }
 
     def render(**changes) -> str:
@@ -179,37 +334,56 @@ def _ref_fact(name: str, lang: str, ref: Ref, spec: NoteSpec, termbase: Termbase
                            trusted=True)
         return " ".join(text.replace("\u00a0", "\x00").split()).replace("\x00", "\u00a0")
 
+    def variant(variant_name: str):
+        def make(style: str | None = None) -> Fact:
+            if ref.date is None:
+                return fact
+            written = date_variant(ref.date, lang, variant_name, style, spec.date,
+                                   lambda n: formula_source(termbase, lang, n, house), options)
+            return _ref_fact(name, lang, ref, spec, termbase, options, house, written) if written else fact
+        return make
+
+    variants = {v: variant(v) for v in VARIANTS}
     if lang == "ru":
         signed = formulas["signed"][kind["gender"]]
         forms = {case: render(kind=kind[case], signed=signed[case]) for case in RUSSIAN_CASES}
-        return Fact(name, lang, forms[formulas.get("default_case", "acc")], forms=forms)
+        fact = Fact(name, lang, forms[formulas.get("default_case", "acc")], forms=forms, variants=variants)
+        return fact
     inflect = kazakh_form(bool(kind.get("possessive"))) if lang == "kk" else None
-    return Fact(name, lang, render(), inflect=inflect)
+    fact = Fact(name, lang, render(), inflect=inflect, variants=variants)
+    return fact
 
 
-def fact_context(spec: NoteSpec, lang: str, termbase: Termbase, *, spelling: str | None = None,
-                 **date_options) -> dict[str, FactGroup]:
+def fact_context(spec: NoteSpec, lang: str, termbase: Termbase, house=None) -> dict[str, FactGroup]:
     """``dates``, ``periods``, ``refs`` and ``amounts`` for the texts of ``lang``; each fact is rendered when a
-    text uses it, so an unused fact cannot fail a note.  The options are the house's (``House.fact_options``):
-    the dates' and the English ``spelling`` of currency names."""
+    text uses it, so an unused fact cannot fail a note.  They follow the house's conventions (``House``): the
+    dates', the English spelling of currency names, ``currency``, ``range_dash``, ``issuer`` and the labels of
+    cited numbers."""
     formulas = termbase.formulas[lang]
+    options = house.date_options() if house is not None else {}
+    spelling = getattr(house, "spelling", None)
+
+    def dated(name: str):
+        return formula_source(termbase, lang, name, house)
 
     def lazy(make, *args):
         return lambda: make(*args)
 
     return {
-        "dates": FactGroup("dates", {k: lazy(_date_fact, f"dates.{k}", lang, v, date_options)
+        "dates": FactGroup("dates", {k: lazy(_date_fact, f"dates.{k}", lang, v, options, spec.date, dated)
                                      for k, v in spec.dates.items()}),
-        "periods": FactGroup("periods", {k: lazy(_period_fact, f"periods.{k}", lang, v, date_options)
+        "periods": FactGroup("periods", {k: lazy(_period_fact, f"periods.{k}", lang, v, options,
+                                                 getattr(house, "range_dash", "en"))
                                          for k, v in spec.periods.items()}),
-        "refs": FactGroup("refs", {k: lazy(_ref_fact, f"refs.{k}", lang, v, spec, termbase, date_options)
+        "refs": FactGroup("refs", {k: lazy(_ref_fact, f"refs.{k}", lang, v, spec, termbase, options, house)
                                    for k, v in spec.refs.items()}),
-        "amounts": FactGroup("amounts", {k: lazy(_amount_fact, f"amounts.{k}", lang, v, formulas, spelling)
+        "amounts": FactGroup("amounts", {k: lazy(_amount_fact, f"amounts.{k}", lang, v, formulas, spelling,
+                                                 getattr(house, "currency", "name"), termbase)
                                          for k, v in spec.amounts.items()}),
     }
 
 
-def check_facts(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
+def check_facts(spec: NoteSpec, termbase: Termbase, house=None) -> list[NoteError]:
     """Every fact can be rendered in every language of the spec (termbase keys, currencies, numbers)."""
     problems: list[NoteError] = []
     for key, ref in spec.refs.items():
@@ -222,7 +396,7 @@ def check_facts(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
     if problems:
         return problems
     for lang in spec.languages:
-        for group in fact_context(spec, lang, termbase).values():
+        for group in fact_context(spec, lang, termbase, house).values():
             for key in group._facts:
                 try:
                     group[key]

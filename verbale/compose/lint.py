@@ -103,11 +103,18 @@ def source_texts(spec):
     fields += [(("paragraphs", i), p) for i, p in enumerate(spec.paragraphs)]
     if isinstance(spec.enclosures, list):
         fields += [(("enclosures", i, "title"), e.title) for i, e in enumerate(spec.enclosures)]
+    # NOTE-SPEC §10: the opening's clause, the heading (a line or a list of lines) and the subject
+    fields += [(path, model) for path, model in ((("opening", "clause"), getattr(spec, "opening_clause", None)),
+                                                 (("heading",), getattr(spec, "heading", None)),
+                                                 (("subject",), getattr(spec, "subject", None))) if model is not None]
     for path, texts in fields:
         for lang in spec.languages:
             text = getattr(texts, lang, None) if texts is not None else None
-            if text:
-                yield path + (lang,), lang, typed_text(text, placeholder="…")
+            lines = [(path + (lang,), text)] if not isinstance(text, list) else [
+                (path + (lang, i), line) for i, line in enumerate(text)]
+            for where, line in lines:
+                if line:
+                    yield where, lang, typed_text(line, placeholder="…")
 
 
 def lint(spec, doc: YamlDoc, house=None) -> list[Finding]:

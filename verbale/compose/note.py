@@ -19,6 +19,8 @@ from ..facts.house import House, closing_problem, house_for, owed_closing
 from ..facts.termbase import Termbase, default_termbase
 from ..facts.spec import MAX_TEXT, NoteSpec
 from .facts import check_facts, fact_context
+from .formulas import (DEFAULT_KIND, NO_CLOSING, formula_source, layout_name, render_formula, render_variant,
+                       variant_names, variant_problem)
 from .texts import render_text
 from ..grammar.typography import control_characters, typeset
 from ..facts.zones import localize, offset_minutes, zone
@@ -85,21 +87,8 @@ class TermLookup:
         return self[key.replace("_", "-")]
 
 
-def formula_source(termbase: Termbase, lang: str, name: str, house: House | None = None) -> str:
-    """The named formula (``closing.high``) in ``lang``, as the house's spelling writes it."""
-    formulas = termbase.formulas[lang]
-    spelled = formulas.get("spelling", {}).get(house.spelling, {}) if house is not None else {}
-    if name in spelled:
-        return spelled[name]
-    source = formulas
-    for part in name.split("."):
-        source = source[part]
-    return source
-
-
 def _formula(termbase: Termbase, lang: str, name: str, context: dict, house: House | None = None, **extra) -> str:
-    source = formula_source(termbase, lang, name, house)
-    return render_text(source, lang, {**context, **extra}, field=f"locales/{lang}/formulas.yaml:{name}", trusted=True)
+    return render_formula(termbase, lang, name, context, house, **extra)
 
 
 def meeting_facts(spec: NoteSpec, lang: str, termbase: Termbase, house: House | None = None) -> MeetingFacts | None:
@@ -122,7 +111,7 @@ def meeting_facts(spec: NoteSpec, lang: str, termbase: Termbase, house: House | 
     else:
         parts["when"] = _formula(termbase, lang, "meeting.when", parts)
     return MeetingFacts(body=termbase.term(meeting.body, lang, meeting.start.date()),
-                        format=termbase.formulas[lang]["meeting"]["format"][meeting.format],
+                        format=formula_source(termbase, lang, f"meeting.format.{meeting.format}"),
                         start=meeting.start, **parts)
 
 
@@ -139,7 +128,7 @@ def text_context(spec: NoteSpec, lang: str, recipients: list[str], termbase: Ter
         "recipients": termbase.terms(recipients, lang, on),
         "on_behalf_of": termbase.term(spec.on_behalf_of, lang, on) if spec.on_behalf_of else "",
         "terms": TermLookup(termbase, lang, on),
-        **fact_context(spec, lang, termbase, **house.fact_options()),
+        **fact_context(spec, lang, termbase, house),
     }
     facts = meeting_facts(spec, lang, termbase, house)
     if facts is not None:
@@ -160,29 +149,41 @@ def _user_text(source: str | None, lang: str, context: dict, field: str) -> str:
     return text
 
 
-def _enclosure_lines(spec: NoteSpec, lang: str, context: dict, termbase: Termbase) -> list[str]:
+def _enclosure_lines(spec: NoteSpec, lang: str, context: dict, termbase: Termbase, house: House) -> list[str]:
+    """The enclosure notation: the ``enclosure_label`` formula, then "as stated" with the pages, or the titled
+    enclosures one by one; without page counts where the house says ``enclosure_pages: false``."""
     if spec.enclosures is None:
         return []
     items = spec.enclosures if isinstance(spec.enclosures, list) else None
-    label = _formula(termbase, lang, "enclosure_label", context, several=bool(items and len(items) > 1))
+    with_pages = house.enclosure_pages
+    label = _formula(termbase, lang, "enclosure_label", context, house,
+                     several=bool(items and len(items) > 1), pages=with_pages)
     if items is None:
-        return [label] + [render_text(line, lang, {**context, "pages": spec.enclosures}, "enclosures", trusted=True)
-                          for line in termbase.formulas[lang]["enclosure_as_stated"]]
+        pages = spec.enclosures if with_pages else ""
+        lines = formula_source(termbase, lang, "enclosure_as_stated", house)
+        lines = [lines] if isinstance(lines, str) else lines
+        return [label] + [render_text(line, lang, {**context, "pages": pages}, "enclosures", trusted=True)
+                          for line in lines]
     lines = [label]
     for index, item in enumerate(items, 1):
         field = f"enclosures[{index - 1}].title.{lang}"
         title = _user_text(getattr(item.title, lang), lang, context, field)
         if not title:
             raise SpecError(f"the {lang} title is missing", field=field, hint="write one title per language")
-        lines.append(_formula(termbase, lang, "enclosure_item", context, index=index, title=title, pages=item.pages))
+        if with_pages and item.pages is None:
+            raise SpecError("required field is missing", field=f"enclosures[{index - 1}].pages",
+                            hint="write its number of pages, or set `enclosure_pages: false` in the house")
+        lines.append(_formula(termbase, lang, "enclosure_item", context, house, index=index, title=title,
+                              pages=item.pages if with_pages else "", several=len(items) > 1))
     return lines
 
 
 @lru_cache(maxsize=None)
-def _layout():
+def _layout(name: str = "note"):
+    """A layout in ``templates/`` by name (``note`` -> ``templates/note.j2``); a document kind names its own."""
     env = ImmutableSandboxedEnvironment(loader=FileSystemLoader(str(TEMPLATES_DIR)), undefined=StrictUndefined,
                                         trim_blocks=False, autoescape=False)
-    return env.get_template("note.j2")
+    return env.get_template(f"{name}.j2")
 
 
 def _elements(rendered: str, lang: str) -> tuple[Element, ...]:
@@ -198,12 +199,13 @@ def _elements(rendered: str, lang: str) -> tuple[Element, ...]:
 
 
 def closing_variant(spec: NoteSpec, recipients: list[str], termbase: Termbase) -> str:
-    """Which closing the note carries: none without recipients (v1); else the spec's own choice, which wins
-    because the clerk decides it for this note (answering a note in the closing it used, by reciprocity);
-    else what the recipients' entries say they are owed (``closing: high``); else the highest."""
-    if not recipients:
-        return "none"
-    return spec.closing or owed_closing(recipients, termbase.entries)
+    """Which closing the note carries: the spec's own choice, which wins because the clerk decides it for this
+    note (answering a note in the closing it used, by reciprocity); else, with recipients, what their entries
+    say they are owed (``closing: high``), else the highest; without recipients none (v1), unless the spec
+    names one (NOTE-SPEC §10: a closing over no addressee)."""
+    if spec.closing is not None:
+        return spec.closing
+    return owed_closing(recipients, termbase.entries) if recipients else NO_CLOSING
 
 
 def _number_line(spec: NoteSpec, lang: str, context: dict, termbase: Termbase, house: House) -> str:
@@ -211,6 +213,47 @@ def _number_line(spec: NoteSpec, lang: str, context: dict, termbase: Termbase, h
         return ""
     return _formula(termbase, lang, "number", context, house,
                     number_label=house.label(lang), number_suffix=house.suffix(lang))
+
+
+def _subject_line(spec: NoteSpec, lang: str, context: dict, termbase: Termbase, house: House) -> str:
+    if spec.subject is None:
+        return ""
+    subject = _user_text(getattr(spec.subject, lang), lang, context, f"subject.{lang}")
+    if not subject:
+        return ""
+    label = house.subject(lang)
+    if label is None:
+        label = _formula(termbase, lang, "subject_label", context, house)
+    return _formula(termbase, lang, "subject", context, house, label=label, subject=subject)
+
+
+def _heading_lines(spec: NoteSpec, lang: str, context: dict) -> list[str]:
+    if spec.heading is None:
+        return []
+    lines = spec.heading.lines(lang)
+    field = f"heading.{lang}"
+    return [_user_text(line, lang, context, f"{field}[{i}]" if len(lines) > 1 else field)
+            for i, line in enumerate(lines)]
+
+
+def _opening(spec: NoteSpec, lang: str, context: dict, recipients: list[str], termbase: Termbase,
+             house: House) -> str:
+    """The opening sentence: the variant the spec names, with its clause and its reference (NOTE-SPEC §7, §10)."""
+    purpose = _user_text(getattr(spec.purpose, lang), lang, context, f"purpose.{lang}").rstrip()
+    if purpose.endswith("."):
+        purpose = purpose[:-1]
+    continuation = _user_text(getattr(spec.continuation, lang, None), lang, context, f"continuation.{lang}")
+    clause = spec.opening_clause
+    has_recipients = bool(recipients)
+    compliments = has_recipients if spec.compliments is None else spec.compliments and has_recipients
+    sentence = {**context, "purpose": purpose, "continuation": continuation, "compliments": compliments,
+                "reference": "", "clause": _user_text(getattr(clause, lang, None), lang, context,
+                                                      f"opening.clause.{lang}") if clause else ""}
+    if spec.reference is not None:
+        key, phrase = spec.reference
+        sentence["reference"] = render_variant(termbase, lang, "with_reference_to", phrase, context, house,
+                                               ref=context["refs"][key])
+    return render_variant(termbase, lang, "opening", spec.opening_action, sentence, house)
 
 
 def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
@@ -221,39 +264,29 @@ def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
     house = house or house_for(spec, termbase)
     recipients = spec.recipients if recipients is None else recipients
     context = text_context(spec, lang, recipients, termbase, house)
-    purpose = _user_text(getattr(spec.purpose, lang), lang, context, f"purpose.{lang}").rstrip()
-    if purpose.endswith("."):
-        purpose = purpose[:-1]
-    continuation = _user_text(getattr(spec.continuation, lang, None), lang, context, f"continuation.{lang}")
     paragraphs = [_user_text(getattr(p, lang), lang, context, f"paragraphs[{i}].{lang}")
                   for i, p in enumerate(spec.paragraphs)]
-    has_recipients = bool(recipients)
-    compliments = has_recipients if spec.compliments is None else spec.compliments and has_recipients
-    sentences = {**context, "purpose": purpose, "continuation": continuation, "compliments": compliments,
-                 "reference": ""}
-    if spec.with_reference_to:
-        reference = context["refs"][spec.with_reference_to]
-        sentences["reference"] = _formula(termbase, lang, "with_reference_to", context, house, ref=reference)
-    action = _formula(termbase, lang, f"opening.{spec.opening}", sentences, house)
     closing = closing_variant(spec, recipients, termbase)
     number_line = _number_line(spec, lang, context, termbase, house)
+    date_formula = "date_only" if house.date_line == "date-only" else "place_date"
     values = {
         "M": MARK,
         "letterhead": context["sender"].letterhead,
+        "heading": _heading_lines(spec, lang, context),
         "number_line": number_line,
-        "urgency": termbase.formulas[lang]["urgency"].get(spec.urgency, ""),
-        "opening": _formula(termbase, lang, "opening.sentence", sentences, house, action=action),
+        "subject_line": _subject_line(spec, lang, context, termbase, house),
+        "urgency": formula_source(termbase, lang, "urgency", house).get(spec.urgency, ""),
+        "opening": _opening(spec, lang, context, recipients, termbase, house),
         "paragraphs": paragraphs,
-        "enclosure": _enclosure_lines(spec, lang, context, termbase),
-        "closing": "" if closing == "none" else _formula(
-            termbase, lang, "closing.sentence", context, house,
-            consideration=formula_source(termbase, lang, f"closing.{closing}", house)),
-        "place_date": _formula(termbase, lang, "date_only" if house.date_line == "date-only" else "place_date",
-                               context, house),
+        "enclosure": _enclosure_lines(spec, lang, context, termbase, house),
+        "closing": "" if closing == NO_CLOSING else render_variant(termbase, lang, "closing", closing, context, house),
+        "place_date": "" if house.place_date == "none" else _formula(termbase, lang, date_formula, context, house),
         "place_date_at": house.place_date,
-        "addressee": context["recipients"].address if has_recipients else [],
+        "addressee": context["recipients"].address if recipients and house.addressee != "none" else [],
+        "addressee_at": house.addressee,
+        "enclosures_at": house.enclosures_at,
     }
-    elements = _elements(_layout().render(values), lang)
+    elements = _elements(_layout(layout_name(termbase, lang, DEFAULT_KIND)).render(values), lang)
     return Note(lang=lang, number=spec.printed_number, date=spec.date, elements=elements,
                 title=typeset(_formula(termbase, lang, "title", context, house, number_line=number_line), lang),
                 author=str(context["sender"]), emblem=termbase.emblem(spec.sender), proofing=house.proofing(lang))
@@ -297,6 +330,7 @@ def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
         except NoteError as exc:
             problems.append(exc)
     problems += _house_problems(spec, termbase, distribution)
+    problems += _variant_problems(spec, termbase)
     problems += check_facts(spec, termbase)
     # `continuation` may be given for some languages only: it adds the sentences a language needs
     # beyond the opening sentence (the Kazakh seed says in two sentences what English says in one).
@@ -307,6 +341,39 @@ def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
         problems += [SpecError(f"the {lang} text is missing", field=f"paragraphs[{index}].{lang}",
                                hint="every paragraph needs a text in every language")
                      for lang in spec.languages if not (getattr(paragraph, lang) or "").strip()]
+    texts = [("opening.clause", spec.opening_clause), ("subject", spec.subject), ("heading", spec.heading)]
+    problems += [SpecError(f"the {lang} text is missing", field=f"{field}.{lang}",
+                           hint=f"write `{field}` in every language of the note, or drop {lang} from languages")
+                 for field, texts_of in texts if texts_of is not None
+                 for lang in spec.languages if not _has_text(getattr(texts_of, lang))]
+    return problems
+
+
+def _has_text(value) -> bool:
+    values = value if isinstance(value, list) else [value]
+    return any(isinstance(v, str) and v.strip() for v in values)
+
+
+def _variant_problems(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
+    """The formula variants the spec names (opening, closing, with_reference_to's phrase, ref kinds) exist in
+    every language of the note (NOTE-SPEC §10)."""
+    opening_field = "opening" if isinstance(spec.opening, str) else "opening.action"
+    checks = [("opening", spec.opening_action, opening_field)]
+    if spec.closing is not None:
+        checks.append(("closing", spec.closing, "closing"))
+    if spec.reference is not None:
+        field = "with_reference_to" if isinstance(spec.with_reference_to, str) else "with_reference_to.phrase"
+        checks.append(("with_reference_to", spec.reference[1], field))
+    problems = [p for group, name, field in checks if (p := variant_problem(termbase, spec.languages, group, name, field))]
+    for key, ref in spec.refs.items():
+        lacking = [lang for lang in spec.languages
+                   if ref.kind not in (termbase.formulas.get(lang, {}).get("refs", {}).get("kinds") or {})]
+        if lacking:
+            known = ", ".join(sorted(termbase.formulas[lacking[0]]["refs"]["kinds"]))
+            problems.append(TermbaseError(f"'{ref.kind}' is not a kind of document in {', '.join(lacking)}",
+                                          field=f"refs.{key}.kind",
+                                          hint=f"known: {known}; an office adds its own under refs.kinds in its "
+                                               "formulas.yaml (termbase/<lang>/formulas.yaml)"))
     return problems
 
 
@@ -322,7 +389,9 @@ def _house_problems(spec: NoteSpec, termbase: Termbase, distribution: list[str])
         exc.field = exc.field or "house"
         problems.append(exc)
     keys = [*spec.recipients, *(k for name in distribution for k in termbase.members(name))]
-    problems += [p for key in dict.fromkeys(keys) if (p := closing_problem(key, termbase.entries))]
+    known = sorted(name for name in variant_names(termbase, spec.languages[0], "closing")
+             if all(name in variant_names(termbase, lang, "closing") for lang in spec.languages))
+    problems += [p for key in dict.fromkeys(keys) if (p := closing_problem(key, termbase.entries, known))]
     return problems
 
 

@@ -216,13 +216,78 @@ def count_filter(lang: str):
     return count
 
 
+# Where a text inserted with {{ }} meets the words around it (NOTE-SPEC §10: punctuation joins as a careful typist's
+# would), each inserted value is wrapped in these two marks while the text renders; ``joined`` then settles the
+# spaces and stops at every join and takes the marks away.  A clerk's text cannot hold them (control characters).
+OPEN, CLOSE = "\x02", "\x03"
+_JOIN = re.compile(r"[\x02\x03][ \t\x02\x03]*")   # the spaces before a join are taken from the text written
+TERMINAL = ".:?!…"   # a text ending in one of these takes no second stop
+PAUSES = ",;"
+
+
+def _finalize(value):
+    if isinstance(value, str) and (OPEN in value or CLOSE in value):
+        raise SecurityError("a control character in a text is refused")
+    return f"{OPEN}{value}{CLOSE}"
+
+
+def joined(text: str) -> str:
+    """The rendered text with its joins settled as a careful typist would, and the join marks taken away:
+    no space before a comma, a stop or a colon that starts or follows an inserted text (``и , подтверждая`` →
+    ``и, подтверждая``); no second stop after a text ending in ``.``, ``:``, ``?``, ``!`` (``following:.`` →
+    ``following:``); one comma where a text's own comma meets the formula's; one space where an empty text
+    stood between two spaces.
+
+    >>> joined("refer to the \x02following:\x03.") , joined("и \x02\x02, подтверждая ноту\x03\x03.")
+    ('refer to the following:', 'и, подтверждая ноту.')
+    >>> joined("отырып, \x02, сілтеме,\x03 санайды"), joined("a \x02\x03 b"), joined("до \x0212 мая 2021 г.\x03.")
+    ('отырып, сілтеме, санайды', 'a b', 'до 12 мая 2021 г.')
+    """
+    if OPEN not in text and CLOSE not in text:
+        return text
+    out, at = "", 0
+    for join in _JOIN.finditer(text):
+        if join.start() < at:  # inside the stop the join before swallowed
+            continue
+        piece = text[at:join.start()]
+        kept = piece.rstrip(" \t")
+        spaced = len(kept) < len(piece) or " " in join.group() or "\t" in join.group()
+        out += kept
+        at = join.end()
+        before, after = out[-1:], text[at:at + 1]
+        if after and after in PAUSES + TERMINAL:       # no space before punctuation
+            if after == "." and before and before in TERMINAL:
+                at += 1                                # "following:" + "." -> "following:"
+            elif before and before in PAUSES and after in PAUSES + ".":
+                out = out[:-1]                         # "сілтеме," + "," -> "сілтеме,"
+            continue
+        if spaced and before and after and not before.isspace() and not after.isspace():
+            out += " "
+    return out + text[at:]
+
+
+def fact_variant(name: str):
+    """The filter ``| this_year`` or ``| numeric`` (NOTE-SPEC §10): a date or a ref (or one form of it) written
+    another way, by the fact itself (``compose.facts.Fact.variant``)."""
+    def apply(value, *args):
+        variant = getattr(value, "variant", None)
+        if not callable(variant):
+            raise TemplateError(f"| {name} is for dates and refs",
+                                hint=f"write {{{{ dates.x | {name} }}}} or {{{{ refs.x | {name} }}}}")
+        return variant(name, *args)
+    apply.__name__ = name
+    return apply
+
+
 @lru_cache(maxsize=None)
 def environment(lang: str) -> ImmutableSandboxedEnvironment:
-    env = TextEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env = TextEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
+                          finalize=_finalize)
     env.globals.clear()  # range, lipsum, cycler...: nothing a text needs, and lipsum(10**9) is a bomb
     env.filters.update(_bounded_filters(env.filters))
     env.filters.update(grammar_for(lang).FILTERS)
     env.filters["count"] = count_filter(lang)
+    env.filters.update({name: fact_variant(name) for name in ("this_year", "numeric")})
     return env
 
 
@@ -283,7 +348,7 @@ def render_text(source: str, lang: str, context: dict, field: str = "", trusted:
             hint = KNOWN_ELSEWHERE.get(unknown[0]) or (
                 f"did you mean '{near[0]}'?" if near else f"known names: {', '.join(sorted(context))}")
             raise TemplateError(f"unknown name '{unknown[0]}'", hint=hint)
-        return _writable(_render_bounded(template, context), field)
+        return _writable(joined(_render_bounded(template, context)), field)
     except NoteError as exc:
         exc.field = field or exc.field
         raise

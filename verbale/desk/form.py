@@ -89,7 +89,7 @@ def widget(path: tuple, node: dict, schema: dict, required: bool = False) -> Wid
     if isinstance(kind, list):  # number: string or integer -> typed as text
         kind = "string"
     per_language = set(node.get("properties", {})) or set(node.get("propertyNames", {}).get("enum", []))
-    if kind == "object" and per_language and per_language <= set(LANGUAGE_KEYS):
+    if kind == "object" and per_language and per_language <= set(LANGUAGE_KEYS) and not _has_lists(node, schema):
         return Widget(path, "texts", title, description, required)
     if kind == "object" and node.get("patternProperties"):  # named entries: dates, periods, refs ...
         value = next(iter(node["patternProperties"].values()))
@@ -121,6 +121,13 @@ def widget(path: tuple, node: dict, schema: dict, required: bool = False) -> Wid
     return Widget(path, "text", title, description, required)
 
 
+def _has_lists(node: dict, schema: dict) -> bool:
+    """Whether a per-language object takes a list of lines in a language (a heading): then it is a group of
+    choices (one text or a list), not one text per language."""
+    return any(variant.get("type") == "array" for sub in node.get("properties", {}).values()
+               for variant in _resolve(sub, schema).get("anyOf", []))
+
+
 def widgets(schema: dict) -> list[Widget]:
     needed = set(schema.get("required", []))
     return [widget((name, ), node, schema, name in needed) for name, node in schema["properties"].items()]
@@ -144,7 +151,9 @@ def _kind_at(path: tuple, schema: dict) -> str:
             continue
         return "text"
     if current is not None and current.kind == "choice":
-        return "choice"
+        # one value of a choice is a count only where the choice has a number (enclosures: 11); a ref's number
+        # "0123" stays the text it is
+        return "choice" if any(option.kind == "number" for option in current.options) else "text"
     return current.kind if current is not None else "text"
 
 

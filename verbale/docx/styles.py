@@ -19,7 +19,10 @@ EMBLEM_HEIGHT_CM = 2.5
 STYLES: dict[str, dict] = {
     "Emblem": dict(align="center", after_pt=6),
     "Letterhead": dict(align="center", bold=True, after_pt=24),
+    # a notification's title above the number line (NOTE-SPEC §10), and the subject line after it
+    "Heading": dict(align="center", bold=True, after_pt=12, keep=True),
     "Number": dict(align="left", after_pt=6),
+    "Subject": dict(align="left", after_pt=12),
     "Urgency": dict(align="right", bold=True, after_pt=12),
     "Body": dict(align="both", indent_cm=1.25, after_pt=12, hyphenate=True),
     "Enclosure": dict(align="left", italic=True, after_pt=12),
@@ -27,6 +30,8 @@ STYLES: dict[str, dict] = {
     # a house that dates its notes at the top: the upper right, under the number line (5 FAH-1 H-610)
     "PlaceDateTop": dict(align="right", after_pt=12),
     "Addressee": dict(align="left", bold=True, keep=True),
+    # a house that addresses its notes at the top, above the text (NOTE-SPEC §10, `addressee: top`)
+    "AddresseeTop": dict(align="left", bold=True, after_pt=12),
     "AgendaSender": dict(align="right", after_pt=24),
     "AgendaTitle": dict(align="center", bold=True, after_pt=12),
     "AgendaMeeting": dict(align="center", after_pt=24),

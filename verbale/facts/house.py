@@ -27,6 +27,15 @@ CLOSINGS = ("highest", "high", "none")
 DEFAULT_LABEL = "№"
 
 
+class RefConvention(BaseModel):
+    """How an office cites one kind of document (NOTE-SPEC §10)."""
+
+    model_config = ConfigDict(extra="forbid")
+    number_label: PerLanguage | str | None = Field(
+        None, description="before a cited number of this kind: one label for every language, or one per language",
+        examples=["N", {"ru": "N", "en": "No."}])
+
+
 class House(BaseModel):
     """An office's conventions; every field has the v1 behaviour as its default."""
 
@@ -37,9 +46,9 @@ class House(BaseModel):
     number_suffix: PerLanguage | str = Field(
         "", description="after the number: an office's index that every number carries (a Russian "
         "department's '/дса')", examples=[{"ru": "/дса", "en": "/dsa"}])
-    place_date: Literal["top", "bottom"] = Field(
-        "bottom", description="the place-and-date line: after the closing (bottom) or under the number line (top)",
-        examples=["top"])
+    place_date: Literal["top", "bottom", "none"] = Field(
+        "bottom", description="the place-and-date line: after the closing (bottom), under the number line (top), "
+        "or none (the form the UN circulates)", examples=["top"])
     date_line: Literal["place-and-date", "date-only"] = Field(
         "place-and-date", description="date-only leaves the city out of the line: '15 декабря 2005 года'",
         examples=["date-only"])
@@ -52,6 +61,31 @@ class House(BaseModel):
     spelling: Literal["en-GB", "en-US"] = Field(
         "en-GB", description='English spelling and proofing language: en-US writes "has the honor"',
         examples=["en-US"])
+    addressee: Literal["bottom", "top", "none"] = Field(
+        "bottom", description="the addressee block: at the foot (bottom), above the text (top), or none",
+        examples=["top"])
+    subject_label: PerLanguage | str | None = Field(
+        None, description='before the subject line: one label for every language, or one per language; "" prints '
+        "the subject alone; default: the formulas' subject_label (Subject: / Тема: / Тақырыбы:)",
+        examples=[{"en": "Re:"}, ""])
+    enclosure_pages: bool = Field(
+        True, description="false: the enclosures without page counts ('Encl.: as stated'); a titled "
+        "enclosure's pages: may then be left out", examples=[False])
+    enclosures_at: Literal["body", "foot"] = Field(
+        "body", description="the enclosure notation: before the closing (body) or after the place-and-date line "
+        "(foot)", examples=["foot"])
+    currency: Literal["name", "symbol"] = Field(
+        "name", description="sums of money: 50,000 US dollars / 50 000 долларов США (name) or US$ 50,000 / "
+        "50 000 долл. США (symbol)", examples=["symbol"])
+    refs: dict[str, RefConvention] = Field(
+        {}, description="conventions per kind of document referred to: {note: {number_label: N}}",
+        examples=[{"note": {"number_label": {"ru": "N"}}}])
+    issuer: Literal["full", "short"] = Field(
+        "full", description="a ref's issuer by its full name or its short name ('ноты Посольства N …')",
+        examples=["short"])
+    range_dash: Literal["en", "hyphen"] = Field(
+        "en", description="between the ends of a range of days: an en dash (18–26 November) or a hyphen "
+        "(18-26 November)", examples=["hyphen"])
     blank: str | None = Field(
         None, max_length=300, description="a .docx letterhead blank the notes are printed on (a path)",
         examples=["blanks/mission.docx"])
@@ -61,6 +95,19 @@ class House(BaseModel):
 
     def suffix(self, lang: str) -> str:
         return _for_language(self.number_suffix, lang, "")
+
+    def ref_label(self, kind: str, lang: str) -> str | None:
+        """The house's label before a cited number of ``kind`` in ``lang``, or None (the formulas' own)."""
+        convention = self.refs.get(kind)
+        if convention is None or convention.number_label is None:
+            return None
+        value = convention.number_label
+        return value if isinstance(value, str) else value.get(lang)
+
+    def subject(self, lang: str) -> str | None:
+        """The house's subject label in ``lang``, or None (the formulas' own)."""
+        value = self.subject_label
+        return value if value is None or isinstance(value, str) else value.get(lang)
 
     def date_options(self) -> dict[str, str]:
         """The keyword options every grammar's ``format_date`` takes."""
@@ -103,7 +150,7 @@ def _checked(layer, error: type[NoteError], where: str, field: str, hint: str) -
     ...     _checked({"place_date": "middle"}, SpecError, "verbale.yaml", "house", "fix it")
     ... except SpecError as exc:
     ...     print(exc.problem)
-    verbale.yaml: house.place_date: 'middle' is not allowed (use 'top' or 'bottom')
+    verbale.yaml: house.place_date: 'middle' is not allowed (use 'top', 'bottom' or 'none')
     """
     if layer is None:
         return {}
@@ -161,21 +208,28 @@ def owed_closing(keys, entries: Mapping) -> str:
     """The closing a note's recipients are owed by their termbase entries (``closing: high``).
 
     One sentence addresses them all, so the most deferential owed wins; an entry that says nothing is owed
-    the highest.
+    the highest.  A variant of the office's own formulas (``closing: assurance``) is given where every recipient
+    is owed it.
 
     >>> owed_closing(["a", "b"], {"a": {"closing": "high"}, "b": {}}), owed_closing(["a"], {"a": {"closing": "high"}})
     ('highest', 'high')
+    >>> owed_closing(["a", "b"], {"a": {"closing": "warm"}, "b": {"closing": "warm"}})
+    'warm'
     """
-    owed = {entries.get(key, {}).get("closing") or "highest" for key in keys}
+    owed = [entries.get(key, {}).get("closing") or "highest" for key in keys]
+    if len(set(owed)) == 1:
+        return owed[0]
     return next((closing for closing in CLOSINGS if closing in owed), "highest")
 
 
-def closing_problem(key: str, entries: Mapping) -> TermbaseError | None:
+def closing_problem(key: str, entries: Mapping, known=CLOSINGS) -> TermbaseError | None:
+    """A recipient's entry owed a closing that is no variant (``known``: the built-in ones and the office's)."""
     value = entries.get(key, {}).get("closing")
-    if value is None or value in CLOSINGS:
+    if value is None or value in known:
         return None
     return TermbaseError(f"'{key}' is owed an unknown closing '{value}'", field=f"{key}.closing",
-                         hint=f"use one of {', '.join(CLOSINGS)} in the termbase's entry")
+                         hint=f"use one of {', '.join(known)} in the termbase's entry, or add the variant under "
+                              "`closing:` in the office's formulas.yaml")
 
 
 def describe(house: House, spec) -> list[str]:
@@ -193,18 +247,33 @@ def describe(house: House, spec) -> list[str]:
             shown = value if isinstance(value, str) else ", ".join(f"{lang} {text}" for lang, text in value.items())
             lines.append(f"number {name.split('_')[1]}: {shown}")
     lines += [text for name, text in (
-        ("place_date", "place and date: at the top, under the number line"),
+        ("place_date", "place and date: at the top, under the number line" if house.place_date == "top"
+         else "place and date: none (no place-and-date line)"),
+        ("addressee", f"addressee: {house.addressee}"),
+        ("enclosure_pages", "enclosures: without page counts"),
+        ("enclosures_at", "enclosures: at the foot, after the place and date"),
+        ("currency", "sums of money: the currency's symbol (US$ 50,000; 50 000 долл. США)"),
+        ("issuer", "a ref's issuer: its short name"),
+        ("range_dash", "ranges of days: a hyphen (18-26 November)"),
+        ("subject_label", f"subject label: {house.subject_label!r}"),
         ("date_line", "date line: the date alone, without the place"),
         ("date_order", "English dates: month-day (September 23, 2021)"),
         ("year_word", "Russian dates: «года» (23 сентября 2021 года)"),
         ("spelling", 'English spelling: en-US ("honor"; proofing en-US)'),
     ) if getattr(house, name) != getattr(default, name)]
+    if house.refs:
+        lines += [f"cited {kind}s: number label {convention.number_label!r}" for kind, convention in house.refs.items()
+                  if convention.number_label is not None]
     if house.blank:
         lines.append(f"letterhead blank: {house.blank}")
     if spec is not None:
         lines += [text for present, text in (
             (not spec.printed_number, "number: none (no number line)"),
-            (spec.opening == "plain", "opening: plain (the purpose carries its own verb)"),
+            (spec.opening_action == "plain", "opening: plain (the purpose carries its own verb)"),
+            (spec.opening_action not in ("plain", "honour"), f"opening: {spec.opening_action}"),
+            (spec.opening_clause is not None, "opening: a clause of the note's own"),
+            (spec.reference is not None and spec.reference[1] != "default",
+             f"with_reference_to: {spec.reference[1] if spec.reference else ''}"),
             (spec.compliments is False, "compliments: left out"),
             (spec.closing is not None, f"closing: {spec.closing}"),
         ) if present]

@@ -23,10 +23,24 @@ def spec_schema() -> dict:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
+def house_schema() -> tuple[dict, dict]:
+    """The house conventions' schema (NOTE-SPEC §7, §10) as a reference and the definitions it needs, for the files
+    whose ``house:`` is checked by the House model when the note is made (verbale.yaml, a sender's entry)."""
+    from .house import House
+
+    schema = House.model_json_schema(ref_template="#/$defs/{model}")
+    defs = schema.pop("$defs", {})
+    return {"anyOf": [{"$ref": "#/$defs/House"}, {"type": "null"}], "description": schema.get("description", "")}, {
+        **defs, "House": schema}
+
+
 def workspace_schema() -> dict:
     from .workspace import WorkspaceConfig
 
-    return {"$schema": DRAFT, **WorkspaceConfig.model_json_schema(by_alias=True)}
+    schema = WorkspaceConfig.model_json_schema(by_alias=True)
+    house, defs = house_schema()
+    schema["properties"]["house"] = {**house, "description": "the office's conventions (NOTE-SPEC §7, §10)"}
+    return {"$schema": DRAFT, **schema, "$defs": {**schema.get("$defs", {}), **defs}}
 
 
 def termbase_schema() -> dict:
@@ -40,10 +54,12 @@ def termbase_schema() -> dict:
         "country": {"type": "string", "description": "ISO 3166 code"},
         "members": {"type": "array", "items": TEXT, "description": "a group's recipients"},
         "emblem": {"type": "string", "description": "a PNG under termbase/, above a sender's letterhead"},
-        "house": {"type": "object", "description": "a sender's conventions (NOTE-SPEC §7)"},
+        "house": {"$ref": "#/$defs/House", "description": "a sender's conventions (NOTE-SPEC §7, §10)"},
+        "closing": {"type": "string", "description": "the closing a recipient is owed: highest, high, or a variant "
+                                                     "of the office's formulas", "examples": ["high"]},
     }}
     return {"$schema": DRAFT, "title": "termbase/*.yaml (entries' roles and facts)", "type": "object",
-            "additionalProperties": entry}
+            "additionalProperties": entry, "$defs": house_schema()[1]}
 
 
 def forms_schema() -> dict:
@@ -55,6 +71,12 @@ def forms_schema() -> dict:
     forms = {
         **cases,
         "short": {**TEXT, "description": "the short name (the closing formula's subject)"},
+        **{f"short_{case}": {**TEXT, "description": f"the short name in the {full} (a ref's issuer with house "
+                                                     "`issuer: short`; derived when not written)"}
+           for case, full in [("gen", "genitive"), ("dat", "dative"), ("acc", "accusative"), ("ins", "instrumental"),
+                              ("prep", "prepositional (Russian)"), ("loc", "locative (Kazakh)")]},
+        "short_possessive": {"type": "boolean", "description": "Kazakh: the short name's last word carries the "
+                                                              "possessive"},
         "letterhead": {**LINES, "description": "a sender's letterhead, line by line"},
         "address": {**LINES, "description": "a recipient's addressee block, capitals, line by line"},
         "line": {**TEXT, "description": "a place in the place-and-date line"},
@@ -74,8 +96,45 @@ def forms_schema() -> dict:
             "additionalProperties": entry}
 
 
+def formulas_schema() -> dict:
+    """termbase/<lang>/formulas.yaml: an office's own formulas, merged over the built-in ones name by name
+    (NOTE-SPEC §10; locales/README.md).  A formula is a Jinja text (or a list of lines); a variant of opening,
+    closing or with_reference_to is a text or a mapping with its own whole ``sentence``."""
+    formula = {**TEXT, "description": "a Jinja text over the names locales/README.md lists"}
+    variant = {"anyOf": [formula, {"type": "object", "properties": {
+        "sentence": {**formula, "description": "a whole sentence of its own"},
+        "action": formula, "consideration": formula}, "additionalProperties": False}]}
+    group = {"type": "object", "additionalProperties": variant}
+    kind = {"type": "object", "description": "a kind of document a note refers to: its word in every case used "
+                                             "(Russian: gender and the six cases), `date` (the word before a date), "
+                                             "`number_label`, `possessive` (Kazakh), `ref` (a phrase of its own)",
+            "properties": {"nom": TEXT, "gen": TEXT, "dat": TEXT, "acc": TEXT, "ins": TEXT, "prep": TEXT,
+                           "gender": {"enum": ["m", "f", "n"]}, "date": TEXT, "number_label": TEXT,
+                           "possessive": {"type": "boolean"}, "ref": formula}}
+    return {"$schema": DRAFT, "title": "termbase/<lang>/formulas.yaml (an office's own formulas)", "type": "object",
+            "properties": {
+                "opening": {**group, "description": "`sentence` (the frame) and variants: `opening: NAME` in a spec"},
+                "closing": {**group, "description": "`sentence` (the frame) and variants: `closing: NAME` in a spec"},
+                "with_reference_to": {"anyOf": [formula, {"type": "object", "additionalProperties": formula}],
+                                      "description": "phrases citing a document: `default` and variants"},
+                "number": formula, "place_date": formula, "date_only": formula, "title": formula,
+                "subject_label": formula, "subject": formula, "enclosure_label": formula, "enclosure_item": formula,
+                "enclosure_as_stated": {"type": "array", "items": formula},
+                "refs": {"type": "object", "properties": {"ref": formula, "words": {"type": "object"},
+                                                          "kinds": {"type": "object", "additionalProperties": kind}}},
+                "currencies": {"type": "object", "additionalProperties": {"type": "object", "description":
+                                "names by CLDR plural category (one, few, many, other) and `symbol`"}},
+                "dates": {"type": "object", "properties": {"this_year": formula, "numeric": formula}},
+                "amounts": {"type": "object", "properties": {"symbol": formula}},
+                "layout": {**TEXT, "description": "the layout in templates/ (without .j2)"},
+                "kinds": {"type": "object", "description": "formulas of a document kind (NOTE-SPEC §11), looked up "
+                                                           "before the top-level ones"},
+            }}
+
+
 SCHEMAS = {"note-spec.schema.json": spec_schema, "verbale.schema.json": workspace_schema,
-           "termbase.schema.json": termbase_schema, "termbase-forms.schema.json": forms_schema}
+           "termbase.schema.json": termbase_schema, "termbase-forms.schema.json": forms_schema,
+           "termbase-formulas.schema.json": formulas_schema}
 
 
 def schema_text(name: str = "note-spec.schema.json") -> str:

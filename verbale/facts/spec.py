@@ -25,6 +25,8 @@ NO_NUMBER = "none"       # `number: none`: a note without a number line
 MAX_AMOUNT = 10 ** 15    # the largest sum of money
 Lang = Literal["en", "ru", "kk"]
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+# The name of a formula variant (`opening: acknowledging`) or of a ref kind: a name in formulas.yaml
+Name = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 # A count is a decimal integer as typed: no "5" in quotes, no 5.0, no yes (YAML 1.2 core schema; issue #15)
 Count = Annotated[int, Field(gt=0, le=MAX_PAGES, strict=True)]
 OFFSET = re.compile(r"(?:[zZ]|[+-]\d\d(?::?\d\d)?)$")
@@ -40,6 +42,47 @@ class Texts(BaseModel):
                            examples=["препроводить проект повестки дня заседания, которое состоится {{ meeting.when }}"])
     kk: str | None = Field(None, max_length=MAX_TEXT, description="the Kazakh text",
                            examples=["{{ meeting.when }} өтетін отырыстың күн тәртібі жобасын жолдауды"])
+
+
+Line = Annotated[str, Field(max_length=MAX_TEXT)]
+
+
+class Lines(BaseModel):
+    """One line, or a list of lines, per language; each a small Jinja template over the facts of the note."""
+
+    model_config = ConfigDict(extra="forbid")
+    en: Line | list[Line] | None = Field(None, description="the English line or lines",
+                                         examples=[["NOTIFICATION", "No. {{ number }}"]])
+    ru: Line | list[Line] | None = Field(None, description="the Russian line or lines",
+                                         examples=[["УВЕДОМЛЕНИЕ", "№ {{ number }}"]])
+    kk: Line | list[Line] | None = Field(None, description="the Kazakh line or lines",
+                                         examples=[["ХАБАРЛАМА", "№ {{ number }}"]])
+
+    def lines(self, lang: str) -> list[str]:
+        value = getattr(self, lang)
+        return [] if value is None else [value] if isinstance(value, str) else list(value)
+
+
+class Opening(BaseModel):
+    """The opening with a clause of the spec's own between the compliments and the action (NOTE-SPEC §10)."""
+
+    model_config = ConfigDict(extra="forbid")
+    clause: Texts | None = Field(None, description="the clause, per language, between the compliments and the "
+                                 "action: '… and, {clause}, has the honour to …'", examples=[{
+                                     "en": "confirming receipt of {{ refs.their_note }}",
+                                     "ru": "подтверждая получение {{ refs.their_note.gen }}",
+                                     "kk": "{{ refs.their_note | acc }} алғанын растай отырып"}])
+    action: Name = Field("honour", description="honour | plain | a variant of `opening` in the workspace's "
+                         "formulas.yaml", examples=["plain"])
+
+
+class Reference(BaseModel):
+    """``with_reference_to`` with a phrase of its own: a variant of `with_reference_to` in formulas.yaml."""
+
+    model_config = ConfigDict(extra="forbid")
+    ref: Key = Field(description="a key of refs:", examples=["their-note"])
+    phrase: Name = Field("default", description="the variant of `with_reference_to` in formulas.yaml "
+                         "(default: 'with reference to {ref}')", examples=["receipt"])
 
 
 class Meeting(BaseModel):
@@ -109,8 +152,8 @@ class Ref(BaseModel):
     """A document the note refers to: an earlier note, an agreement, a letter, a resolution."""
 
     model_config = ConfigDict(extra="forbid")
-    kind: Literal["note", "agreement", "letter", "resolution"] = Field(description="what the document is",
-                                                                       examples=["note"])
+    kind: Name = Field(description="what the document is: note, agreement, letter, resolution, or a kind the "
+                       "workspace's formulas.yaml adds under refs.kinds", examples=["note"])
     number: Union[Annotated[str, Field(min_length=1, max_length=60)], Texts, None] = Field(
         None, description="its number as printed, or one per language", examples=["10756/двбр", {"ru": "10663/двбр", "en": "10663/dvbr"}])
     date: dt.date | None = Field(None, description="its date", examples=["2007-12-14"])
@@ -143,7 +186,8 @@ class Enclosure(BaseModel):
     model_config = ConfigDict(extra="forbid")
     title: Texts = Field(description="the enclosure's title in each language",
                          examples=[{"en": "Information on CICA", "ru": "Информация о СВМДА", "kk": "АӨСШК туралы ақпарат"}])
-    pages: Count = Field(description="its number of pages", examples=[6])
+    pages: Count | None = Field(None, description="its number of pages (required unless the house says "
+                                "`enclosure_pages: false`)", examples=[6])
 
 
 class Agenda(BaseModel):
@@ -197,8 +241,16 @@ class NoteSpec(BaseModel):
                                  examples=[{"their-note": {"kind": "note", "number": "10663", "date": "2007-12-14"}}])
     amounts: dict[Key, Amount] = Field({}, description="sums of money used as {{ amounts.NAME }}",
                                        examples=[{"contribution": {"value": 50000, "currency": "USD"}}])
-    with_reference_to: Key | None = Field(None, description="a key of refs: the opening says '…, with reference "
-                                          "to {ref}, has the honour to …'", examples=["their-note"])
+    with_reference_to: Key | Reference | None = Field(
+        None, description="a key of refs: the opening says '…, with reference to {ref}, has the honour to …'; or "
+        "{ref, phrase} with a phrase of formulas.yaml", examples=["their-note", {"ref": "their-note", "phrase": "receipt"}])
+    heading: Lines | None = Field(None, description="lines printed above the number line, per language (a "
+                                  "notification's title; {{ number }} and facts work inside)", examples=[{
+                                      "en": ["NOTIFICATION", "No. {{ number }}"], "ru": ["УВЕДОМЛЕНИЕ", "№ {{ number }}"],
+                                      "kk": ["ХАБАРЛАМА", "№ {{ number }}"]}])
+    subject: Texts | None = Field(None, description="one line after the number line, after the house's "
+                                  "subject_label (Subject: / Тема: / Тақырыбы:)", examples=[{
+                                      "en": "Contributions for 2025", "ru": "Взносы на 2025 год", "kk": "2025 жылға арналған жарналар"}])
     distribution: list[Key] | Key = Field([], description="one note per recipient (keys or a named group)",
                                           examples=["cica-member-states-mfa"])
     enclosures: Union[Count, list[Enclosure], None] = Field(
@@ -206,20 +258,39 @@ class NoteSpec(BaseModel):
     # NOTE-SPEC §7: house conventions and formula variants
     house: House | None = Field(None, description="this note's house conventions (over the sender's and the "
                                 "workspace's)", examples=[{"number_label": {"en": "No."}, "spelling": "en-US"}])
-    opening: Literal["honour", "plain"] = Field(
+    opening: Name | Opening = Field(
         "honour", description='honour: "... and has the honour to {purpose}"; plain: "... and {purpose}" '
-        "(the purpose carries its own verb)", examples=["plain"])
+        "(the purpose carries its own verb); a variant of the workspace's formulas.yaml; or {clause, action}",
+        examples=["plain", {"clause": {"en": "confirming receipt of {{ refs.their_note }}"}, "action": "honour"}])
     compliments: bool | None = Field(
         None, description='"presents its compliments to ..."; default: when there are recipients',
         examples=[False])
-    closing: Literal["highest", "high", "none"] | None = Field(
-        None, description="the closing formula; default: what each recipient's termbase entry says it is "
-        "owed, else highest", examples=["high"])
+    closing: Name | None = Field(
+        None, description="the closing formula: highest | high | none | a variant of the workspace's "
+        "formulas.yaml; default: what each recipient's termbase entry says it is owed, else highest",
+        examples=["high"])
 
     @property
     def printed_number(self) -> str:
         """The number as printed, or "" for `number: none`."""
         return "" if self.number.lower() == NO_NUMBER else self.number
+
+    @property
+    def opening_action(self) -> str:
+        """The variant of ``opening`` the note uses (honour, plain or the workspace's own)."""
+        return self.opening if isinstance(self.opening, str) else self.opening.action
+
+    @property
+    def opening_clause(self) -> Texts | None:
+        return None if isinstance(self.opening, str) else self.opening.clause
+
+    @property
+    def reference(self) -> tuple[str, str] | None:
+        """``with_reference_to`` as (ref key, phrase variant), or None."""
+        value = self.with_reference_to
+        if value is None:
+            return None
+        return (value, "default") if isinstance(value, str) else (value.ref, value.phrase)
     agenda: Agenda | None = Field(None, description="the draft agenda of the meeting, written as NAME.agenda.<lang>.docx "
                                   "and after the notes in NAME.docx", examples=[{"items": [
                                       {"en": "Adoption of the agenda", "ru": "Утверждение повестки дня",
@@ -262,8 +333,8 @@ class NoteSpec(BaseModel):
 
     @model_validator(mode="after")
     def _reference_known(self):
-        if self.with_reference_to is not None and self.with_reference_to not in self.refs:
-            raise ValueError(f"with_reference_to: '{self.with_reference_to}' is not a key of refs:")
+        if self.reference is not None and self.reference[0] not in self.refs:
+            raise ValueError(f"with_reference_to: '{self.reference[0]}' is not a key of refs:")
         return self
 
     @field_validator("languages")
@@ -286,6 +357,9 @@ def _pydantic_problem(error: dict) -> tuple[str, str]:
         return "a count is a whole number", "type it as digits, e.g. 11, without quotes or a leading zero"
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch" and "_" in str(error.get("ctx", {}).get("pattern", "")):
+        return (f"'{error.get('input')}' is not a name of formulas.yaml",
+                "names are lowercase letters, digits, hyphens and underscores")
     if kind == "string_pattern_mismatch":
         return f"'{error.get('input')}' is not a termbase key", "keys are lowercase letters, digits and hyphens"
     return message[0].lower() + message[1:], ""

@@ -266,7 +266,7 @@ class Termbase:
         for lang, by_key in forms.items():
             self.forms.setdefault(lang, {}).update(by_key)
         for lang, named_formulas in formulas.items():
-            self.formulas[lang] = {**self.formulas.get(lang, {}), **named_formulas}
+            self.formulas[lang] = merge_formulas(self.formulas.get(lang, {}), named_formulas)
         self.where.update({at: (folder / name, line, fields) for at, (name, line, fields) in where.items()})
         self.origin.update({key: folder for key in named})
 
@@ -349,6 +349,23 @@ class Termbase:
         return TermList(tuple(self.term(key, lang, on) for key in keys), lang)
 
 
+
+
+def merge_formulas(below: dict, above: dict) -> dict:
+    """An office's formulas over the built-in ones, name by name (NOTE-SPEC §10): a mapping merges key by key, so
+    ``closing: {assurance: …}`` adds a variant and keeps ``closing.sentence``; a formula (a text or a list of lines)
+    it names replaces the one below.
+
+    >>> merge_formulas({"closing": {"sentence": "S", "high": "H"}, "number": "N"}, {"closing": {"high": "h2", "x": "X"}})
+    {'closing': {'sentence': 'S', 'high': 'h2', 'x': 'X'}, 'number': 'N'}
+    >>> merge_formulas({"with_reference_to": {"default": "D"}}, {"with_reference_to": "W"})
+    {'with_reference_to': 'W'}
+    """
+    merged = dict(below)
+    for name, value in above.items():
+        under = merged.get(name)
+        merged[name] = merge_formulas(under, value) if isinstance(value, dict) and isinstance(under, dict) else value
+    return merged
 
 
 def person_forms(forms: dict) -> dict:
