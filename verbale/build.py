@@ -136,7 +136,7 @@ def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | N
         if not result.notes:  # the texts are the same for every addressee: check them once
             findings = check.findings(spec, notes, doc, house, termbase)
             result.disagreements = [f.line for f in findings if f.kind == "disagreement"]
-            result.lint = [f.line for f in findings if f.kind == "lint"]
+            result.lint = termbase.left_out + [f.line for f in findings if f.kind == "lint"]
         result.notes += 1
         for note in notes:
             result.files[f"{stem}{suffix}.{note.lang}.docx"] = note_docx(note, blank)

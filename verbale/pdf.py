@@ -44,6 +44,7 @@ TIMEOUT_VARIABLE = "VERBALE_PDF_TIMEOUT"    # seconds one office call may take (
 TIMEOUT_BASE_S, TIMEOUT_PER_FILE_S = 60.0, 5.0
 MAX_TIMEOUT_S = 86400.0                     # a day
 MAX_PDF = 64 * 2**20                        # a note's PDF is some 50 kB: a larger file is not one of ours
+MAX_DOCX = 64 * 2**20                       # a note with a blank: at most the blank's 24 MB and some
 ARCHIVE_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'  # PDF/A-2b
 PLAIN_FILTER = "pdf:writer_pdf_Export"
 KNOWN_PLACES = {  # where installers put soffice when it is not on PATH
@@ -140,20 +141,13 @@ def _run_office(program: str, docx: list[Path], out_dir: Path, profile: Path, ar
     return ""
 
 
-def _rounds(docx: list[Path]) -> list[list[Path]]:
-    """Batches whose file names are unique (LibreOffice names each PDF after its DOCX, in one folder)."""
-    rounds: list[list[Path]] = []
-    for path in docx:
-        batch = next((b for b in rounds if all(p.name != path.name for p in b)), None)
-        if batch is None:
-            rounds.append(batch := [])
-        batch.append(path)
-    return rounds
-
-
 def convert(docx: list[Path], archive: bool = False, attempts: int = 2) -> Conversion:
-    """Convert the DOCX files with one office process per batch; a file it leaves unconverted (a hang, a
-    crash) is tried once more. Raises PdfError only when LibreOffice cannot be found."""
+    """Convert the DOCX files with one office process; a file it leaves unconverted (a hang, a crash) is tried
+    once more. Raises PdfError only when LibreOffice cannot be found.
+
+    The office is given copies named ``0.docx``, ``1.docx``… in a private folder, by absolute path: a file
+    name (a spec called ``--norestore-x.yaml`` or ``-env:UserInstallation=…``, a space, a newline) never
+    reaches soffice, which would take it for an option and fail the whole batch, or be steered by it."""
     program = find_office()
     result = Conversion()
     try:
@@ -162,33 +156,43 @@ def convert(docx: list[Path], archive: bool = False, attempts: int = 2) -> Conve
         result.failures = {Path(path): exc for path in docx}
         return result
     with tempfile.TemporaryDirectory(prefix="verbale-pdf-") as work:
-        work_dir = Path(work)
-        for number, batch in enumerate(_rounds([Path(p) for p in docx])):
-            out_dir = work_dir / f"out{number}"
-            out_dir.mkdir()
-            pending, problem, junk = batch, "", set()
-            for attempt in range(attempts):
-                profile = work_dir / f"profile{number}-{attempt}"
-                problem = _run_office(program, pending, out_dir, profile, archive) or problem
-                for path in pending:
-                    made_path = out_dir / (path.stem + ".pdf")
-                    made = read_regular(made_path, MAX_PDF)
-                    if made and looks_whole(made):
-                        result.pdfs[path] = deterministic(made, path)
-                        junk.discard(path)
-                    elif os.path.lexists(made_path):  # junk, cut short or too large: never written beside the DOCX
-                        junk.add(path)
-                        with contextlib.suppress(OSError):
-                            made_path.unlink()
-                pending = [path for path in pending if path not in result.pdfs]
-                if not pending:
-                    break
-            for path in pending:
-                why = ("LibreOffice gave a file that is not a whole PDF" if path in junk
-                       else problem or "LibreOffice gave no file")
-                result.failures[path] = PdfError(
-                    f"no PDF made for {path.name}: {why}", field="(pdf)",
-                    hint="the DOCX is written; open it in LibreOffice to see why, or run again")
+        work_dir = Path(work).resolve()
+        inputs, out_dir = work_dir / "in", work_dir / "out"
+        inputs.mkdir()
+        out_dir.mkdir()
+        copies: dict[Path, Path] = {}   # our copy -> the DOCX it stands for
+        for number, path in enumerate(dict.fromkeys(Path(p) for p in docx)):
+            data = read_regular(path, MAX_DOCX)  # never through a link, never a FIFO
+            if data is None:
+                result.failures[path] = PdfError(f"no PDF made for {path.name}: it is not a DOCX file to read",
+                                                 field="(pdf)", hint="run again to write the DOCX")
+                continue
+            copy = inputs / f"{number}.docx"
+            copy.write_bytes(data)
+            copies[copy] = path
+        pending, problem, junk = list(copies), "", set()
+        for attempt in range(attempts if pending else 0):
+            profile = work_dir / f"profile{attempt}"
+            problem = _run_office(program, pending, out_dir, profile, archive) or problem
+            for copy in pending:
+                made_path = out_dir / (copy.stem + ".pdf")
+                made = read_regular(made_path, MAX_PDF)
+                if made and looks_whole(made):
+                    result.pdfs[copies[copy]] = deterministic(made, copy)
+                    junk.discard(copy)
+                elif os.path.lexists(made_path):  # junk, cut short or too large: never written beside the DOCX
+                    junk.add(copy)
+                    with contextlib.suppress(OSError):
+                        made_path.unlink()
+            pending = [copy for copy in pending if copies[copy] not in result.pdfs]
+            if not pending:
+                break
+        for copy in pending:
+            why = ("LibreOffice gave a file that is not a whole PDF" if copy in junk
+                   else problem or "LibreOffice gave no file")
+            result.failures[copies[copy]] = PdfError(
+                f"no PDF made for {copies[copy].name}: {why}", field="(pdf)",
+                hint="the DOCX is written; open it in LibreOffice to see why, or run again")
     return result
 
 

@@ -22,7 +22,7 @@ LOG_FILE = "verbale-error.log"
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="verbale generate", description="Trilingual notes verbales from YAML specs.")
-    p.add_argument("specs", nargs="*", metavar="SPEC_OR_FOLDER", help="spec files, or folders of *.yaml")
+    p.add_argument("specs", nargs="*", metavar="SPEC_OR_FOLDER", help="spec files, or folders of *.yaml and *.yml (in any case)")
     p.add_argument("-o", "--out", default="out", help="output folder (default: out/)")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: the number of CPUs)")
     p.add_argument("--force", action="store_true", help="overwrite output files that differ")
@@ -39,23 +39,25 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-SPEC_PATTERNS = ("*.yaml", "*.yml")
-
-
 def collect(paths: list[str]) -> tuple[list[Path], list[str]]:
     """Spec files named or found in folders (sorted, each once), and a line for each path that gives none:
-    a missing path, a folder without specs, a link to nothing or a loop of links."""
+    a missing path, a folder without specs, a link to nothing or a loop of links.  In a folder, specs are found
+    by their extension in any case (``E.YAML``, ``f.Yml``) on every system; a link to outside the folder's
+    workspace (or, without one, the folder), a FIFO or a folder named like a spec is left out with a line."""
+    from ..facts.folders import spec_files
+    from ..facts.workspace import workspace_root
+
     specs: list[Path] = []
     problems = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            candidates = sorted({p for pattern in SPEC_PATTERNS for p in path.glob(pattern)})
-            found = [p for p in candidates if p.is_file()]
-            problems += [f"{p}:1: (file): a link to nothing or a loop of links (fix or delete the link)"
-                         for p in candidates if p.is_symlink() and not p.exists()]
-            if not candidates:
+            root = workspace_root(path)
+            found = spec_files(path, root or path, "the workspace" if root else "the folder")
+            problems += found.lines()
+            if not found.files and not found.left_out:
                 problems.append(f"{name}:1: (file): no specs (*.yaml, *.yml) in this folder (check the path)")
+            found = found.files
         elif path.is_file():
             found = [path]
         elif path.is_symlink():
@@ -94,16 +96,19 @@ def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bo
     from ..facts.workspace import find_workspace
     from ..register.outgoing import write_registered  # plain writing where the workspace keeps no register
 
+    found = None
     try:
-        built = build(spec, workspace=find_workspace(spec, workspace))
+        found = find_workspace(spec, workspace)
+        built = build(spec, workspace=found)
         if strict and built.warnings:
             return 0, 0, [f"{w} [--strict]" for w in built.warnings], True, {}
         written = write_registered(built, out, force, check_only)
         docx = {} if check_only else {name: name in written for name in built.files if name.endswith(".docx")}
         lines = [f"{w} [warning]" for w in built.warnings]
         return built.notes, len(written), lines, check_only and bool(built.disagreements), docx
-    except NoteError as exc:
-        return 0, 0, error_lines(exc), True, {}
+    except NoteError as exc:  # what the workspace's termbase left out may be why
+        left_out = [f"{line} [warning]" for line in (found.termbase.left_out if found else [])]
+        return 0, 0, left_out + error_lines(exc), True, {}
     except Exception as exc:  # noqa: BLE001 - a clerk never sees a traceback
         return 0, 0, [internal_error(spec, exc)], True, {}
 

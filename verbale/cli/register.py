@@ -114,25 +114,34 @@ CSV_COLUMNS = ["number", "status", "date", "sender", "recipients", "subject", "l
 
 
 def csv_bytes(records) -> bytes:
-    """The register as CSV in UTF-8 with a byte-order mark (Excel then reads Cyrillic right)."""
+    """The register as CSV in UTF-8 with a byte-order mark (Excel then reads Cyrillic right).  Every field is
+    quoted and a cell a spreadsheet would run as a formula starts with ``'`` (register/spreadsheet.py)."""
     import csv
     import io
 
+    from ..register.spreadsheet import neutralised
+
     stream = io.StringIO()
-    writer = csv.writer(stream, lineterminator="\r\n")
+    writer = csv.writer(stream, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for record in records:
         entry, cancel = record.facts, record.cancellation or {}
-        writer.writerow([record.number, "cancelled" if cancel else "issued", entry["note_date"] or "",
-                         entry["sender"], entry["recipients"], entry["subject"], entry["languages"],
-                         entry["spec_path"], _when(entry["created_at"]), entry["created_by"],
-                         _when(cancel["created_at"]) if cancel else "", cancel.get("created_by", ""),
-                         cancel.get("reason", ""),
-                         "; ".join(f"{f['name']} {f['sha256']}" for f in record.files)])
+        row = [record.number, "cancelled" if cancel else "issued", entry["note_date"] or "", entry["sender"],
+               entry["recipients"], entry["subject"], entry["languages"], entry["spec_path"],
+               _when(entry["created_at"]), entry["created_by"], _when(cancel["created_at"]) if cancel else "",
+               cancel.get("created_by", ""), cancel.get("reason", ""),
+               "; ".join(f"{f['name']} {f['sha256']}" for f in record.files)]
+        writer.writerow([neutralised(str(cell or "")) for cell in row])
     return stream.getvalue().encode("utf-8-sig")
 
 
 def run(args) -> int:
+    from ..register.spreadsheet import formula_like, why_refused
+
+    if args.command in ("show", "cancel") and formula_like(args.number):
+        print(f"verbale register: error: NUMBER {args.number!r} {why_refused(args.number)}; no number the "
+              "register gives or takes does", file=sys.stderr)
+        return EXIT_USAGE
     register = open_register(args.workspace)
     if args.command in ("list", "export"):
         records = register.records(year=args.year, recipient=args.recipient, words=args.text)

@@ -69,7 +69,8 @@ def check(args) -> int:
     workspace = _workspace(args.workspace)
     termbase = workspace.termbase
     languages = workspace.config.get("languages") or termbase.languages
-    problems = default_problems(workspace) + check_termbase(termbase, languages) + check_formulas(termbase, languages)
+    problems = (termbase.left_out + default_problems(workspace) + check_termbase(termbase, languages)
+                + check_formulas(termbase, languages))
     hints = termbase_hints(termbase, languages)
     if not args.quiet and workspace.root is not None:
         own = [key for key, folder in termbase.origin.items() if folder == termbase.workspace_root]

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import NoteError, TemplateError, TermbaseError
+from ..facts.folders import why_left_out
 from ..facts.termbase import FORMULAS_FILE, Termbase, display_path
 from .texts import environment, render_text
 
@@ -232,7 +233,8 @@ def check_formulas(termbase: Termbase, languages: list[str]) -> list[NoteError]:
     lacking_said: set[tuple[str, str]] = set()
     for lang in sorted({*languages, *(p.name for p in folder.iterdir() if p.is_dir())}):
         path = folder / lang / FORMULAS_FILE
-        doc = _read(path) if path.is_file() else None
+        # a link to outside the workspace is left out (and said) by the termbase: never read here either
+        doc = _read(path) if why_left_out(path, folder.parent) is None else None
         if doc is None or not isinstance(doc.data, Mapping):
             continue
         where = display_path(path)

@@ -102,7 +102,7 @@ def list_page(request: Request) -> Response:
         data, problem = desk.specs.read(path)
         state = preview(data, desk.workspace) if data is not None else None
         rows.append({"path": desk.specs.name(path), "data": data or {}, "problem": problem, "state": state})
-    return desk.page("list.html", rows=rows, samples=desk.specs.samples())
+    return desk.page("list.html", rows=rows, samples=desk.specs.samples(), left_out=desk.specs.left_out() + desk.workspace.termbase.left_out)
 
 
 def spec_page(request: Request) -> Response:

@@ -22,15 +22,18 @@ class SpecFiles:
         self.root = root.resolve()
 
     def all(self) -> list[Path]:
-        found = []
-        for path in sorted(self.root.rglob("*")):
-            relative = path.relative_to(self.root)
-            if path.suffix not in (".yaml", ".yml") or path.name in NOT_SPECS or not path.is_file():
-                continue
-            if any(part.startswith(".") or part in SKIPPED_FOLDERS for part in relative.parts[:-1]):
-                continue
-            found.append(path)
-        return found
+        return self.found().files
+
+    def found(self):
+        """The workspace's specs, and those left out with why (a link to outside the workspace, to nothing)."""
+        from ..facts.folders import spec_files
+
+        return spec_files(self.root, self.root, recursive=True, skipped=frozenset(SKIPPED_FOLDERS))
+
+    def left_out(self) -> list[str]:
+        """A note for each file of the workspace that looks like a spec and is not listed."""
+        return [f"{path.relative_to(self.root).as_posix()}: {why} ({hint})"
+                for path, why, hint in self.found().left_out]
 
     def name(self, path: Path) -> str:
         return path.resolve().relative_to(self.root).as_posix()
@@ -42,7 +45,7 @@ class SpecFiles:
         inside = candidate.is_relative_to(self.root) and candidate != self.root and not any(
             part.startswith(".") or part in SKIPPED_FOLDERS for part in candidate.relative_to(self.root).parts[:-1]
         ) if candidate.is_relative_to(self.root) else False
-        if not inside or candidate.suffix not in (".yaml", ".yml") or candidate.name in NOT_SPECS:
+        if not inside or candidate.suffix.lower() not in (".yaml", ".yml") or candidate.name in NOT_SPECS:
             raise SpecError(f"no spec '{name}' in this workspace", field="(file)", hint="pick one from the list")
         if must_exist and not candidate.is_file():
             raise SpecError(f"no spec '{name}' in this workspace", field="(file)", hint="pick one from the list")

@@ -4,17 +4,20 @@ its notes take over (``house: {blank: blank.docx}``).
 Only what a note needs is read from the blank, and read safely: the parts of its first-page header and footer
 (or of its default ones when it has no distinct first page), the pictures they show, the page setup of its last
 section, its default font and size, and the styles the header and footer name.  Every part's size is bounded
-before it is read (a ZIP bomb stops at the limit), XML is parsed without entities or network, and a relationship
-to anything outside the file (a linked picture) is refused, never followed; links a reader may click stay links.
+before it is read (a ZIP bomb stops at the limit), XML is parsed without entities or network, and the whole
+blank must pass the allow-list of ``allowlist.py`` (no field, link, object or macro Word would fetch or run
+when a recipient opens a note): what it does not name is refused, never copied.
 """
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import BlankError
+from .allowlist import ADDRESS, Check, check_page, picture_type, shown
 
 MAX_FILE = 20 * 2**20      # the .docx itself
 MAX_PART = 8 * 2**20       # one part, uncompressed
@@ -30,6 +33,7 @@ IMAGE, HYPERLINK = f"{OFFICE_RELS}/image", f"{OFFICE_RELS}/hyperlink"
 PAGE_SIZE = ("w", "h")
 PAGE_MARGINS = ("top", "right", "bottom", "left", "header", "footer", "gutter")
 HOUSE_STYLE_IDS = {"Normal", "DefaultParagraphFont", "TableNormal", "TableGrid"}
+RELATIONSHIP_ID = re.compile(r"[A-Za-z_][\w.-]{0,63}")
 
 
 @dataclass(frozen=True)
@@ -142,27 +146,27 @@ def _main_part(package: _Package) -> str:
     return "word/document.xml"
 
 
-def _carry(package: _Package, part: str, kind: str, types: tuple[dict, dict], blank_media: dict, media_types: dict):
-    """The header or footer ``part`` (as written, and parsed) with its pictures renamed into ``word/media/blank-*``."""
-    defaults, overrides = types
-    relationships = package.relationships(part)
-    for relationship in relationships:
-        kind_of = relationship.get("Type", "")
-        if relationship.get("TargetMode") == "External":
-            if kind_of != HYPERLINK:
-                raise package.error(f"has a {kind} that links to an outside file ({relationship.get('Target')})",
-                                    "insert the picture into the blank instead of linking it")
-            continue
-        if kind_of != IMAGE:
-            raise package.error(f"has a {kind} with a part verbale does not carry ({kind_of.rsplit('/', 1)[-1]})",
+def _carry(package: _Package, part: str, kind: str, blank_media: dict, media_types: dict):
+    """The header or footer ``part`` (as written from its parsed tree) with its pictures renamed into
+    ``word/media/blank-*``, and relationships written anew: one per picture, nothing else (the allow-list has
+    refused every other kind)."""
+    from lxml import etree
+
+    relationships = etree.Element(f"{{{RELS}}}Relationships", nsmap={None: RELS})
+    for relationship in package.relationships(part):
+        rid, source = relationship.get("Id", ""), _target(part, relationship)
+        if relationship.get("Type") != IMAGE or relationship.get("TargetMode") or not RELATIONSHIP_ID.fullmatch(rid):
+            raise package.error(f"has a relationship verbale does not carry ({rid[:40]!r}) in its part {part}",
                                 "keep the header and footer to text, pictures and lines")
-        source = _target(part, relationship)
-        extension = posixpath.splitext(source)[1].lstrip(".").lower()
+        data = package.read(source)
+        if picture_type(data) is None:
+            raise package.error(f"has a picture that is not a picture in its part {source}", "insert it as PNG")
+        extension, content_type = picture_type(data)
         name = f"word/media/blank-{kind}-{len(blank_media) + 1}.{extension}"
-        blank_media[name] = package.read(source)
-        media_types[extension] = overrides.get(source) or defaults.get(extension) or "application/octet-stream"
-        relationship.set("Target", name.removeprefix("word/"))
-    rels = _serialized(relationships[0].getparent()) if relationships else None
+        blank_media[name], media_types[extension] = data, content_type
+        etree.SubElement(relationships, f"{{{RELS}}}Relationship", Id=rid, Type=IMAGE,
+                         Target=name.removeprefix("word/"))
+    rels = _serialized(relationships) if len(relationships) else None
     root = package.xml(part)
     return BlankPart(_serialized(root), rels), root
 
@@ -222,9 +226,9 @@ def _fonts(package: _Package, main: str, styles) -> tuple[str | None, int | None
     return font, size
 
 
-def _used_styles(styles, parts: list) -> tuple[bytes, ...]:
+def _used_styles(styles, parts: list, check: Check, part: str) -> tuple[bytes, ...]:
     """The w:style elements the header and footer (parsed parts) name (and those they are based on), in
-    WordprocessingML only."""
+    WordprocessingML only, each within the allow-list."""
     from lxml import etree
 
     by_id = {s.get(f"{{{W}}}styleId"): s for s in styles.iter(f"{{{W}}}style")}
@@ -253,18 +257,22 @@ def _used_styles(styles, parts: list) -> tuple[bytes, ...]:
                 if etree.QName(name).namespace not in (W, None):
                     del element.attrib[name]
         etree.cleanup_namespaces(style, top_nsmap={"w": W})
+        check.story(style, part, carried=True)
         carried.append(etree.tostring(style).replace(f' xmlns:w="{W}"'.encode(), b"", 1))
     return tuple(carried)
 
 
 def _load(path: Path) -> Blank:
     package = _Package(path)
-    types = _content_types(package)
     main = _main_part(package)
+    check = Check(package, _content_types(package))
+    check.run(main)
     body = package.xml(main).find(f"{{{W}}}body")
     section = body.find(f"{{{W}}}sectPr") if body is not None else None
     if section is None:
         raise package.error("has no page setup (no section)", "save the blank from Word as .docx")
+    page = _page(section)
+    check_page(page, main, package.error)
     targets = {r.get("Id"): r for r in package.relationships(main)}
     media: dict[str, bytes] = {}
     media_types: dict[str, str] = {}
@@ -276,14 +284,17 @@ def _load(path: Path) -> Blank:
             continue
         if rid not in targets or targets[rid].get("TargetMode") == "External":
             raise package.error(f"names a {kind} it does not hold", "save the blank from Word again")
-        carried[kind], root = _carry(package, _target(main, targets[rid]), kind, types, media, media_types)
+        carried[kind], root = _carry(package, _target(main, targets[rid]), kind, media, media_types)
         roots.append(root)
-    styles = package.xml(posixpath.join(posixpath.dirname(main), "styles.xml")) \
-        if package.has(posixpath.join(posixpath.dirname(main), "styles.xml")) else None
+    styles_part = posixpath.join(posixpath.dirname(main), "styles.xml")
+    styles = package.xml(styles_part) if package.has(styles_part) else None
     font, size = _fonts(package, main, styles) if styles is not None else (None, None)
-    used = _used_styles(styles, roots) if styles is not None else ()
+    if font is not None and (len(font) > 64 or ADDRESS.search(font) or not font.isprintable()):
+        raise package.error(f"names a font verbale does not carry ({shown(font, 40)}) in its part {styles_part}",
+                            "choose an installed font for the Normal style in Word and save the blank again")
+    used = _used_styles(styles, roots, check, styles_part) if styles is not None else ()
     return Blank(name=path.name, header=carried.get("header"), footer=carried.get("footer"), media=media,
-                 media_types=media_types, page=_page(section), font=font, size_half_points=size, styles=used)
+                 media_types=media_types, page=page, font=font, size_half_points=size, styles=used)
 
 
 @lru_cache(maxsize=16)

@@ -69,8 +69,37 @@ def _parse(contents: dict[str, bytes]) -> tuple[dict, dict, dict, dict]:
     return entries, forms, formulas, where
 
 
-def _read_folder(root: Path) -> tuple[dict, dict, dict, dict]:
-    files = sorted(root.glob("*.yaml")) + sorted(root.glob("*/*.yaml"))
+def termbase_files(root: Path, boundary: Path | None = None):
+    """The files of a termbase folder (``*.yaml`` and ``<lang>/*.yaml``, the extension in any case), as a
+    ``folders.Found``: within a workspace (``boundary``), a link to outside it, to nothing, or to what is not
+    a regular file is left out, and a link to a folder outside is not followed."""
+    import os
+
+    from .folders import Found, why_left_out
+
+    found, inside = Found(), boundary or root
+    folders = [root] + sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")) \
+        if root.is_dir() else []
+    for folder in folders:
+        if folder != root and boundary is not None and folder.is_symlink():
+            why = why_left_out(folder, inside, "the workspace")
+            if why is not None and why[0].startswith("a link to outside"):
+                found.left_out.append((folder, *why))
+                continue
+        for name in sorted(os.listdir(folder)):
+            path = folder / name
+            if os.path.splitext(name)[1].lower() != ".yaml" or (os.path.isdir(path) and not path.is_symlink()):
+                continue
+            why = why_left_out(path, inside, "the workspace") if boundary is not None else None
+            if why is None:
+                found.files.append(path)
+            else:
+                found.left_out.append((path, *why))
+    return found
+
+
+def _read_folder(root: Path, files: list[Path] | None = None) -> tuple[dict, dict, dict, dict]:
+    files = files if files is not None else termbase_files(root).files
     contents = {path.relative_to(root).as_posix(): path.read_bytes() for path in files}
     key = digest(source_of(sys.modules[__name__]), *(part for item in contents.items() for part in item))
     return _decoded(cached("termbase", key, lambda: _encoded(_parse(contents)), _from_cache))
@@ -171,12 +200,17 @@ def _forms_on(raw: dict, on: dt.date | None) -> dict:
     return forms
 
 
+MAX_EMBLEM = 8 * 2**20
+
+
 @lru_cache(maxsize=8)
 def _emblem(path: Path, key: str) -> bytes:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        raise TermbaseError(f"the emblem {path} of '{key}' cannot be read", field=key,
+    from ..files import read_regular
+
+    data = read_regular(path, MAX_EMBLEM)  # never a FIFO (a wait for ever) nor a huge file
+    if data is None or len(data) > MAX_EMBLEM:
+        raise TermbaseError(f"the emblem {path} of '{key}' cannot be read (a regular file of at most "
+                            f"{MAX_EMBLEM // 2**20} MB)", field=key,
                             hint="put the PNG under locales/ or remove `emblem:`") from None
     if data[:8] != b"\x89PNG\r\n\x1a\n":
         raise TermbaseError(f"the emblem {path} of '{key}' is not a PNG image", field=key, hint="convert it to PNG")
@@ -255,7 +289,10 @@ class TermList:
 class Termbase:
     """The built-in termbase, with a workspace's ``termbase/`` over it: ``Termbase(roots=[LOCALES_DIR, ws])``."""
 
-    def __init__(self, root: Path = LOCALES_DIR, *, roots: list[Path] | None = None):
+    def __init__(self, root: Path = LOCALES_DIR, *, roots: list[Path] | None = None, inside: Path | None = None,
+                 left_out: list[str] | None = None):
+        """``inside``: the workspace its folders after the first belong to (a link to outside it is left out,
+        and said in ``left_out``, lines a front end prints as warnings)."""
         self.roots = list(roots) if roots else [root]
         self.root = self.roots[0]
         self.entries: dict = {}
@@ -265,12 +302,34 @@ class Termbase:
         self.origin: dict = {}     # key -> the folder its entry comes from
         self.readings: dict = {}   # lang -> {abbreviation: its reading, or None: by its letters}, built in + workspace
         self.words: dict = {}      # lang -> the words.txt lists of every root: words the spelling check knows
-        for folder in self.roots:
-            self._lay_over(folder, *_read_folder(folder))
-            for lang_folder in sorted(p for p in folder.glob("*/") if p.is_dir()):
-                self.words.setdefault(lang_folder.name, set()).update(read_word_list(lang_folder / WORDS_FILE))
+        self.left_out: list[str] = list(left_out or [])
+        for number, folder in enumerate(self.roots):
+            boundary = inside if number else None
+            found = termbase_files(folder, boundary)
+            self.left_out += found.lines(display_path)
+            self._lay_over(folder, *_read_folder(folder, found.files))
+            self._read_words(folder, boundary, display_path)
         self.languages = sorted(self.formulas)
         self._known: dict = {}
+
+    def _read_words(self, folder: Path, boundary: Path | None, shown) -> None:
+        """The office's word lists (``<lang>/words.txt``); within a workspace a list that is a link to outside it
+        (or whose language folder is) is left out, like the termbase's files."""
+        from .folders import Found, why_left_out
+
+        found = Found()
+        for lang_folder in sorted(p for p in folder.glob("*/") if p.is_dir()):
+            if boundary is not None and lang_folder.is_symlink() and \
+                    not lang_folder.resolve().is_relative_to(boundary.resolve()):
+                continue      # termbase_files says so once
+            path = lang_folder / WORDS_FILE
+            if boundary is not None and (path.exists() or path.is_symlink()):
+                why = why_left_out(path, boundary, "the workspace")
+                if why is not None:
+                    found.left_out.append((path, *why))
+                    continue
+            self.words.setdefault(lang_folder.name, set()).update(read_word_list(path))
+        self.left_out += found.lines(shown)
 
     def _lay_over(self, folder: Path, entries: dict, forms: dict, formulas: dict, where: dict) -> None:
         named = set(entries) | {key for by_key in forms.values() for key in by_key}

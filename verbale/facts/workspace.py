@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import NoteError, SpecError
 from .spec import Key, Lang, NoteSpec, SpecProblems, validation_errors
+from .folders import why_left_out
 from .termbase import LOCALES_DIR, Termbase, default_termbase, display_path
 from .yamlsource import YamlDoc, load_yaml_bytes
 
@@ -64,6 +65,10 @@ def read_config(path: Path) -> dict:
 
 def _read_config(path: Path) -> tuple[dict, YamlDoc | None]:
     """verbale.yaml, validated, and the document as read (the line of each value)."""
+    outside = why_left_out(path, path.parent)
+    if outside is not None:  # a link to another office's settings, or a FIFO: never read
+        raise SpecError(outside[0].removesuffix(", left out"), field="(file)", hint=outside[1], file=str(path),
+                        line=1)
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -103,7 +108,11 @@ def _stamp(root: Path) -> tuple:
 def _load(root: Path, stamp: tuple) -> Workspace:
     config, source = _read_config(root / CONFIG_FILE)
     folder = root / TERMBASE_DIR
-    termbase = Termbase(roots=[LOCALES_DIR, folder]) if folder.is_dir() else default_termbase()
+    outside = why_left_out(folder, root) if folder.is_symlink() else None
+    if outside is not None:  # a termbase/ link to outside the workspace is not followed
+        termbase = Termbase(left_out=[f"{display_path(folder)}:1: (file): {outside[0]} ({outside[1]})"])
+    else:
+        termbase = Termbase(roots=[LOCALES_DIR, folder], inside=root) if folder.is_dir() else default_termbase()
     return Workspace(root, config, termbase, source)
 
 

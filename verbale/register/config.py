@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import RegisterError
+from .spreadsheet import formula_like, why_refused
 
 CONFIG_NAME = "verbale.yaml"
 DEFAULT_REGISTER = "register.sqlite"
@@ -95,6 +96,9 @@ def check_pattern(pattern, file: str = CONFIG_NAME, line_of=lambda path: 1) -> s
             shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
             raise _problem(f"'{shown}' is not a field of a number", "numbering.pattern", hint, file, line_of, where)
         names.append(name)
+    if formula_like(pattern):
+        raise _problem(f"its numbers would {why_refused(pattern).replace('starts', 'start', 1)}", "numbering.pattern",
+                       "start the pattern with a letter or a digit", file, line_of, where)
     if "seq" not in names:
         raise _problem("the pattern has no {seq}", "numbering.pattern", "put {seq} where the running number goes",
                        file, line_of, where)

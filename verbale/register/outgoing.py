@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..errors import NoteError, RegisterError
 from .config import RegisterConfig, load_register_config
+from .spreadsheet import formula_like, why_refused
 
 AUTO, NONE = "auto", "none"
 SUBJECT_LENGTH = 300
@@ -153,6 +154,10 @@ def write_registered(built, out: Path, force: bool = False, check_only: bool = F
         return [] if check_only else write_outputs(built, out, force)
     if number.lower() == NONE:
         return [] if check_only else write_outputs(built, out, force)
+    if formula_like(number):  # the register's export would hand it to a spreadsheet as a formula
+        raise RegisterError(f"number {number!r} {why_refused(number)}", field="number",
+                            hint="start the number with a letter or a digit", file=str(built.spec),
+                            line=_number_line(built.spec))
     from .store import Register
 
     register = Register(config.url, config.shown, (config.file, config.line))
