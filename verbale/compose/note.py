@@ -17,7 +17,7 @@ from ..errors import NoteError, SpecError, TermbaseError
 from ..grammar import grammar_for
 from ..facts.house import House, closing_problem, house_for, owed_closing
 from ..facts.termbase import Termbase, default_termbase
-from ..facts.spec import MAX_TEXT, NoteSpec
+from ..facts.spec import MAX_TEXT, NoteSpec, unfilled_texts
 from .facts import check_facts, fact_context
 from .texts import render_text
 from ..grammar.typography import control_characters, typeset
@@ -307,7 +307,7 @@ def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
         problems += [SpecError(f"the {lang} text is missing", field=f"paragraphs[{index}].{lang}",
                                hint="every paragraph needs a text in every language")
                      for lang in spec.languages if not (getattr(paragraph, lang) or "").strip()]
-    return problems
+    return problems + unfilled_texts(spec)
 
 
 def _house_problems(spec: NoteSpec, termbase: Termbase, distribution: list[str]) -> list[NoteError]:

@@ -27,6 +27,7 @@ Lang = Literal["en", "ru", "kk"]
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 # A count is a decimal integer as typed: no "5" in quotes, no 5.0, no yes (YAML 1.2 core schema; issue #15)
 Count = Annotated[int, Field(gt=0, le=MAX_PAGES, strict=True)]
+UNFILLED = "TODO"       # a text still to write (facts/termbase.py marks forms to fill in the same way)
 OFFSET = re.compile(r"(?:[zZ]|[+-]\d\d(?::?\d\d)?)$")
 
 
@@ -199,6 +200,9 @@ class NoteSpec(BaseModel):
                                        examples=[{"contribution": {"value": 50000, "currency": "USD"}}])
     with_reference_to: Key | None = Field(None, description="a key of refs: the opening says '…, with reference "
                                           "to {ref}, has the honour to …'", examples=["their-note"])
+    in_reply_to: str | None = Field(None, pattern=r"^in-\d{4}-[1-9]\d{0,8}$", description="the incoming note "
+                                    "this note answers (its id in the register, `verbale incoming list`): "
+                                    "generating the note records it as the answer", examples=["in-2026-7"])
     distribution: list[Key] | Key = Field([], description="one note per recipient (keys or a named group)",
                                           examples=["cica-member-states-mfa"])
     enclosures: Union[Count, list[Enclosure], None] = Field(
@@ -274,6 +278,26 @@ class NoteSpec(BaseModel):
         return value
 
 
+def unfilled_texts(spec: NoteSpec) -> list[SpecError]:
+    """The spec's texts that still say TODO (a reply spec's, a sample's): each one line, so that no note goes
+    out with a placeholder in it.
+
+    >>> [str(e) for e in unfilled_texts(NoteSpec(number="1", date="2026-03-10", recipients=[],
+    ...     purpose={"en": "TODO: what follows", "ru": "сообщить"}))]
+    ['<spec>:1: purpose.en: the text still says TODO (write what the note says in its place)']
+    """
+    texts = [("purpose", spec.purpose), ("continuation", spec.continuation)]
+    texts += [(f"paragraphs[{i}]", paragraph) for i, paragraph in enumerate(spec.paragraphs)]
+    if isinstance(spec.enclosures, list):
+        texts += [(f"enclosures[{i}].title", item.title) for i, item in enumerate(spec.enclosures)]
+    if spec.agenda:
+        texts += [("agenda.title", spec.agenda.title)]
+        texts += [(f"agenda.items[{i}]", item) for i, item in enumerate(spec.agenda.items)]
+    return [SpecError("the text still says TODO", field=f"{name}.{lang}", hint="write what the note says in its place")
+            for name, texts_of in texts if texts_of is not None
+            for lang in spec.languages if (getattr(texts_of, lang) or "").lstrip().startswith(UNFILLED)]
+
+
 def _pydantic_problem(error: dict) -> tuple[str, str]:
     kind, message = error["type"], error["msg"]
     if kind == "extra_forbidden":
@@ -286,6 +310,9 @@ def _pydantic_problem(error: dict) -> tuple[str, str]:
         return "a count is a whole number", "type it as digits, e.g. 11, without quotes or a leading zero"
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch" and error["loc"][-1:] == ("in_reply_to",):
+        return (f"'{error.get('input')}' is not an incoming note's id",
+                "ids read in-YEAR-N, e.g. in-2026-7; `verbale incoming list` shows them")
     if kind == "string_pattern_mismatch":
         return f"'{error.get('input')}' is not a termbase key", "keys are lowercase letters, digits and hyphens"
     return message[0].lower() + message[1:], ""
