@@ -91,12 +91,17 @@ def add(args, today: dt.date) -> int:
     if args.due is not None and args.due < args.date:
         print(f"verbale incoming: error: --due {args.due} is before the note's date {args.date}", file=sys.stderr)
         return EXIT_USAGE
+    if args.file:
+        try:
+            time_limit()  # a wrong $VERBALE_OCR_TIMEOUT is refused before anything is done
+        except NoteError as exc:
+            print(f"verbale incoming: error: {exc.problem} ({exc.hint})", file=sys.stderr)
+            return EXIT_USAGE
     register, config = open_workspace_register(args.workspace)
     warnings, note = [], NewIncoming(sender=args.sender, number=args.number, note_date=args.date,
                                      received_on=args.received or today, subject=args.subject, due=args.due,
                                      created_by=user_name())
     if args.file:
-        time_limit()  # a wrong $VERBALE_OCR_TIMEOUT is refused before anything is done
         received = read_received(Path(args.file))
         register.ensure_schema()
         earlier = holding_file(register, received.sha256)

@@ -88,12 +88,12 @@ class _Clock:
             raise _Failed(f"{program} is not installed (apt-get install {INSTALL[program]})")
         left = self.end - time.monotonic()
         if left <= 0:
-            raise _Failed(f"reading it took longer than {self.seconds:.0f} s ({TIMEOUT_VARIABLE})")
+            raise _Failed(f"reading it took longer than {self.seconds:g} s ({TIMEOUT_VARIABLE})")
         try:
             done = subprocess.run([found, *args], cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True,
                                   timeout=left, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
         except subprocess.TimeoutExpired:
-            raise _Failed(f"reading it took longer than {self.seconds:.0f} s ({TIMEOUT_VARIABLE})") from None
+            raise _Failed(f"reading it took longer than {self.seconds:g} s ({TIMEOUT_VARIABLE})") from None
         except OSError as exc:
             raise _Failed(f"{program} could not be started: {exc.strerror}") from None
         if done.returncode:
@@ -117,6 +117,8 @@ def _ocr_languages() -> tuple[str, ...]:
 
 
 def _ocr(clock: _Clock, image: str, folder: Path) -> str:
+    if shutil.which("tesseract") is None:
+        raise _Failed(f"tesseract is not installed (apt-get install {INSTALL['tesseract']})")
     languages = _ocr_languages()
     if not languages:
         raise _Failed("tesseract has no Kazakh, Russian or English data (apt-get install tesseract-ocr-kaz "

@@ -217,9 +217,10 @@ def answered(register, entry_ids: list[int]) -> dict[int, list[Incoming]]:
 def link_reply(register, incoming_row_id: int, entry_id: int, by: str) -> bool:
     """Record that the outgoing entry answers the incoming note; False when that link is recorded already."""
     with register.transaction() as conn:
-        statement = _insert(conn, replies).on_conflict_do_nothing(index_elements=["incoming_id", "entry_id"])
-        return conn.execute(statement.values(incoming_id=incoming_row_id, entry_id=entry_id, created_at=_now(),
-                                             created_by=by)).rowcount == 1
+        statement = (_insert(conn, replies).values(incoming_id=incoming_row_id, entry_id=entry_id,
+                                                   created_at=_now(), created_by=by)
+                     .on_conflict_do_nothing(index_elements=["incoming_id", "entry_id"]).returning(replies.c.id))
+        return conn.execute(statement).first() is not None   # (psycopg gives no rowcount here)
 
 
 def holding_file(register, sha256: str) -> list[str]:

@@ -76,7 +76,11 @@ def keep_received(root: Path, received: Received) -> str:
     if os.path.islink(folder) or os.path.lexists(folder) and not folder.is_dir():
         raise RegisterError(f"{folder} is a link or not a folder; received files are never written through a link",
                             field="FILE", hint="make incoming/ a folder of the workspace", file=str(folder), line=1)
-    folder.mkdir(exist_ok=True)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise RegisterError(f"cannot make the folder {folder}: {exc.strerror}", field="FILE",
+                            hint="check the workspace is writable", file=str(folder), line=1) from None
     base = safe_name(received.original_name)
     for attempt in range(1, 100):
         name = f"{received.sha256[:16]}-{base}" if attempt == 1 else f"{received.sha256[:16]}-{attempt}-{base}"
