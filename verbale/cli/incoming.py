@@ -58,11 +58,11 @@ def parser() -> argparse.ArgumentParser:
                               "copied into incoming/ and its text read; without FILE only the facts are recorded.")
     add.add_argument("--from", dest="sender", metavar="KEY", required=True, type=_key,
                      help="termbase key of the office that sent it (e.g. mfa-russia)")
-    add.add_argument("--number", required=True, type=_line(NUMBER_LENGTH), help="its number, as printed on it")
-    add.add_argument("--date", required=True, type=_date, help="its date, YYYY-MM-DD")
-    add.add_argument("--subject", default="", type=_line(SUBJECT_LENGTH, required=False), help="what it is about, in a line")
-    add.add_argument("--due", type=_date, help="an answer is due by this day (YYYY-MM-DD): list --overdue")
-    add.add_argument("--received", type=_date, help="the day it came in (default: today); its year is the id's")
+    add.add_argument("--number", metavar="N", required=True, type=_line(NUMBER_LENGTH), help="its number, as printed on it")
+    add.add_argument("--date", metavar="D", required=True, type=_date, help="its date, YYYY-MM-DD")
+    add.add_argument("--subject", metavar="TEXT", default="", type=_line(SUBJECT_LENGTH, required=False), help="what it is about, in a line")
+    add.add_argument("--due", metavar="D", type=_date, help="an answer is due by this day (YYYY-MM-DD): list --overdue")
+    add.add_argument("--received", metavar="D", type=_date, help="the day it came in (default: today); its year is the id's")
     add.add_argument("file", metavar="FILE", nargs="?", help="the received note: a PDF, or a scan (PNG, JPEG, TIFF)")
     listing = commands.add_parser("list", help="the notes received, in order",
                                   description="The notes received, in order, each with its state: open, overdue "
@@ -71,7 +71,7 @@ def parser() -> argparse.ArgumentParser:
     listing.add_argument("--overdue", action="store_true", help="only open notes past their due date")
     listing.add_argument("--text", metavar="WORDS", default="", help="notes whose id, number, sender, subject or "
                          "text (what the received file says) holds every one of these words")
-    listing.add_argument("--year", type=int, help="notes received in this year")
+    listing.add_argument("--year", metavar="YEAR", type=int, help="notes received in this year")
     listing.add_argument("--from", dest="sender", metavar="KEY", help="notes from this office (a termbase key)")
     show = commands.add_parser("show", help="everything the register holds of one incoming note")
     show.add_argument("id", metavar="ID", help="its id, e.g. in-2026-7")

@@ -1,4 +1,5 @@
-"""``verbale register``: the outgoing register of the workspace (list, show, cancel, export).
+"""``verbale register``: the register of the workspace (list, show, cancel, export; show and export take the
+incoming notes too).
 
 Problems go to stderr, one line each; exit status 0 done, 1 failed, 2 bad usage (NOTE-SPEC §4).
 """
@@ -14,8 +15,9 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="verbale register", description="The outgoing register of the workspace: "
-                                "every number issued, to whom, about what, with the files written under it.")
+    p = argparse.ArgumentParser(prog="verbale register", description="The register of the workspace: every number "
+                                "issued, to whom, about what, with the files written under it and the incoming note "
+                                "it answers (`verbale incoming` records what comes in).")
     p.add_argument("--workspace", metavar="DIR", help="the workspace (default: the folder holding verbale.yaml, "
                    "from the current folder upward)")
     commands = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -32,8 +34,9 @@ def parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="everything the register holds of one number, or of an incoming note "
                                "(its id, e.g. in-2026-7)")
     cancel = commands.add_parser("cancel", help="cancel an issued number (adds a record; nothing is deleted)")
+    show.add_argument("number", metavar="NUMBER", help="a note's number, or an incoming note's id (in-2026-7)")
+    cancel.add_argument("number", metavar="NUMBER", help="the number to cancel")
     for sub in (show, cancel):
-        sub.add_argument("number", metavar="NUMBER")
         sub.add_argument("--year", type=int, help="the year of the note, where a yearly series without the year in "
                          "its numbers issued NUMBER in several years")
     cancel.add_argument("--why", required=True, help="the reason, kept in the register")
