@@ -90,3 +90,13 @@ def test_a_fifo_or_a_folder_is_refused_without_waiting(tmp_path):
         assert str(caught.value) == f"{path}:1: FILE: not a regular file (name the received file (a PDF or a scan))"
     with pytest.raises(RegisterError, match="cannot read the file: No such file"):
         read_received(tmp_path / "missing.pdf")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="such names cannot be made on Windows")
+def test_a_name_that_would_act_on_a_terminal_is_kept_harmless(tmp_path):
+    odd = tmp_path / "note\x1b[2J\u202egpj.pdf"
+    odd.write_bytes(b"%PDF-1.4 x")
+    received = read_received(odd)
+    assert received.original_name == "note?[2J?gpj.pdf"
+    (tmp_path / "office").mkdir()
+    assert keep_received(tmp_path / "office", received).endswith("-note_2J_gpj.pdf")

@@ -291,3 +291,13 @@ def test_bad_usage_is_one_line_and_records_nothing(office, capsys, args, line):
     status, _, err = run(capsys, "incoming", "add", *args)
     assert status == 2 and err.strip().splitlines()[-1].endswith(line)
     assert run(capsys, "incoming", "list")[1] == ""
+
+
+def test_a_sender_that_is_no_key_is_never_written_into_a_spec(tmp_path):
+    from verbale.errors import RegisterError
+
+    shutil.copytree(MISSION, tmp_path / "office")
+    note = Incoming({"year": 2026, "seq": 8, "sender": "x]\nnumber: 1", "number": "1",
+                     "note_date": dt.date(2026, 3, 2), "received_on": dt.date(2026, 3, 3), "subject": ""})
+    with pytest.raises(RegisterError, match=r"ID: in-2026-8 was recorded from 'x\] number: 1', which is not a termbase key"):
+        reply_spec(note, load_workspace(tmp_path / "office"), dt.date(2026, 3, 10))

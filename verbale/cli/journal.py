@@ -37,7 +37,7 @@ def list_lines(notes, today: dt.date) -> list[str]:
 
 
 def excerpt(text: str, length: int = 160) -> str:
-    text = " ".join(text.split())
+    text = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
     return text if len(text) <= length else text[:length - 1].rstrip() + "…"
 
 

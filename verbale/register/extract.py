@@ -144,6 +144,16 @@ def _read_pdf(clock: _Clock, folder: Path) -> Extracted:
     return Extracted("\n\f".join(_ocr(clock, page.name, folder) for page in pages), "ocr")
 
 
+def readable(text: str) -> str:
+    r"""What a file says, without the characters that would act on a terminal (escape sequences, bidirectional
+    overrides, NUL, which PostgreSQL cannot store): each becomes a space; lines and page breaks stay.
+
+    >>> readable("Нота\x1b[31m №\u202e 5\x00\n\fpage 2")
+    'Нота [31m №  5 \n\x0cpage 2'
+    """
+    return "".join(ch if ch.isprintable() or ch in "\n\t\f" else " " for ch in text).strip()
+
+
 def extract_text(data: bytes) -> Extracted:
     """The text of a received file (a PDF, or a scan as an image or a PDF without text); never raises for
     what the file or the programs do (RegisterError only for a wrong ``$VERBALE_OCR_TIMEOUT``)."""
@@ -159,7 +169,7 @@ def extract_text(data: bytes) -> Extracted:
             found = _read_pdf(clock, folder) if kind == "pdf" else Extracted(_ocr(clock, name, folder), "ocr")
         except _Failed as exc:
             return Extracted(problem=str(exc))
-    text = found.text.replace("\x00", "").strip()[:MAX_TEXT]
+    text = readable(found.text)[:MAX_TEXT]
     if _letters(text) == 0:
         return Extracted(problem="no text was found in it" + (" (OCR read nothing)" if found.source == "ocr" else ""))
     return Extracted(text, found.source)

@@ -67,7 +67,17 @@ def read_received(path: Path, field: str = "FILE") -> Received:
     data = read_regular(path, MAX_RECEIVED)
     if data is None:  # it changed into a link or grew between the two looks
         raise problem("the file changed while it was read", "run again")
-    return Received(data, hashlib.sha256(data).hexdigest(), path.name)
+    return Received(data, hashlib.sha256(data).hexdigest(), shown_name(path.name))
+
+
+def shown_name(name: str) -> str:
+    r"""A file name as the register keeps and shows it: what cannot be printed (a terminal's escape sequences,
+    a bidirectional override) as ``?``, at most 255 characters.
+
+    >>> shown_name("note\x1b[2J\u202egpj.pdf")
+    'note?[2J?gpj.pdf'
+    """
+    return "".join(ch if ch.isprintable() else "?" for ch in name)[:255]
 
 
 def keep_received(root: Path, received: Received) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from .incoming import Incoming, find_incoming
 from .writeback import yaml_scalar
 
 REF = "their-note"
+KEY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 # what a clerk writes in place of each TODO: the action that follows "has the honour to"
 PURPOSE_TODO = {
     "en": f'{UNFILLED}: what follows "has the honour to", e.g. inform that ...',
@@ -101,6 +103,9 @@ def reply_spec(note: Incoming, workspace, today: dt.date, attempt: int = 1) -> R
     config = workspace.config or {}
     languages = [lang for lang in config.get("languages") or LANGUAGES]
     row = note.row
+    if not KEY.fullmatch(str(row["sender"])):   # a register shared with other programs: never write it raw
+        raise RegisterError(f"{note.id} was recorded from '{row['sender']}', which is not a termbase key",
+                            field="ID", hint="record the note again with --from KEY")
     missing = missing_entry(row["sender"], workspace, languages, f"the sender of {note.id}")
     about = f' ("{" ".join(row["subject"].split())}")' if row["subject"] else ""
     lines = _comment(f"A reply to {note.id}: note No. {row['number']} of {row['note_date']:%Y-%m-%d} from "
@@ -126,4 +131,7 @@ def reply_for(register, ident: str, workspace, today: dt.date | None = None, att
     if note is None:
         raise RegisterError(f"{ident} is not in the register", field="ID",
                             hint="'verbale incoming list' shows the incoming notes", file=register.shown, line=1)
-    return reply_spec(note, workspace, today or dt.date.today(), attempt)
+    try:
+        return reply_spec(note, workspace, today or dt.date.today(), attempt)
+    except RegisterError as exc:
+        raise exc.located(register.shown, 1) from None
