@@ -12,8 +12,7 @@ import sys
 from pathlib import Path
 
 from ..errors import NoteError
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+from .journal import EXIT_FAILED, EXIT_OK, EXIT_USAGE, say
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 NUMBER_LENGTH, SUBJECT_LENGTH = 60, 300
 
@@ -122,8 +121,8 @@ def add(args, today: dt.date) -> int:
                         "(needed before a reply to it)")
     recorded = receive(register, note)
     for line in warnings:
-        print(line, file=sys.stderr)
-    print(recorded.id)
+        say(line, sys.stderr)
+    say(recorded.id)
     return EXIT_OK
 
 
@@ -140,32 +139,19 @@ def run(args) -> int:
         notes = incoming_notes(register, year=args.year, sender=args.sender, words=args.text, open_only=args.open,
                                overdue_on=today if args.overdue else None)
         for line in journal.list_lines(notes, today):
-            print(line)
+            say(line)
         return EXIT_OK
     found = incoming_notes(register, ident=args.id)
     if not found:
-        print(f"{register.shown}:1: ID: {args.id} is not in the register ('verbale incoming list' shows the "
-              "incoming notes)", file=sys.stderr)
+        say(f"{register.shown}:1: ID: {args.id} is not in the register ('verbale incoming list' shows the "
+            "incoming notes)", sys.stderr)
         return EXIT_FAILED
-    print("\n".join(journal.show_lines(found[0], today)))
+    for line in journal.show_lines(found[0], today):
+        say(line)
     return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = parser()
-    try:
-        args = p.parse_args(argv)
-    except SystemExit as exc:
-        return EXIT_OK if exc.code == 0 else EXIT_USAGE
-    if args.command is None:
-        p.print_usage(sys.stderr)
-        print("verbale incoming: error: name a command: add, list or show", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        return run(args)
-    except NoteError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_FAILED
-    except BrokenPipeError:  # `verbale incoming list | head`
-        sys.stderr.close()
-        return EXIT_OK
+    from .journal import command_main
+
+    return command_main(parser(), run, argv, "add, list or show")

@@ -1,8 +1,50 @@
 """The register's incoming notes as lines for the command line (``verbale incoming list|show``, ``verbale
-register show in-2026-7``)."""
+register show in-2026-7``), and the frame of ``verbale incoming`` and ``verbale reply``: usage, one line per
+problem, exit statuses (NOTE-SPEC §4)."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def command_main(parser, run, argv, commands: str = "") -> int:
+    """Parse ``argv`` and ``run(args)``: a problem is one line on stderr (exit 1), bad usage exit 2, an error
+    nobody foresaw one line and the log, never a traceback. ``commands`` names the subcommands when one is due."""
+    from ..errors import NoteError
+    from .lines import setup_console, silence_stdout
+
+    setup_console()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_OK if exc.code == 0 else EXIT_USAGE
+    if commands and args.command is None:
+        parser.print_usage(sys.stderr)
+        print(f"{parser.prog}: error: name a command: {commands}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return run(args)
+    except NoteError as exc:
+        say(str(exc), sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:  # `verbale incoming list | head`
+        silence_stdout()
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - a clerk never sees a traceback
+        from .generate import internal_error
+
+        say(internal_error(Path(f"({parser.prog})"), exc), sys.stderr)
+        return EXIT_FAILED
+
+
+def say(line: str, stream=None) -> None:
+    """One line, with whatever came from outside (a file's name, what it says) escaped."""
+    from .lines import say as say_escaped
+
+    say_escaped(line, stream)
 
 
 def when(moment) -> str:

@@ -8,9 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import NoteError, RegisterError
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+from ..errors import RegisterError
+from .journal import EXIT_OK
 MAX_ATTEMPTS = 99
 
 
@@ -54,24 +53,22 @@ def _write(args, register, config) -> tuple[Path, object]:
                         hint="name the file with -o", file=str(folder), line=1)
 
 
-def main(argv: list[str] | None = None) -> int:
+def run(args) -> int:
     from ..facts.termbase import display_path
+    from .journal import say
     from .register import open_workspace_register
 
-    p = parser()
-    try:
-        args = p.parse_args(argv)
-    except SystemExit as exc:
-        return EXIT_OK if exc.code == 0 else EXIT_USAGE
-    try:
-        register, config = open_workspace_register(args.workspace)
-        target, reply = _write(args, register, config)
-    except NoteError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_FAILED
+    register, config = open_workspace_register(args.workspace)
+    target, reply = _write(args, register, config)
     shown = display_path(target)
     line_number = next((n for n, line in enumerate(reply.text.splitlines(), 1) if line.startswith("recipients:")), 1)
     for line in reply.missing:
-        print(f"{shown}:{line_number}: recipients[0]: {line}", file=sys.stderr)
-    print(f"wrote {shown}: write its TODO texts, then `verbale generate {shown}`")
+        say(f"{shown}:{line_number}: recipients[0]: {line}", sys.stderr)
+    say(f"wrote {shown}: write its TODO texts, then `verbale generate {shown}`")
     return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .journal import command_main
+
+    return command_main(parser(), run, argv)
