@@ -26,6 +26,7 @@ from sqlalchemy.engine import Connection
 from .schema import entries, incoming, incoming_series, replies
 
 ID = re.compile(r"^in-(\d{4})-([1-9]\d{0,8})$")
+HYPHENATED = re.compile(r"-[ \t]*\r?\n\s*(?=\w)")   # a word broken at a line's end
 CANCELLED = "cancelled"
 
 
@@ -43,7 +44,7 @@ def search_text(text: str) -> str:
     """A text as ``--text`` compares it: compatibility forms (ligatures) resolved, case and ё/е folded, words
     hyphenated at a line's end joined (and kept as they are too), spaces collapsed."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
-    joined = re.sub(r"(\w)-[ \t]*\r?\n\s*(\w)", r"\1\2", text)
+    joined = HYPHENATED.sub("", text) if "\n" in text else text
     folded = " ".join(f"{text} {joined}".split()) if joined != text else " ".join(text.split())
     return folded.casefold().replace("ё", "е")
 
@@ -158,7 +159,8 @@ def incoming_notes(register, *, ident: str | None = None, year: int | None = Non
     notes = [Incoming(row, answers.get(row["id"], [])) for row in rows]
     needles = search_text(words).split()
     if needles:
-        notes = [note for note in notes if all(needle in _haystack(note) for needle in needles)]
+        notes = [note for note, haystack in ((note, _haystack(note)) for note in notes)
+                 if all(needle in haystack for needle in needles)]
     if open_only or overdue_on is not None:
         notes = [note for note in notes if note.open]
     return notes
