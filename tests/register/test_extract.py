@@ -115,7 +115,7 @@ def test_found_by_words_in_russian_and_kazakh(office, received, capsys):
         assert listed == [ids[n - 1] for n in found], words
     assert verbale(["incoming", "show", ids[1]]) == 0
     shown = capsys.readouterr().out
-    assert "characters read by ocr" in shown and "received as scan.kk.png" in shown
+    assert "characters read by OCR (tesseract)" in shown and "received as scan.kk.png" in shown
     copies = {p.name.split("-", 1)[1]: p.read_bytes() for p in (office / "incoming").iterdir()}
     assert copies == {name: (received / name).read_bytes() for name in ("from-ministry.ru.pdf", "scan.kk.png")}
 

@@ -57,6 +57,7 @@ def test_ids_count_the_notes_received_in_each_year(register_url):
                                                         "in-2026-2"]
     assert [n.id for n in incoming_notes(register, year=2026)] == ["in-2026-1", "in-2026-2"]
     assert find_incoming(register, "in-2026-2")["received_on"] == dt.date(2026, 1, 2)
+    assert find_incoming(register, " IN-2026-02 ").id == "in-2026-2"   # as a clerk may type it
     assert find_incoming(register, "in-2026-3") is None and find_incoming(register, "17-1/1") is None
 
 

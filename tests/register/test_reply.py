@@ -281,6 +281,8 @@ BAD_USAGE = [  # (arguments, the line on stderr): exit 2, nothing recorded
      "argument --date: '14.03.2024' is not a date: write YYYY-MM-DD"),
     (["--from", "mfa-austria", "--number", "1", "--date", "2024-03-14", "--due", "2024-03-01"],
      "verbale incoming: error: --due 2024-03-01 is before the note's date 2024-03-14"),
+    (["--from", "mfa-austria", "--number", "1", "--date", "2024-03-14", "--received", "2999-01-01"],
+     "verbale incoming: error: --received 2999-01-01 is after today"),
     (["--from", "mfa-austria", "--number", " ", "--date", "2024-03-14"],
      "argument --number: one line of at most 60 printable characters is expected"),
 ]
@@ -301,3 +303,38 @@ def test_a_sender_that_is_no_key_is_never_written_into_a_spec(tmp_path):
                      "note_date": dt.date(2026, 3, 2), "received_on": dt.date(2026, 3, 3), "subject": ""})
     with pytest.raises(RegisterError, match=r"ID: in-2026-8 was recorded from 'x\] number: 1', which is not a termbase key"):
         reply_spec(note, load_workspace(tmp_path / "office"), dt.date(2026, 3, 10))
+
+
+MISSING = [  # (sender key, what the workspace's termbase lacks, in the words `verbale reply` prints)
+    ("mfa-france", ["'mfa-france' (the sender of in-2026-7) is not in the termbase: add `mfa-france: {kind: [sender, "
+                    "recipient]}` to termbase/terms.yaml and its names to termbase/en/terms.yaml (nom, address), "
+                    "termbase/ru/terms.yaml (nom, gen, dat, address), termbase/kk/terms.yaml (nom, dat, address) of the "
+                    "workspace in office/; `verbale terms check` lists what it still lacks"]),
+    ("vienna", ["'vienna' (the sender of in-2026-7) is a place, not a recipient: add recipient to its kind at "]),
+    ("mfa-austria", []),
+]
+
+
+@pytest.mark.parametrize("key, lines", MISSING)
+def test_what_the_termbase_lacks_for_a_reply(tmp_path, monkeypatch, key, lines):
+    from verbale.register.reply import missing_entry
+
+    shutil.copytree(MISSION, tmp_path / "office")
+    monkeypatch.chdir(tmp_path)
+    found = missing_entry(key, load_workspace(tmp_path / "office"), ["en", "ru", "kk"], "the sender of in-2026-7")
+    assert len(found) == len(lines) and all(line.startswith(start) for line, start in zip(found, lines))
+
+
+def test_an_entry_without_names_in_a_language_is_named_with_its_file(tmp_path, monkeypatch):
+    from verbale.register.reply import missing_entry
+
+    office = tmp_path / "office"
+    shutil.copytree(MISSION, office)
+    with open(office / "termbase" / "terms.yaml", "a", encoding="utf-8") as stream:
+        stream.write("mfa-spain: {kind: [sender, recipient]}\n")
+    with open(office / "termbase" / "en" / "terms.yaml", "a", encoding="utf-8") as stream:
+        stream.write("mfa-spain: {nom: the Ministry of Foreign Affairs of Spain, address: [MINISTRY]}\n")
+    monkeypatch.chdir(tmp_path)
+    assert missing_entry("mfa-spain", load_workspace(office), ["en", "ru", "kk"], "the sender") == [
+        f"'mfa-spain' (the sender) has no {lang} names: add them ({forms}) to termbase/{lang}/terms.yaml of the "
+        "workspace in office/" for lang, forms in (("ru", "nom, gen, dat, address"), ("kk", "nom, dat, address"))]

@@ -90,6 +90,9 @@ def add(args, today: dt.date) -> int:
     if args.due is not None and args.due < args.date:
         print(f"verbale incoming: error: --due {args.due} is before the note's date {args.date}", file=sys.stderr)
         return EXIT_USAGE
+    if args.received is not None and args.received > today:
+        print(f"verbale incoming: error: --received {args.received} is after today", file=sys.stderr)
+        return EXIT_USAGE
     if args.file:
         try:
             time_limit()  # a wrong $VERBALE_OCR_TIMEOUT is refused before anything is done

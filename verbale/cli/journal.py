@@ -98,7 +98,8 @@ def show_lines(note, today: dt.date) -> list[str]:
     else:
         lines.append("file:       none")
     if row["text"]:
-        lines.append(f"text:       {len(row['text'])} characters read by {row['text_source']}: {excerpt(row['text'])}")
+        source = {"ocr": "OCR (tesseract)"}.get(row["text_source"], row["text_source"])
+        lines.append(f"text:       {len(row['text'])} characters read by {source}: {excerpt(row['text'])}")
     lines.append(f"state:      {state(note, today)}")
     for answer in note.answers:
         date = f" of {answer.note_date:%Y-%m-%d}" if answer.note_date else ""

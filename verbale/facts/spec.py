@@ -200,7 +200,7 @@ class NoteSpec(BaseModel):
                                        examples=[{"contribution": {"value": 50000, "currency": "USD"}}])
     with_reference_to: Key | None = Field(None, description="a key of refs: the opening says '…, with reference "
                                           "to {ref}, has the honour to …'", examples=["their-note"])
-    in_reply_to: str | None = Field(None, pattern=r"^in-\d{4}-[1-9]\d{0,8}$", description="the incoming note "
+    in_reply_to: str | None = Field(None, pattern=r"^in-\d{4}-0*[1-9]\d{0,8}$", description="the incoming note "
                                     "this note answers (its id in the register, `verbale incoming list`): "
                                     "generating the note records it as the answer", examples=["in-2026-7"])
     distribution: list[Key] | Key = Field([], description="one note per recipient (keys or a named group)",

@@ -7,8 +7,8 @@ PostgreSQL: ``SELECT … FOR UPDATE`` on the counter's row), records the note an
 inside it leaves no gap and no duplicate. A note is *open* until an outgoing note that is not cancelled answers
 it; *overdue* when it is open after its due date.
 
->>> incoming_id(2026, 7), parse_id("in-2026-7"), parse_id("17-1/624")
-('in-2026-7', (2026, 7), None)
+>>> incoming_id(2026, 7), parse_id("in-2026-7"), parse_id("IN-2026-07"), parse_id("17-1/624")
+('in-2026-7', (2026, 7), (2026, 7), None)
 >>> "переговорах" in search_text("о пере-\\nговорах"), "ноте" in search_text("НОТЁ")
 (True, True)
 """
@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 
 from .schema import entries, incoming, incoming_series, replies
 
-ID = re.compile(r"^in-(\d{4})-([1-9]\d{0,8})$")
+ID = re.compile(r"^in-(\d{4})-0*([1-9]\d{0,8})$")   # in-2026-07 is in-2026-7
 HYPHENATED = re.compile(r"-[ \t]*\r?\n\s*(?=\w)")   # a word broken at a line's end
 CANCELLED = "cancelled"
 
@@ -36,7 +36,7 @@ def incoming_id(year: int, seq: int) -> str:
 
 def parse_id(text: str) -> tuple[int, int] | None:
     """(year, seq) of an incoming id, or None when ``text`` is not one."""
-    match = ID.match(text.strip()) if isinstance(text, str) else None
+    match = ID.match(text.strip().lower()) if isinstance(text, str) else None
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
