@@ -338,3 +338,15 @@ def test_an_entry_without_names_in_a_language_is_named_with_its_file(tmp_path, m
     assert missing_entry("mfa-spain", load_workspace(office), ["en", "ru", "kk"], "the sender") == [
         f"'mfa-spain' (the sender) has no {lang} names: add them ({forms}) to termbase/{lang}/terms.yaml of the "
         "workspace in office/" for lang, forms in (("ru", "nom, gen, dat, address"), ("kk", "nom, dat, address"))]
+
+
+def test_a_reply_to_someone_else_than_the_notes_sender_is_a_warning(office, capsys):
+    ident = receive(capsys)
+    spec = office / "notes" / "reply.yaml"
+    run(capsys, "reply", ident, "-o", str(spec))
+    fill(spec)
+    spec.write_text(spec.read_text(encoding="utf-8").replace("recipients: [mfa-austria]",
+                                                             "recipients: [kz-mission-vienna]"), encoding="utf-8")
+    status, _, err = run(capsys, "generate", str(spec), "-o", "out")
+    assert status == 0 and err.strip() == (f"{spec}:7: in_reply_to: {ident} came from mfa-austria, which is not among "
+                                           "the recipients (address its sender, or check in_reply_to) [warning]")

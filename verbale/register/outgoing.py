@@ -216,6 +216,10 @@ def _answered(built, config: RegisterConfig, register):
         raise RegisterError(f"{reply_to} is not in the register {config.shown}", field="in_reply_to",
                             hint="'verbale incoming list' shows the incoming notes",
                             file=str(built.spec), line=_line(built.spec, "in_reply_to"))
+    if note["sender"] not in _recipients(built):   # a reviewer's check: a reply goes to whoever wrote
+        built.lint.append(f"{built.spec}:{_line(built.spec, 'in_reply_to')}: in_reply_to: {note.id} came from "
+                          f"{note['sender']}, which is not among the recipients (address its sender, or check "
+                          "in_reply_to)")
     return note
 
 
