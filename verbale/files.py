@@ -189,3 +189,28 @@ def remove_stale_parts(folder: Path, older_than: float = STALE_AFTER) -> list[st
         except (OSError, ValueError):
             pass
     return removed
+
+
+def create_new(target: Path, data: bytes) -> bool:
+    """Create ``target`` whole with ``data`` unless a file (or a link) of that name exists, even one with the
+    same bytes: False then, and nothing is changed.  Two processes never both create the same name."""
+    temporary = write_temporary(target.parent, data)
+    try:
+        try:
+            os.link(temporary, target)   # atomic: fails if the name exists
+            return True
+        except FileExistsError:
+            return False
+        except (OSError, AttributeError, NotImplementedError) as exc:  # no hard links here (FAT, some shares)
+            if isinstance(exc, OSError) and exc.errno not in (1, 18, 38, 95):
+                raise
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        try:
+            handle = os.open(target, flags, _file_mode())
+        except FileExistsError:
+            return False
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        return True
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -13,7 +13,9 @@ commands:
   init       make a workspace: verbale.yaml, a termbase/ with the sender to fill in, a sample spec
   terms      check the termbase (terms check) or show one entry's forms (terms show KEY)
   serve      the clerk's desk: a form with a live trilingual preview in the browser
-  register   the outgoing register: list, show, cancel, export
+  register   the register: list, show, cancel, export (outgoing notes; show and export incoming ones too)
+  incoming   the notes received: add (prints its id in-YEAR-N), list [--open] [--overdue] [--text], show
+  reply      the spec of a reply to an incoming note: reply in-2026-7 [-o notes/NAME.yaml]
 
 'verbale COMMAND --help' tells more."""
 
@@ -23,6 +25,8 @@ COMMANDS = {
     "terms": "verbale.cli.terms",
     "serve": "verbale.cli.serve",
     "register": "verbale.cli.register",
+    "incoming": "verbale.cli.incoming",
+    "reply": "verbale.cli.reply",
 }
 
 

@@ -1,4 +1,5 @@
-"""``verbale register``: the outgoing register of the workspace (list, show, cancel, export).
+"""``verbale register``: the register of the workspace (list, show, cancel, export; show and export take the
+incoming notes too).
 
 Problems go to stderr, one line each; exit status 0 done, 1 failed, 2 bad usage (NOTE-SPEC §4).
 """
@@ -14,23 +15,28 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="verbale register", description="The outgoing register of the workspace: "
-                                "every number issued, to whom, about what, with the files written under it.")
+    p = argparse.ArgumentParser(prog="verbale register", description="The register of the workspace: every number "
+                                "issued, to whom, about what, with the files written under it and the incoming note "
+                                "it answers (`verbale incoming` records what comes in).")
     p.add_argument("--workspace", metavar="DIR", help="the workspace (default: the folder holding verbale.yaml, "
                    "from the current folder upward)")
     commands = p.add_subparsers(dest="command", metavar="COMMAND")
     listing = commands.add_parser("list", help="the numbers issued, in order")
-    export = commands.add_parser("export", help="the whole register as a table")
+    export = commands.add_parser("export", help="the whole register as a table: the outgoing notes, then the "
+                                 "incoming ones (column direction)")
     export.add_argument("--csv", metavar="FILE", required=True, help="write CSV (UTF-8, opens in Excel)")
     for sub in (listing, export):
-        sub.add_argument("--year", type=int, help="notes dated in this year")
-        sub.add_argument("--recipient", metavar="KEY", help="notes to this recipient (a termbase key)")
+        sub.add_argument("--year", type=int, help="notes dated in this year (incoming notes: received in it)")
+        sub.add_argument("--recipient", metavar="KEY", help="notes to this recipient (a termbase key; export: and "
+                         "the incoming notes from it)")
         sub.add_argument("--text", metavar="WORDS", default="", help="notes whose number, subject or spec holds "
                          "every one of these words")
-    show = commands.add_parser("show", help="everything the register holds of one number")
+    show = commands.add_parser("show", help="everything the register holds of one number, or of an incoming note "
+                               "(its id, e.g. in-2026-7)")
     cancel = commands.add_parser("cancel", help="cancel an issued number (adds a record; nothing is deleted)")
+    show.add_argument("number", metavar="NUMBER", help="a note's number, or an incoming note's id (in-2026-7)")
+    cancel.add_argument("number", metavar="NUMBER", help="the number to cancel")
     for sub in (show, cancel):
-        sub.add_argument("number", metavar="NUMBER")
         sub.add_argument("--year", type=int, help="the year of the note, where a yearly series without the year in "
                          "its numbers issued NUMBER in several years")
     cancel.add_argument("--why", required=True, help="the reason, kept in the register")
@@ -38,6 +44,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def open_register(workspace: str | None):
+    return open_workspace_register(workspace)[0]
+
+
+def open_workspace_register(workspace: str | None):
+    """The register of the workspace (``--workspace DIR``, else the one around the current folder), and its
+    settings (``RegisterConfig``: the workspace's folder, …)."""
     from ..errors import RegisterError
     from ..facts.workspace import workspace_root
     from ..register.config import load_register_config
@@ -53,7 +65,7 @@ def open_register(workspace: str | None):
         raise RegisterError("this workspace keeps no register", field="register",
                             hint='add numbering: {pattern: "17-1/{seq}"} or register: to it',
                             file=str(root / "verbale.yaml"), line=1)
-    return Register(config.url, config.shown, (config.file, config.line))
+    return Register(config.url, config.shown, (config.file, config.line)), config
 
 
 def _when(moment) -> str:
@@ -81,7 +93,8 @@ def list_lines(records) -> list[str]:
     return lines
 
 
-def show_lines(record) -> list[str]:
+def show_lines(record, answers=()) -> list[str]:
+    """What the register holds of an outgoing number; ``answers``: the incoming notes it answers."""
     from ..register.store import FACTS
 
     entry = record.facts
@@ -93,6 +106,8 @@ def show_lines(record) -> list[str]:
              f"languages:  {entry['languages'] or '-'}",
              f"spec:       {entry['spec_path'] or '-'}",
              f"issued:     {_when(entry['created_at'])} by {entry['created_by']}"]
+    for note in answers:
+        lines.append(f"answers:    {note.id} ({note['sender']} {note['number']} of {note['note_date']:%Y-%m-%d})")
     issued = record.entry
     for amendment in record.amendments:
         changed = [key.replace("_", " ") for key in FACTS if amendment[key] != issued[key]]
@@ -110,27 +125,51 @@ def show_lines(record) -> list[str]:
 
 
 CSV_COLUMNS = ["number", "status", "date", "sender", "recipients", "subject", "languages", "spec", "issued_at",
-               "issued_by", "cancelled_at", "cancelled_by", "reason", "files"]
+               "issued_by", "cancelled_at", "cancelled_by", "reason", "files",
+               # incoming notes (NOTE-SPEC §11): an outgoing row names what it answers, an incoming one its
+               # sender's number, when it came in, when an answer is due and the numbers that answer it
+               "direction", "in_reply_to", "their_number", "received", "due", "replies"]
 
 
-def csv_bytes(records) -> bytes:
-    """The register as CSV in UTF-8 with a byte-order mark (Excel then reads Cyrillic right).  Every field is
-    quoted and a cell a spreadsheet would run as a formula starts with ``'`` (register/spreadsheet.py)."""
+def _outgoing_row(record, answers=()) -> list:
+    entry, cancel = record.facts, record.cancellation or {}
+    return [record.number, "cancelled" if cancel else "issued", entry["note_date"] or "",
+            entry["sender"], entry["recipients"], entry["subject"], entry["languages"],
+            entry["spec_path"], _when(entry["created_at"]), entry["created_by"],
+            _when(cancel["created_at"]) if cancel else "", cancel.get("created_by", ""),
+            cancel.get("reason", ""),
+            "; ".join(f"{f['name']} {f['sha256']}" for f in record.files),
+            "outgoing", " ".join(note.id for note in answers), "", "", "", ""]
+
+
+def _incoming_row(note, today) -> list:
+    from .journal import status
+
+    row = note.row
+    return [note.id, status(note, today), row["note_date"], row["sender"], "",
+            row["subject"], "", "", _when(row["created_at"]), row["created_by"], "", "", "",
+            f"{row['file_name']} {row['sha256']}" if row["file_name"] else "",
+            "incoming", "", row["number"], row["received_on"], row["due"] or "",
+            " ".join(answer.number + (" (cancelled)" if answer.cancelled else "") for answer in note.answers)]
+
+
+def csv_bytes(records, incoming=(), answers=None, today=None) -> bytes:
+    """The register as CSV in UTF-8 with a byte-order mark (Excel then reads Cyrillic right): the outgoing
+    ``records`` (``answers``: entry id -> the incoming notes it answers), then the ``incoming`` notes.  Every field
+    is quoted and a cell a spreadsheet would run as a formula starts with ``'`` (register/spreadsheet.py)."""
     import csv
+    import datetime as dt
     import io
 
     from ..register.spreadsheet import neutralised
 
+    answers, today = answers or {}, today or dt.date.today()
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
-    for record in records:
-        entry, cancel = record.facts, record.cancellation or {}
-        row = [record.number, "cancelled" if cancel else "issued", entry["note_date"] or "", entry["sender"],
-               entry["recipients"], entry["subject"], entry["languages"], entry["spec_path"],
-               _when(entry["created_at"]), entry["created_by"], _when(cancel["created_at"]) if cancel else "",
-               cancel.get("created_by", ""), cancel.get("reason", ""),
-               "; ".join(f"{f['name']} {f['sha256']}" for f in record.files)]
+    rows = [_outgoing_row(record, answers.get(record.entry["id"], ())) for record in records]
+    rows += [_incoming_row(note, today) for note in incoming]
+    for row in rows:
         writer.writerow([neutralised(str(cell or "")) for cell in row])
     return stream.getvalue().encode("utf-8-sig")
 
@@ -152,24 +191,38 @@ def run(args) -> int:
         from ..errors import OutputError
         from ..files import write_atomic
 
+        from ..register.incoming import answered, incoming_notes
+
         target = Path(args.csv)
         records = list(records)
-        data = csv_bytes(records)
+        received = incoming_notes(register, year=args.year, sender=args.recipient, words=args.text)
+        data = csv_bytes(records, received, answered(register, [r.entry["id"] for r in records]))
         try:
             write_atomic(target, data)
         except OSError as exc:
             raise OutputError(f"cannot write {target}: {exc.strerror}", field="--csv",
                               hint="close it in Excel, or check the folder exists", file=str(target), line=1) from None
-        print(f"{len(records)} numbers written to {target}")
+        print(f"{len(records)} numbers and {len(received)} incoming notes written to {target}")
         return EXIT_OK
     if args.command == "show":
+        from ..register.incoming import answered, find_incoming, parse_id
+
+        note = find_incoming(register, args.number) if parse_id(args.number) else None
+        if note is not None:
+            import datetime as dt
+
+            from .journal import show_lines as incoming_lines
+
+            print("\n".join(incoming_lines(note, dt.date.today())))
+            return EXIT_OK
         record = register.find(args.number, args.year)
         if record is None:
             year = f" for {args.year}" if args.year else ""
-            print(f"{register.shown}:1: NUMBER: {args.number} is not in the register{year} "
-                  "('verbale register list' shows the numbers)", file=sys.stderr)
+            listed = "incoming list' shows the incoming notes" if parse_id(args.number) else "register list' shows the numbers"
+            print(f"{register.shown}:1: NUMBER: {args.number} is not in the register{year} ('verbale {listed})",
+                  file=sys.stderr)
             return EXIT_FAILED
-        print("\n".join(show_lines(record)))
+        print("\n".join(show_lines(record, answered(register, [record.entry["id"]]).get(record.entry["id"], []))))
         return EXIT_OK
     from ..register.outgoing import user_name
 

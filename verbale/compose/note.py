@@ -17,7 +17,7 @@ from ..errors import NoteError, SpecError, TermbaseError
 from ..grammar import grammar_for
 from ..facts.house import House, closing_problem, house_for, owed_closing
 from ..facts.termbase import Termbase, default_termbase
-from ..facts.spec import MAX_TEXT, NoteSpec
+from ..facts.spec import MAX_TEXT, NoteSpec, unfilled_texts
 from .facts import check_facts, fact_context
 from .formulas import (DEFAULT_KIND, NO_CLOSING, formula_source, layout_name, render_formula, render_variant,
                        variant_names, variant_problem)
@@ -347,7 +347,7 @@ def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
                            hint=f"write `{field}` in every language of the note, or drop {lang} from languages")
                  for field, texts_of in texts if texts_of is not None
                  for lang in spec.languages if not _has_text(getattr(texts_of, lang))]
-    return problems
+    return problems + unfilled_texts(spec)
 
 
 def _has_text(value) -> bool:

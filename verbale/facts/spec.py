@@ -29,6 +29,7 @@ Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Name = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 # A count is a decimal integer as typed: no "5" in quotes, no 5.0, no yes (YAML 1.2 core schema; issue #15)
 Count = Annotated[int, Field(gt=0, le=MAX_PAGES, strict=True)]
+UNFILLED = "TODO"       # a text still to write (facts/termbase.py marks forms to fill in the same way)
 OFFSET = re.compile(r"(?:[zZ]|[+-]\d\d(?::?\d\d)?)$")
 
 
@@ -251,6 +252,9 @@ class NoteSpec(BaseModel):
     subject: Texts | None = Field(None, description="one line after the number line, after the house's "
                                   "subject_label (Subject: / Тема: / Тақырыбы:)", examples=[{
                                       "en": "Contributions for 2025", "ru": "Взносы на 2025 год", "kk": "2025 жылға арналған жарналар"}])
+    in_reply_to: str | None = Field(None, pattern=r"^in-\d{4}-0*[1-9]\d{0,8}$", description="the incoming note "
+                                    "this note answers (its id in the register, `verbale incoming list`): "
+                                    "generating the note records it as the answer", examples=["in-2026-7"])
     distribution: list[Key] | Key = Field([], description="one note per recipient (keys or a named group)",
                                           examples=["cica-member-states-mfa"])
     enclosures: Union[Count, list[Enclosure], None] = Field(
@@ -357,6 +361,32 @@ def _as_key(typed: str) -> str:
     return "-".join(part for part in re.split(r"[^a-z0-9]+", typed.lower()) if part) or "deadline"
 
 
+def unfilled_texts(spec: NoteSpec) -> list[SpecError]:
+    """The spec's texts that still say TODO (a reply spec's, a sample's): each one line, so that no note goes
+    out with a placeholder in it.
+
+    >>> [str(e) for e in unfilled_texts(NoteSpec(number="1", date="2026-03-10", recipients=[],
+    ...     purpose={"en": "TODO: what follows", "ru": "сообщить"}))]
+    ['<spec>:1: purpose.en: the text still says TODO (write what the note says in its place)']
+    """
+    texts = [("purpose", spec.purpose), ("continuation", spec.continuation), ("opening.clause", spec.opening_clause),
+             ("subject", spec.subject), ("heading", spec.heading)]
+    texts += [(f"paragraphs[{i}]", paragraph) for i, paragraph in enumerate(spec.paragraphs)]
+    if isinstance(spec.enclosures, list):
+        texts += [(f"enclosures[{i}].title", item.title) for i, item in enumerate(spec.enclosures)]
+    if spec.agenda:
+        texts += [("agenda.title", spec.agenda.title)]
+        texts += [(f"agenda.items[{i}]", item) for i, item in enumerate(spec.agenda.items)]
+    return [SpecError("the text still says TODO", field=f"{name}.{lang}", hint="write what the note says in its place")
+            for name, texts_of in texts if texts_of is not None
+            for lang in spec.languages if any(str(text or "").lstrip().startswith(UNFILLED)
+                                              for text in _as_list(getattr(texts_of, lang)))]
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value]
+
+
 def _pydantic_problem(error: dict) -> tuple[str, str]:
     kind, message = error["type"], error["msg"]
     if kind == "extra_forbidden":
@@ -369,6 +399,9 @@ def _pydantic_problem(error: dict) -> tuple[str, str]:
         return "a count is a whole number", "type it as digits, e.g. 11, without quotes or a leading zero"
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch" and error["loc"][-1:] == ("in_reply_to",):
+        return (f"'{error.get('input')}' is not an incoming note's id",
+                "ids read in-YEAR-N, e.g. in-2026-7; `verbale incoming list` shows them")
     if kind == "string_pattern_mismatch" and error.get("loc", ())[:1] in FACT_GROUPS and "[key]" in error["loc"]:
         typed = str(error.get("input"))
         return (f"'{typed}' is not a fact key", f"a fact key is lowercase letters, digits and hyphens, such as "

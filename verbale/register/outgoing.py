@@ -145,6 +145,7 @@ def write_registered(built, out: Path, force: bool = False, check_only: bool = F
 
     number = built.note_spec.number
     config = load_register_config(built.spec, workspace=built.workspace)
+    replying = _refuse_unrecordable_reply(built, config)
     if config is None or (config.numbering is None and number == AUTO):
         if number == AUTO:
             where = "its verbale.yaml" if config else "a verbale.yaml in the spec's folder or above"
@@ -161,6 +162,7 @@ def write_registered(built, out: Path, force: bool = False, check_only: bool = F
     from .store import Register
 
     register = Register(config.url, config.shown, (config.file, config.line))
+    answered = _answered(built, config, register) if replying else None
     if check_only:
         if number != AUTO and _exists(config):
             _refuse_typed(register.holder(number, _period(built, config)), spec_key(built.spec, config.root),
@@ -175,7 +177,55 @@ def write_registered(built, out: Path, force: bool = False, check_only: bool = F
     if amended is not None:
         register.amend(entry_id, amended)
     register.record_files(entry_id, file_records(built))
+    if answered is not None:  # after the files: a reply that was never written answers nothing
+        from .incoming import link_reply
+
+        link_reply(register, answered.row["id"], entry_id, user_name())
     return written
+
+
+def _line(path: Path, field: str) -> int:
+    from ..facts.yamlsource import load_yaml_bytes
+
+    try:
+        return load_yaml_bytes(path.read_bytes(), str(path)).line_of((field,))
+    except (OSError, NoteError):
+        return 1
+
+
+def _refuse_unrecordable_reply(built, config: RegisterConfig | None) -> bool:
+    """Whether the spec answers an incoming note (``in_reply_to``); refused where the answer could not be
+    recorded: no register, or no number to record it under."""
+    reply_to = getattr(built.note_spec, "in_reply_to", None)
+    if reply_to is None:
+        return False
+    line = _line(built.spec, "in_reply_to")
+    if config is None:
+        raise RegisterError(f"{reply_to} is an incoming note of a register, and this workspace keeps none",
+                            field="in_reply_to", hint="add register: to verbale.yaml, or leave out in_reply_to",
+                            file=str(built.spec), line=line)
+    if built.note_spec.number.lower() == NONE:
+        raise RegisterError("a note with number: none is not in the register, so it cannot be recorded as the "
+                            "answer", field="in_reply_to", hint="give it a number (number: auto), or leave out "
+                            "in_reply_to", file=str(built.spec), line=line)
+    return True
+
+
+def _answered(built, config: RegisterConfig, register):
+    """The incoming note the spec answers (refused before a number is taken when the register lacks it)."""
+    from .incoming import find_incoming
+
+    reply_to = built.note_spec.in_reply_to
+    note = find_incoming(register, reply_to) if _exists(config) else None
+    if note is None:
+        raise RegisterError(f"{reply_to} is not in the register {config.shown}", field="in_reply_to",
+                            hint="'verbale incoming list' shows the incoming notes",
+                            file=str(built.spec), line=_line(built.spec, "in_reply_to"))
+    if note["sender"] not in _recipients(built):   # a reviewer's check: a reply goes to whoever wrote
+        built.lint.append(f"{built.spec}:{_line(built.spec, 'in_reply_to')}: in_reply_to: {note.id} came from "
+                          f"{note['sender']}, which is not among the recipients (address its sender, or check "
+                          "in_reply_to)")
+    return note
 
 
 def _period(built, config: RegisterConfig) -> str:

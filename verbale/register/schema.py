@@ -2,7 +2,8 @@
 
 A migration is a function of a connection inside the migrating transaction; ``MIGRATIONS[n]`` takes the
 schema from version n to n + 1. Versions only go up; a register newer than this program is refused.
-Entries, files and amendments are append-only: the database itself refuses UPDATE and DELETE on them (triggers).
+Entries, files, amendments, incoming notes and reply links are append-only: the database itself refuses UPDATE
+and DELETE on them (triggers).
 """
 from __future__ import annotations
 
@@ -80,7 +81,47 @@ amendments = Table(
     Column("created_by", String(80), nullable=False),
 )
 
-APPEND_ONLY = ("register_entries", "register_files", "register_amendments")
+# Incoming notes (NOTE-SPEC §11): what the office received, numbered in-YEAR-SEQ by its own gapless counter per
+# year, and the links from the outgoing notes that answer them.
+incoming_series = Table(
+    "register_incoming_series", metadata,    # the last in-YEAR-SEQ given in each year of receipt
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("last_seq", Integer, nullable=False),
+)
+
+incoming = Table(
+    "register_incoming", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("year", Integer, nullable=False),            # of receipt: the id reads in-YEAR-SEQ
+    Column("seq", Integer, nullable=False),
+    Column("received_on", Date, nullable=False),
+    Column("sender", String(80), nullable=False),       # termbase key of the office that sent it
+    Column("number", String(80), nullable=False),       # its number, as printed on it
+    Column("note_date", Date, nullable=False),
+    Column("subject", Text, nullable=False, server_default=""),
+    Column("due", Date),                                # an answer is due by then
+    Column("file_name", Text, nullable=False, server_default=""),      # the copy in incoming/, relative, with /
+    Column("original_name", Text, nullable=False, server_default=""),  # the received file's name as given
+    Column("sha256", String(64), nullable=False, server_default=""),
+    Column("text", Text, nullable=False, server_default=""),           # what it says (pdftotext or OCR)
+    Column("text_source", String(20), nullable=False, server_default=""),   # pdftotext | ocr | ""
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(80), nullable=False),
+    UniqueConstraint("year", "seq", name="register_incoming_id"),
+)
+
+replies = Table(
+    "register_replies", metadata,   # an outgoing note answers an incoming one
+    Column("id", Integer, primary_key=True),
+    Column("incoming_id", Integer, ForeignKey("register_incoming.id"), nullable=False),
+    Column("entry_id", Integer, ForeignKey("register_entries.id"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(80), nullable=False),
+    UniqueConstraint("incoming_id", "entry_id", name="register_replies_link"),
+)
+
+APPEND_ONLY = ("register_entries", "register_files", "register_amendments", "register_incoming",
+               "register_replies")
 
 
 def _append_only(conn: Connection, tables: tuple = APPEND_ONLY) -> None:
@@ -129,7 +170,14 @@ def _version_2(conn: Connection) -> None:
     _append_only(conn, ("register_entries", "register_amendments"))
 
 
-MIGRATIONS = [_version_1, _version_2]
+def _incoming_notes(conn: Connection) -> None:
+    """Incoming notes and the replies that answer them (NOTE-SPEC §11): new tables only, nothing recorded
+    before is touched; the notes and links are append-only like the entries."""
+    metadata.create_all(conn, tables=[incoming_series, incoming, replies])
+    _append_only(conn, ("register_incoming", "register_replies"))
+
+
+MIGRATIONS = [_version_1, _version_2, _incoming_notes]
 VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,74 @@
+"""``verbale reply ID``: the spec of a reply to an incoming note, to fill in and generate (NOTE-SPEC §11).
+
+Problems go to stderr, one line each; exit status 0 done, 1 failed, 2 bad usage (NOTE-SPEC §4).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import RegisterError
+from .journal import EXIT_OK
+MAX_ATTEMPTS = 99
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="verbale reply", description="Write the spec of a reply to an incoming note: "
+                                "to its sender, with reference to it (its number, date and issuer), number: auto, "
+                                "dated today, its texts marked TODO to write. Generating the spec records it as the "
+                                "answer: `register show` of either names the other, and the note is no longer open.")
+    p.add_argument("id", metavar="ID", help="the incoming note's id, e.g. in-2026-7 (`verbale incoming list`)")
+    p.add_argument("-o", "--output", metavar="FILE", help="the spec to write (default: notes/reply-ID.yaml in the "
+                   "workspace, or reply-ID-2.yaml … when that exists); never overwritten")
+    p.add_argument("--workspace", metavar="DIR", help="the workspace (default: the folder holding verbale.yaml, "
+                   "from the current folder upward)")
+    return p
+
+
+def _write(args, register, config) -> tuple[Path, object]:
+    """Write the reply spec, at the name asked for or the first free default one; never over a file."""
+    import datetime as dt
+
+    from ..facts.workspace import load_workspace
+    from ..files import create_new
+    from ..register.reply import reply_for
+
+    workspace, today = load_workspace(config.root), dt.date.today()
+    folder = Path(args.output).parent if args.output else config.root / "notes"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            reply = reply_for(register, args.id, workspace, today, attempt)
+            target = Path(args.output) if args.output else folder / reply.name
+            if create_new(target, reply.text.encode("utf-8")):
+                return target, reply
+            if args.output:
+                raise RegisterError("the file exists; a spec is never overwritten", field="-o", hint="name "
+                                    "another file, or leave out -o for notes/reply-ID.yaml", file=str(target), line=1)
+    except OSError as exc:
+        raise RegisterError(f"cannot write the spec: {exc.strerror}", field="-o", hint="check the folder is "
+                            "writable", file=str(exc.filename or folder), line=1) from None
+    raise RegisterError(f"{MAX_ATTEMPTS} replies to {args.id} are there already", field="-o",
+                        hint="name the file with -o", file=str(folder), line=1)
+
+
+def run(args) -> int:
+    from ..facts.termbase import display_path
+    from .journal import say
+    from .register import open_workspace_register
+
+    register, config = open_workspace_register(args.workspace)
+    target, reply = _write(args, register, config)
+    shown = display_path(target)
+    line_number = next((n for n, line in enumerate(reply.text.splitlines(), 1) if line.startswith("recipients:")), 1)
+    for line in reply.missing:
+        say(f"{shown}:{line_number}: recipients[0]: {line}", sys.stderr)
+    say(f"wrote {shown}: write its TODO texts, then `verbale generate {shown}`")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .journal import command_main
+
+    return command_main(parser(), run, argv)

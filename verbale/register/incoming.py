@@ -1,0 +1,233 @@
+"""Incoming notes in the register (NOTE-SPEC §11): recorded with a gapless id per year of receipt, found by
+what they say, linked to the outgoing notes that answer them.
+
+An id reads ``in-YEAR-SEQ`` (``in-2026-7``: the seventh note received in 2026). It is allocated like an
+outgoing number: in one short transaction that locks the year's counter (SQLite: ``BEGIN IMMEDIATE``;
+PostgreSQL: ``SELECT … FOR UPDATE`` on the counter's row), records the note and commits, so a process killed
+inside it leaves no gap and no duplicate. A note is *open* until an outgoing note that is not cancelled answers
+it; *overdue* when it is open after its due date.
+
+>>> incoming_id(2026, 7), parse_id("in-2026-7"), parse_id("IN-2026-07"), parse_id("17-1/624")
+('in-2026-7', (2026, 7), (2026, 7), None)
+>>> "переговорах" in search_text("о пере-\\nговорах"), "ноте" in search_text("НОТЁ")
+(True, True)
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Callable
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from .schema import entries, incoming, incoming_series, replies
+
+ID = re.compile(r"^in-(\d{4})-0*([1-9]\d{0,8})$")   # in-2026-07 is in-2026-7
+HYPHENATED = re.compile(r"-[ \t]*\r?\n\s*(?=\w)")   # a word broken at a line's end
+CANCELLED = "cancelled"
+
+
+def incoming_id(year: int, seq: int) -> str:
+    return f"in-{year}-{seq}"
+
+
+def parse_id(text: str) -> tuple[int, int] | None:
+    """(year, seq) of an incoming id, or None when ``text`` is not one."""
+    match = ID.match(text.strip().lower()) if isinstance(text, str) else None
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def search_text(text: str) -> str:
+    """A text as ``--text`` compares it: compatibility forms (ligatures) resolved, case and ё/е folded, words
+    hyphenated at a line's end joined (and kept as they are too), spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    joined = HYPHENATED.sub("", text) if "\n" in text else text
+    folded = " ".join(f"{text} {joined}".split()) if joined != text else " ".join(text.split())
+    return folded.casefold().replace("ё", "е")
+
+
+@dataclass
+class NewIncoming:
+    """What the register records of a received note."""
+
+    sender: str
+    number: str
+    note_date: dt.date
+    received_on: dt.date
+    subject: str = ""
+    due: dt.date | None = None
+    file_name: str = ""          # its copy in the workspace's incoming/ folder
+    original_name: str = ""
+    sha256: str = ""
+    text: str = ""
+    text_source: str = ""        # pdftotext | ocr | ""
+    created_by: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An outgoing note that answers an incoming one."""
+
+    entry_id: int
+    number: str
+    note_date: dt.date | None
+    spec_path: str
+    cancelled: bool
+    linked_at: dt.datetime
+    linked_by: str
+
+
+@dataclass
+class Incoming:
+    """An incoming note as the register knows it, with the notes that answer it."""
+
+    row: dict
+    answers: list[Answer] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return incoming_id(self.row["year"], self.row["seq"])
+
+    @property
+    def open(self) -> bool:
+        return not any(not answer.cancelled for answer in self.answers)
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.open and self.row["due"] is not None and self.row["due"] < today
+
+    def __getitem__(self, key: str):
+        return self.row[key]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def _insert(conn: Connection, table):
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table)
+
+
+def receive(register, note: NewIncoming, while_locked: Callable[[str], None] | None = None) -> Incoming:
+    """Record a received note under the next id of its year of receipt, in one locked transaction.
+    ``while_locked`` is called with the id before the commit, the year's counter still locked (the tests kill
+    a process there)."""
+    year = note.received_on.year
+    with register.transaction() as conn:
+        conn.execute(_insert(conn, incoming_series).values(year=year, last_seq=0)
+                     .on_conflict_do_nothing(index_elements=["year"]))
+        last = conn.execute(select(incoming_series.c.last_seq).where(incoming_series.c.year == year)
+                            .with_for_update()).scalar_one()
+        seq = last + 1
+        conn.execute(incoming_series.update().where(incoming_series.c.year == year).values(last_seq=seq))
+        values = dict(year=year, seq=seq, received_on=note.received_on, sender=note.sender, number=note.number,
+                      note_date=note.note_date, subject=note.subject, due=note.due, file_name=note.file_name,
+                      original_name=note.original_name, sha256=note.sha256, text=note.text,
+                      text_source=note.text_source, created_at=_now(), created_by=note.created_by)
+        row_id = conn.execute(incoming.insert().values(**values).returning(incoming.c.id)).scalar_one()
+        if while_locked is not None:
+            while_locked(incoming_id(year, seq))
+    return Incoming({"id": row_id, **values})
+
+
+def incoming_notes(register, *, ident: str | None = None, year: int | None = None, sender: str | None = None,
+                   words: str = "", open_only: bool = False, overdue_on: dt.date | None = None) -> list[Incoming]:
+    """Incoming notes in the order they were received, each with the notes that answer it. ``words``: every
+    word is in its id, number, sender, subject, file name or text; ``overdue_on``: open and due before that day."""
+    condition = []
+    if ident is not None:
+        parsed = parse_id(ident)
+        if parsed is None:
+            return []
+        condition += [incoming.c.year == parsed[0], incoming.c.seq == parsed[1]]
+    if year is not None:
+        condition.append(incoming.c.year == year)
+    if sender is not None:
+        condition.append(incoming.c.sender == sender)
+    if overdue_on is not None:
+        condition += [incoming.c.due.is_not(None), incoming.c.due < overdue_on]
+    with register.transaction() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(select(incoming).where(*condition)
+                                                       .order_by(incoming.c.year, incoming.c.seq))]
+        answers = _answers(conn, [row["id"] for row in rows])
+    notes = [Incoming(row, answers.get(row["id"], [])) for row in rows]
+    needles = search_text(words).split()
+    if needles:
+        notes = [note for note, haystack in ((note, _haystack(note)) for note in notes)
+                 if all(needle in haystack for needle in needles)]
+    if open_only or overdue_on is not None:
+        notes = [note for note in notes if note.open]
+    return notes
+
+
+def _haystack(note: Incoming) -> str:
+    row = note.row
+    return search_text(" ".join([note.id, row["number"], row["sender"], row["subject"], row["original_name"],
+                                 row["text"]]))
+
+
+def _answers(conn: Connection, incoming_ids: list[int]) -> dict[int, list[Answer]]:
+    if not incoming_ids:
+        return {}
+    links = conn.execute(select(replies.c.incoming_id, replies.c.created_at, replies.c.created_by, entries.c.id,
+                                entries.c.number, entries.c.period, entries.c.note_date, entries.c.spec_path)
+                         .join(entries, entries.c.id == replies.c.entry_id)
+                         .where(replies.c.incoming_id.in_(incoming_ids)).order_by(replies.c.id)).all()
+    cancelled = _cancelled(conn, {link.number for link in links})
+    found: dict[int, list[Answer]] = {}
+    for link in links:
+        found.setdefault(link.incoming_id, []).append(Answer(
+            link.id, link.number, link.note_date, link.spec_path, (link.number, link.period) in cancelled,
+            link.created_at, link.created_by))
+    return found
+
+
+def _cancelled(conn: Connection, numbers: set[str]) -> set[tuple[str, str]]:
+    if not numbers:
+        return set()
+    rows = conn.execute(select(entries.c.number, entries.c.period)
+                        .where(entries.c.kind == CANCELLED, entries.c.number.in_(sorted(numbers))))
+    return {(row.number, row.period) for row in rows}
+
+
+def find_incoming(register, ident: str) -> Incoming | None:
+    found = incoming_notes(register, ident=ident)
+    return found[0] if found else None
+
+
+def answered(register, entry_ids: list[int]) -> dict[int, list[Incoming]]:
+    """The incoming notes each outgoing entry answers."""
+    if not entry_ids:
+        return {}
+    with register.transaction() as conn:
+        links = conn.execute(select(replies.c.entry_id, replies.c.incoming_id)
+                             .where(replies.c.entry_id.in_(entry_ids)).order_by(replies.c.id)).all()
+        rows = {row.id: dict(row._mapping) for row in conn.execute(
+            select(incoming).where(incoming.c.id.in_({link.incoming_id for link in links})))} if links else {}
+    found: dict[int, list[Incoming]] = {}
+    for link in links:
+        found.setdefault(link.entry_id, []).append(Incoming(rows[link.incoming_id]))
+    return found
+
+
+def link_reply(register, incoming_row_id: int, entry_id: int, by: str) -> bool:
+    """Record that the outgoing entry answers the incoming note; False when that link is recorded already."""
+    with register.transaction() as conn:
+        statement = (_insert(conn, replies).values(incoming_id=incoming_row_id, entry_id=entry_id,
+                                                   created_at=_now(), created_by=by)
+                     .on_conflict_do_nothing(index_elements=["incoming_id", "entry_id"]).returning(replies.c.id))
+        return conn.execute(statement).first() is not None   # (psycopg gives no rowcount here)
+
+
+def holding_file(register, sha256: str) -> list[str]:
+    """The ids of incoming notes recorded with a file of this SHA-256 (a note received twice)."""
+    with register.transaction() as conn:
+        rows = conn.execute(select(incoming.c.year, incoming.c.seq).where(incoming.c.sha256 == sha256)
+                            .order_by(incoming.c.id)).all()
+    return [incoming_id(row.year, row.seq) for row in rows]
