@@ -13,7 +13,9 @@ commands:
   init       make a workspace: verbale.yaml, a termbase/ with the sender to fill in, a sample spec
   terms      check the termbase (terms check) or show one entry's forms (terms show KEY)
   serve      the clerk's desk: a form with a live trilingual preview in the browser
-  register   the outgoing register: list, show, cancel, export
+  register   the outgoing register: list, show, cancel, dispatch, export
+  sign       sign the PDFs of a registered note with the office's certificate (verbale[sign])
+  verify     say whether a PDF or DOCX is a note the register holds, and who signed it
 
 'verbale COMMAND --help' tells more."""
 
@@ -23,6 +25,8 @@ COMMANDS = {
     "terms": "verbale.cli.terms",
     "serve": "verbale.cli.serve",
     "register": "verbale.cli.register",
+    "sign": "verbale.cli.sign",
+    "verify": "verbale.cli.verify",
 }
 
 

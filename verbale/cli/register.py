@@ -1,4 +1,4 @@
-"""``verbale register``: the outgoing register of the workspace (list, show, cancel, export).
+"""``verbale register``: the outgoing register of the workspace (list, show, cancel, dispatch, export).
 
 Problems go to stderr, one line each; exit status 0 done, 1 failed, 2 bad usage (NOTE-SPEC §4).
 """
@@ -22,6 +22,8 @@ def parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="the numbers issued, in order")
     export = commands.add_parser("export", help="the whole register as a table")
     export.add_argument("--csv", metavar="FILE", required=True, help="write CSV (UTF-8, opens in Excel)")
+    listing.add_argument("--state", choices=("registered", "signed", "dispatched", "cancelled"),
+                         help="notes whose state is now this one")
     for sub in (listing, export):
         sub.add_argument("--year", type=int, help="notes dated in this year")
         sub.add_argument("--recipient", metavar="KEY", help="notes to this recipient (a termbase key)")
@@ -29,7 +31,13 @@ def parser() -> argparse.ArgumentParser:
                          "every one of these words")
     show = commands.add_parser("show", help="everything the register holds of one number")
     cancel = commands.add_parser("cancel", help="cancel an issued number (adds a record; nothing is deleted)")
-    for sub in (show, cancel):
+    dispatch = commands.add_parser("dispatch", help="record that a note left the office: how, how many copies, "
+                                   "and its receipt")
+    dispatch.add_argument("--channel", required=True, choices=("courier", "pouch", "email", "hand"),
+                          help="courier, diplomatic pouch, e-mail or by hand")
+    dispatch.add_argument("--copies", type=int, default=1, help="how many copies were sent (default 1)")
+    dispatch.add_argument("--receipt", metavar="FILE", help="the receipt (a scan, an e-mail): its SHA-256 is kept")
+    for sub in (show, cancel, dispatch):
         sub.add_argument("number", metavar="NUMBER")
         sub.add_argument("--year", type=int, help="the year of the note, where a yearly series without the year in "
                          "its numbers issued NUMBER in several years")
@@ -74,7 +82,8 @@ def list_lines(records) -> list[str]:
     lines = []
     for record in records:
         entry = record.facts
-        status = f"  [cancelled: {record.cancellation['reason']}]" if record.cancellation else ""
+        status = f"  [cancelled: {record.cancellation['reason']}]" if record.cancellation else \
+            ("" if record.state == "registered" else f"  [{record.state}]")
         date = entry["note_date"].isoformat() if entry["note_date"] else "-"
         lines.append(f"{record.number:<{width}}  {date}  {entry['sender'] or '-'} -> "
                      f"{_recipients(entry['recipients'])}: {entry['subject'] or '-'}{status}")
@@ -102,6 +111,8 @@ def show_lines(record) -> list[str]:
     if record.cancellation:
         cancel = record.cancellation
         lines.append(f"cancelled:  {_when(cancel['created_at'])} by {cancel['created_by']}: {cancel['reason']}")
+    lines.append(f"state:      {record.state}")
+    lines += [f"  {line}" for line in state_lines(record)]
     lines.append(f"files:      {len(record.files) or 'none written yet'}")
     for item in record.files:
         copy = f"  (to {item['recipient']})" if item["recipient"] else ""
@@ -109,8 +120,26 @@ def show_lines(record) -> list[str]:
     return lines
 
 
+def state_lines(record) -> list[str]:
+    """The note's states in the order they came, one line each, with who and when (NOTE-SPEC §12)."""
+    lines = []
+    for event in record.states:
+        what = event["state"]
+        if what == "signed":
+            what += f" {event['file_name']} by {event['signer']} (SHA-256 {event['sha256']})"
+        elif what == "dispatched":
+            copies = event["copies"] or 1
+            what += f" by {event['channel']}, {copies} cop{'y' if copies == 1 else 'ies'}"
+            if event["file_name"]:
+                what += f", receipt {event['file_name']} (SHA-256 {event['sha256']})"
+        elif what == "cancelled":
+            what += f": {event['reason']}"
+        lines.append(f"{_when(event['created_at'])}  {what}  [{event['created_by']}]")
+    return lines
+
+
 CSV_COLUMNS = ["number", "status", "date", "sender", "recipients", "subject", "languages", "spec", "issued_at",
-               "issued_by", "cancelled_at", "cancelled_by", "reason", "files"]
+               "issued_by", "cancelled_at", "cancelled_by", "reason", "files", "state"]
 
 
 def csv_bytes(records) -> bytes:
@@ -128,14 +157,15 @@ def csv_bytes(records) -> bytes:
                          entry["spec_path"], _when(entry["created_at"]), entry["created_by"],
                          _when(cancel["created_at"]) if cancel else "", cancel.get("created_by", ""),
                          cancel.get("reason", ""),
-                         "; ".join(f"{f['name']} {f['sha256']}" for f in record.files)])
+                         "; ".join(f"{f['name']} {f['sha256']}" for f in record.files), record.state])
     return stream.getvalue().encode("utf-8-sig")
 
 
 def run(args) -> int:
     register = open_register(args.workspace)
     if args.command in ("list", "export"):
-        records = register.records(year=args.year, recipient=args.recipient, words=args.text)
+        records = register.records(year=args.year, recipient=args.recipient, words=args.text,
+                                   state=getattr(args, "state", None))
         if args.command == "list":
             for line in list_lines(records):
                 print(line)
@@ -164,11 +194,36 @@ def run(args) -> int:
         return EXIT_OK
     from ..register.outgoing import user_name
 
+    if args.command == "dispatch":
+        return dispatch(register, args, user_name())
     if not args.why.strip():
         print("verbale register: error: --why needs the reason", file=sys.stderr)
         return EXIT_USAGE
     register.cancel(args.number, " ".join(args.why.split()), user_name(), args.year)
     print(f"{args.number}" + (f" of {args.year}" if args.year else "") + " cancelled")
+    return EXIT_OK
+
+
+def dispatch(register, args, by: str) -> int:
+    """``register dispatch NUMBER --channel …``: the note left the office; its receipt is kept by its SHA-256."""
+    import hashlib
+
+    if not 1 <= args.copies <= 10000:
+        print("verbale register: error: --copies takes a whole number from 1", file=sys.stderr)
+        return EXIT_USAGE
+    receipt = None
+    if args.receipt:
+        from ..files import read_regular
+
+        data = read_regular(Path(args.receipt), 256 * 2**20)
+        if data is None:
+            print(f"{args.receipt}:1: --receipt: not a readable file of at most 256 MB (name the receipt's scan or "
+                  "e-mail file)", file=sys.stderr)
+            return EXIT_FAILED
+        receipt = (Path(args.receipt).name, hashlib.sha256(data).hexdigest())
+    register.dispatch(args.number, args.channel, args.copies, by, args.year, receipt)
+    print(f"{args.number}" + (f" of {args.year}" if args.year else "") + f" dispatched by {args.channel}"
+          + (f"; receipt {receipt[0]} kept as SHA-256 {receipt[1]}" if receipt else ""))
     return EXIT_OK
 
 
@@ -180,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
     if args.command is None:
         p.print_usage(sys.stderr)
-        print("verbale register: error: name a command: list, show, cancel or export", file=sys.stderr)
+        print("verbale register: error: name a command: list, show, cancel, dispatch or export", file=sys.stderr)
         return EXIT_USAGE
     try:
         return run(args)

@@ -291,7 +291,7 @@ def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
         **registration_marks(termbase, lang, context, house),
     }
     elements = _elements(_layout().render(values), lang)
-    return Note(lang=lang, number=spec.printed_number, date=spec.date, elements=elements,
+    return Note(lang=lang, number="" if draft else spec.printed_number, date=spec.date, elements=elements,
                 title=typeset(_formula(termbase, lang, "title", context, house, number_line=number_line), lang),
                 author=str(context["sender"]), emblem=termbase.emblem(spec.sender), proofing=house.proofing(lang),
                 sender_key=spec.sender, qr=house.qr and not draft and bool(number_line),
