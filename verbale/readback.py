@@ -1,0 +1,242 @@
+"""Reading a note back from a DOCX or a PDF (NOTE-SPEC §12): its text, as the verification mark hashes it, and
+the verification lines it carries.
+
+- DOCX: the body's paragraphs, read from ``word/document.xml`` (within size limits, without DTDs or entities),
+  split into the document's sections (the combined file holds one note per section); a paragraph's text is its
+  runs' text, a line break ``\\n``, Word's no-break hyphen U+2011.  A section's verification line is the
+  alternative text of its QR picture.
+- PDF: the QR codes are decoded from the pages rendered as images (poppler's ``pdftoppm``, then ``zbarimg`` of
+  Debian's zbar-tools); the text is poppler's ``pdftotext``.  A PDF does not keep paragraphs, so its text is
+  compared with a registered text by :func:`text_differences`, which ignores how lines were broken.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import NoteError
+from .texthash import parse_verification_line
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+MAX_PART = 32 * 2**20
+TOOL_SECONDS = 120
+
+
+class ReadError(NoteError):
+    """A file that cannot be read as a note."""
+
+
+@dataclass
+class Section:
+    """One note of a DOCX: its paragraphs' texts and the verification lines its QR pictures hold."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    lines: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class DocxReading:
+    sections: list[Section]
+    number: str       # the document's properties: dc:subject holds the number, dc:language the language
+    language: str
+    date: str
+
+
+def _part(package: zipfile.ZipFile, name: str, path: Path) -> bytes:
+    try:
+        info = package.getinfo(name)
+    except KeyError:
+        raise ReadError(f"is not a Word document ({name} is missing)", field="FILE", file=str(path), line=1) from None
+    if info.file_size > MAX_PART:
+        raise ReadError(f"has a part too large for a note ({name})", field="FILE", file=str(path), line=1)
+    return package.read(info)
+
+
+def _parse(data: bytes, path: Path):
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise ReadError(f"holds XML that is not well-formed ({exc})", field="FILE", file=str(path), line=1) from None
+
+
+def paragraph_text(paragraph) -> str:
+    """A ``w:p``'s text as a reader sees it: ``w:t`` text, ``w:br``/``w:cr`` a line break, ``w:tab`` a tab,
+    ``w:noBreakHyphen`` U+2011, ``w:softHyphen`` nothing (it shows only where a line is broken)."""
+    pieces = []
+    for element in paragraph.iter(f"{{{W}}}t", f"{{{W}}}br", f"{{{W}}}cr", f"{{{W}}}tab", f"{{{W}}}noBreakHyphen"):
+        tag = element.tag.rsplit("}", 1)[1]
+        if tag == "t":
+            pieces.append(element.text or "")
+        elif tag in ("br", "cr"):
+            pieces.append("\n")
+        elif tag == "tab" and element.getparent().tag == f"{{{W}}}r":   # not a tab stop of the paragraph
+            pieces.append("\t")
+        elif tag == "noBreakHyphen":
+            pieces.append("\u2011")
+    return "".join(pieces)
+
+
+def read_docx(path: Path) -> DocxReading:
+    """The notes of a DOCX, one per section."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            document = _parse(_part(package, "word/document.xml", path), path)
+            core = _parse(_part(package, "docProps/core.xml", path), path) if "docProps/core.xml" in \
+                package.namelist() else None
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise ReadError(f"cannot be read as a Word document ({exc})", field="FILE", file=str(path), line=1) from None
+    body = document.find(f"{{{W}}}body")
+    if body is None:
+        raise ReadError("is not a Word document (no body)", field="FILE", file=str(path), line=1)
+    sections, current = [], Section()
+    for paragraph in body.iter(f"{{{W}}}p"):
+        if paragraph.getparent().tag not in (f"{{{W}}}body", f"{{{W}}}tc"):
+            continue   # a paragraph inside a text box belongs to its anchor's drawing, not to the body
+        current.paragraphs.append(paragraph_text(paragraph))
+        for picture in paragraph.iter(f"{{{WP}}}docPr"):
+            line = parse_verification_line(picture.get("descr", ""))
+            if line is not None:
+                current.lines.append(line)
+        if paragraph.find(f"{{{W}}}pPr/{{{W}}}sectPr") is not None:
+            sections.append(current)
+            current = Section()
+    if current.paragraphs or not sections:
+        sections.append(current)
+
+    def core_value(tag: str) -> str:
+        if core is None:
+            return ""
+        element = next((e for e in core.iter() if isinstance(e.tag, str) and e.tag.endswith("}" + tag)), None)
+        return (element.text or "").strip() if element is not None else ""
+    return DocxReading(sections, core_value("subject"), core_value("language")[:2], core_value("created")[:10])
+
+
+# -- PDF ---------------------------------------------------------------------------------------------------
+
+def _tool(*command: str) -> subprocess.CompletedProcess:
+    return subprocess.run(command, capture_output=True, timeout=TOOL_SECONDS, stdin=subprocess.DEVNULL)
+
+
+def pdf_pages_text(path: Path) -> list[str]:
+    """Each page's text as poppler's ``pdftotext -raw`` gives it (in the order it was drawn)."""
+    if not shutil.which("pdftotext"):
+        raise ReadError("pdftotext is not installed", field="(verify)", hint="install poppler-utils",
+                        file=str(path), line=1)
+    done = _tool("pdftotext", "-raw", "-enc", "UTF-8", str(path), "-")
+    if done.returncode:
+        raise ReadError("cannot be read as a PDF", field="FILE", file=str(path), line=1)
+    return done.stdout.decode("utf-8", "replace").split("\f")[:-1] or [""]
+
+
+def qr_available() -> bool:
+    return bool(shutil.which("pdftoppm") and shutil.which("zbarimg"))
+
+
+def pdf_verification_lines(path: Path, dpi: int = 200) -> list[dict]:
+    """The verification lines of the QR codes on the PDF's pages (other codes are left out), in page order."""
+    lines = []
+    with tempfile.TemporaryDirectory(prefix="verbale-verify-") as work:
+        done = _tool("pdftoppm", "-r", str(dpi), "-gray", "-png", str(path), str(Path(work) / "page"))
+        if done.returncode:
+            raise ReadError("cannot be read as a PDF", field="FILE", file=str(path), line=1)
+        for page in sorted(Path(work).glob("page*.png"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0)):
+            decoded = _tool("zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", "-Sbinary", str(page))
+            for raw in decoded.stdout.split(b"\n"):
+                line = parse_verification_line(raw.decode("utf-8", "replace")) if raw.strip() else None
+                if line is not None:
+                    lines.append(line)
+    return lines
+
+
+# -- comparing a PDF's text with a registered text ------------------------------------------------------------
+
+_SPACE = re.compile(r"\s+")
+HYPHENS = "-\u00ad\u2010"
+
+
+def _comparable(text: str) -> str:
+    """Text with the characters a PDF's text extraction may change made plain: no-break space and the no-break
+    hyphen as a space and a hyphen."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u2011", "-").replace("\u202f", " ")
+
+
+def _characters(pages: list[str]):
+    """The PDF's characters other than white space, each with (page, line, last on its line)."""
+    chars = []
+    for page_index, page in enumerate(pages):
+        for line_index, line in enumerate(_comparable(page).split("\n")):
+            visible = [c for c in line if not c.isspace()]
+            chars += [(c, page_index, line_index, i == len(visible) - 1) for i, c in enumerate(visible)]
+    return chars
+
+
+def text_differences(registered: str, pages: list[str]) -> list[str]:
+    """How the PDF's text (its pages as ``pdftotext`` gives them) differs from the registered text, one phrase
+    each ([] when they agree).  Line breaks and spacing are not compared (a PDF keeps no paragraphs); a hyphen
+    at the end of a line where the registered text has none is hyphenation; whole lines above the first and
+    below the last registered character of a page are its header and footer (page numbers, the blank's
+    letterhead), which the mark leaves out.  Anything else that differs is reported with the words around it.
+    """
+    from difflib import SequenceMatcher
+
+    expected_source = _comparable(registered)
+    expected_positions = [i for i, c in enumerate(expected_source) if not c.isspace()]
+    expected = "".join(expected_source[i] for i in expected_positions)
+    got_chars = _characters(pages)
+    got = "".join(c for c, *_ in got_chars)
+    matcher = SequenceMatcher(None, expected, got, autojunk=False)
+    opcodes = matcher.get_opcodes()
+    matched_lines: dict[int, tuple[tuple, tuple]] = {}
+    for tag, _, _, j1, j2 in opcodes:
+        if tag == "equal":
+            for j in (j1, j2 - 1):
+                page, line = got_chars[j][1], got_chars[j][2]
+                first, last = matched_lines.get(page, ((page, line), (page, line)))
+                matched_lines[page] = (min(first, (page, line)), max(last, (page, line)))
+    differences = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            continue
+        if tag == "insert" and _header_footer_or_hyphen(got_chars[j1:j2], matched_lines, expected, i1):
+            continue
+        differences.append(_phrase(expected_source, expected_positions, i1, i2, got_chars, j1, j2))
+    return differences
+
+
+def _header_footer_or_hyphen(inserted, matched_lines, expected: str, at: int) -> bool:
+    if len(inserted) == 1 and inserted[0][0] in HYPHENS and inserted[0][3] and expected[at - 1:at] != "-":
+        return True   # hyphenation at a line's end
+    for _, page, line, _ in inserted:
+        first, last = matched_lines.get(page, ((page, 10**9), (page, -1)))
+        if not ((page, line) < first or (page, line) > last):
+            return False
+    return True
+
+
+def _phrase(source: str, positions: list[int], i1: int, i2: int, got_chars, j1: int, j2: int) -> str:
+    def around(text: str, start: int, end: int) -> str:
+        left = text[:start].rsplit(None, 3)
+        right = text[end:].split(None, 3)
+        return " ".join(" ".join(left[-3:] if len(left) > 1 else left).split()), text[start:end], \
+            " ".join(right[:3])
+
+    registered_start = positions[i1] if i1 < len(positions) else len(source)
+    registered_end = positions[i2 - 1] + 1 if i2 > i1 else registered_start
+    before, was, after = around(source, registered_start, registered_end)
+    now = "".join(c for c, *_ in got_chars[j1:j2])
+    if not was:
+        return f"«{now}» added after «…{before[-40:]}»"
+    if not now:
+        return f"«{was}» missing after «…{before[-40:]}»"
+    return f"«{now}» where the register has «{was}» (after «…{before[-40:]}»)"
