@@ -27,7 +27,8 @@ class SignError(NoteError):
     """A key that cannot be used, a file that cannot be signed, or the signing extra is missing."""
 
 
-def _pyhanko():
+def require() -> None:
+    """SignError (one line) unless pyHanko, the signing extra, is installed."""
     try:
         import pyhanko  # noqa: F401
         from pyhanko.sign import signers  # noqa: F401
@@ -47,7 +48,7 @@ class Key:
 
 def load_key(path: Path, password: bytes) -> Key:
     """The office's key and certificate from a PKCS#12 file; SignError (one line) if it cannot be opened."""
-    _pyhanko()
+    require()
     from cryptography.hazmat.primitives.serialization import pkcs12
     from pyhanko.sign import signers
 
@@ -83,7 +84,7 @@ def pdfa_identity(pdf: bytes) -> tuple[str, bool]:
 
 def sign_pdf(pdf: bytes, key: Key, field_name: str = "Signature1") -> bytes:
     """``pdf`` signed (PAdES B-B) as an incremental update; a PDF/A stays PDF/A (checked)."""
-    _pyhanko()
+    require()
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.sign import signers
@@ -137,7 +138,7 @@ class Signature:
 def signatures(pdf: bytes, trust: list[Path] | None = None) -> list[Signature]:
     """Every signature of ``pdf``, checked; [] for an unsigned file.  ``trust`` names the CA certificates (PEM
     or DER) the signer's certificate must lead to."""
-    _pyhanko()
+    require()
     from pyhanko.keys import load_cert_from_pemder
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -158,10 +159,9 @@ def signatures(pdf: bytes, trust: list[Path] | None = None) -> list[Signature]:
                             hint="name the office's CA certificate (.pem or .cer)") from None
     found = []
     for embedded_signature in embedded:
-        context = ValidationContext(trust_roots=roots, allow_fetching=False) if roots else None
+        context = ValidationContext(trust_roots=roots, allow_fetching=False)   # never the system's trust list
         try:
-            status = validate_pdf_signature(embedded_signature, context) if context else \
-                validate_pdf_signature(embedded_signature)
+            status = validate_pdf_signature(embedded_signature, context)
         except Exception as exc:  # noqa: BLE001 - a damaged signature is a finding, not a crash
             found.append(Signature(_subject_of(embedded_signature), False, False, None,
                                    f"the signature cannot be checked ({type(exc).__name__}: {exc})"))

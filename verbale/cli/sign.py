@@ -89,9 +89,10 @@ def run(args) -> int:
     from ..files import replace_together
     from ..register.outgoing import user_name
     from ..register.store import SIGNED
-    from ..signing import load_key, sign_pdf
+    from ..signing import load_key, require, sign_pdf
     from .register import open_register
 
+    require()
     register = open_register(args.workspace)
     record = register.find(args.number, args.year)
     if record is None:
