@@ -327,8 +327,9 @@ class Register:
         with self.transaction() as conn:
             statement = _insert(conn, texts).on_conflict_do_nothing(
                 index_elements=["entry_id", "recipient", "lang", "sha256"])
-            return sum(conn.execute(statement.values(entry_id=entry_id, recipient=recipient, lang=lang, sha256=digest,
-                                                     text=body, written_at=_now())).rowcount
+            return sum(len(conn.execute(statement.values(entry_id=entry_id, recipient=recipient, lang=lang,
+                                                         sha256=digest, text=body, written_at=_now())
+                                        .returning(texts.c.id)).all())
                        for recipient, lang, digest, body in written)
 
     def add_states(self, record: Record, rows: list[dict], by: str, conn: Connection | None = None) -> None:
