@@ -171,14 +171,18 @@ def _comparable(text: str) -> str:
     return unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u2011", "-").replace("\u202f", " ")
 
 
-def _characters(pages: list[str]):
-    """The PDF's characters other than white space, each with (page, line, last on its line)."""
-    chars = []
-    for page_index, page in enumerate(pages):
-        for line_index, line in enumerate(_comparable(page).split("\n")):
-            visible = [c for c in line if not c.isspace()]
-            chars += [(c, page_index, line_index, i == len(visible) - 1) for i, c in enumerate(visible)]
-    return chars
+def _characters(pages: list[str]) -> tuple[list[tuple], str]:
+    """The PDF's characters other than white space, each with (page, line, last on its line, position in the
+    text), and the text (pages joined by a line break) the positions point into."""
+    chars, offset = [], 0
+    texts = [_comparable(page) for page in pages]
+    for page_index, page in enumerate(texts):
+        for line_index, line in enumerate(page.split("\n")):
+            visible = [(i, c) for i, c in enumerate(line) if not c.isspace()]
+            chars += [(c, page_index, line_index, k == len(visible) - 1, offset + i)
+                      for k, (i, c) in enumerate(visible)]
+            offset += len(line) + 1
+    return chars, "\n".join(texts)
 
 
 def text_differences(registered: str, pages: list[str]) -> list[str]:
@@ -193,7 +197,7 @@ def text_differences(registered: str, pages: list[str]) -> list[str]:
     expected_source = _comparable(registered)
     expected_positions = [i for i, c in enumerate(expected_source) if not c.isspace()]
     expected = "".join(expected_source[i] for i in expected_positions)
-    got_chars = _characters(pages)
+    got_chars, got_source = _characters(pages)
     got = "".join(c for c, *_ in got_chars)
     matcher = SequenceMatcher(None, expected, got, autojunk=False)
     opcodes = matcher.get_opcodes()
@@ -210,33 +214,43 @@ def text_differences(registered: str, pages: list[str]) -> list[str]:
             continue
         if tag == "insert" and _header_footer_or_hyphen(got_chars[j1:j2], matched_lines, expected, i1):
             continue
-        differences.append(_phrase(expected_source, expected_positions, i1, i2, got_chars, j1, j2))
+        differences.append(_phrase(expected_source, [p for p in expected_positions], i1, i2, got_source,
+                                   [c[4] for c in got_chars], j1, j2))
     return differences
 
 
 def _header_footer_or_hyphen(inserted, matched_lines, expected: str, at: int) -> bool:
     if len(inserted) == 1 and inserted[0][0] in HYPHENS and inserted[0][3] and expected[at - 1:at] != "-":
         return True   # hyphenation at a line's end
-    for _, page, line, _ in inserted:
+    for _, page, line, _, _ in inserted:
         first, last = matched_lines.get(page, ((page, 10**9), (page, -1)))
         if not ((page, line) < first or (page, line) > last):
             return False
     return True
 
 
-def _phrase(source: str, positions: list[int], i1: int, i2: int, got_chars, j1: int, j2: int) -> str:
-    def around(text: str, start: int, end: int) -> str:
-        left = text[:start].rsplit(None, 3)
-        right = text[end:].split(None, 3)
-        return " ".join(" ".join(left[-3:] if len(left) > 1 else left).split()), text[start:end], \
-            " ".join(right[:3])
+def _words(source: str, positions: list[int], start: int, end: int) -> str:
+    """The whole words of ``source`` around the characters ``start:end`` (indices into ``positions``)."""
+    if not positions:
+        return ""
+    if end == start:   # nothing here: the word before the place (an insertion or deletion comes after it)
+        start, end = max(start - 1, 0), max(start, 1)
+    first = positions[min(start, len(positions) - 1)]
+    last = positions[min(end, len(positions)) - 1] + 1
+    while first > 0 and not source[first - 1].isspace():
+        first -= 1
+    while last < len(source) and not source[last].isspace():
+        last += 1
+    words = " ".join(source[first:last].split())
+    return words if len(words) <= 60 else words[:57] + "…"
 
-    registered_start = positions[i1] if i1 < len(positions) else len(source)
-    registered_end = positions[i2 - 1] + 1 if i2 > i1 else registered_start
-    before, was, after = around(source, registered_start, registered_end)
-    now = "".join(c for c, *_ in got_chars[j1:j2])
-    if not was:
-        return f"«{now}» added after «…{before[-40:]}»"
-    if not now:
-        return f"«{was}» missing after «…{before[-40:]}»"
-    return f"«{now}» where the register has «{was}» (after «…{before[-40:]}»)"
+
+def _phrase(source: str, positions: list[int], i1: int, i2: int, got_source: str, got_positions: list[int],
+            j1: int, j2: int) -> str:
+    """One difference in words: what the PDF reads, and what the register has there."""
+    now, was = _words(got_source, got_positions, j1, j2), _words(source, positions, i1, i2)
+    if i1 == i2 == len(positions):
+        return f"«{now}» added at the end"
+    if j1 == j2 == len(got_positions):
+        return f"«{was}» missing at the end"
+    return f"«{now}» where the register has «{was}»"

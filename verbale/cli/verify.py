@@ -123,16 +123,16 @@ def _check_text(record, claim: dict, digest: str, text: str, report: Report, exa
 
 
 def _check_claim(register, claim: dict, report: Report):
-    """The record a verification line names, or None (reported)."""
+    """The record a verification line (or a DOCX's properties) names, or None; what disagrees is reported."""
     record = _record(register, claim["number"], claim["date"], report)
     if record is None:
-        if not report.bad:
-            report.problem(f"the register holds no note {claim['number']} of {claim['date']}")
+        report.problem(f"the register holds no note {claim['number']}" + (f" of {claim['date']}" if claim["date"]
+                                                                            else ""))
         return None
-    if record.entry["note_date"] and record.entry["note_date"].isoformat() != claim["date"]:
-        report.problem(f"the register's {record.number} is dated {record.entry['note_date']}, the file's mark says "
+    if claim["date"] and record.entry["note_date"] and record.entry["note_date"].isoformat() != claim["date"]:
+        report.problem(f"the register's {record.number} is dated {record.entry['note_date']}, the file says "
                        f"{claim['date']}")
-    if record.facts["sender"] and claim["sender"] != record.facts["sender"]:
+    if claim["sender"] and record.facts["sender"] and claim["sender"] != record.facts["sender"]:
         report.problem(f"the register's {record.number} was sent by {record.facts['sender']}, the file's mark says "
                        f"{claim['sender']}")
     if record.cancellation is not None:
@@ -163,12 +163,8 @@ def verify_docx(path: Path, register, report: Report) -> None:
             if not claim["number"]:
                 report.problem("the file names no number (a draft, or not made by verbale)")
                 continue
-            claim["sender"] = claim["sender"] or ""
-            record = _check_claim(register, claim, report) if claim["sender"] else \
-                _record(register, claim["number"], claim["date"], report)
+            record = _check_claim(register, claim, report)
             if record is None:
-                if not report.bad:
-                    report.problem(f"the register holds no note {claim['number']} of {claim['date']}")
                 continue
             if file_digest in record.file_hashes().values():
                 report.ok(f"this very file was recorded for {record.number}")
