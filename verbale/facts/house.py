@@ -232,6 +232,11 @@ def describe(house: House, spec) -> list[str]:
         lines.append(f"letterhead blank: {house.blank}")
     if house.qr:
         lines.append("verification mark: a QR code at the foot of the last page")
+    if house.restriction:
+        lines.append(f"restriction mark: {house.restriction}")
+    if house.executor is not None:
+        lines.append(f"executor mark: {house.executor.name_in('en') or house.executor.name_in('ru')}"
+                     + (f", {house.executor.phone}" if house.executor.phone else ""))
     if spec is not None:
         lines += [text for present, text in (
             (not spec.printed_number, "number: none (no number line)"),
