@@ -54,8 +54,8 @@ def unchanged_files(record, out: Path) -> dict[str, bytes]:
     names = note_pdfs(record)
     if not names:
         raise NoteError(f"no PDF of {record.number} is in the register", field="NUMBER",
-                        hint="make them with verbale generate SPEC --pdf archive, in the workspace", file=str(out),
-                        line=1)
+                        hint="make them with verbale generate SPEC --pdf archive in the workspace (a PDF made before "
+                             "the register recorded PDFs: delete it first)", file=str(out), line=1)
     recorded, signed = record.file_hashes(), record.signed_files()
     found: dict[str, bytes] = {}
     for name in sorted(recorded):

@@ -45,7 +45,8 @@ class Report:
         self.path, self.good, self.bad = path, [], []
 
     def ok(self, text: str) -> None:
-        self.good.append(text)
+        if text not in self.good:
+            self.good.append(text)
 
     def problem(self, text: str) -> None:
         self.bad.append(f"{self.path}:1: (verify): {text}")

@@ -135,8 +135,11 @@ def _note_body(note: Note, document_lang: str, blank: Blank | None, section: str
         paragraphs.append(f"<w:p><w:pPr>{section}</w:pPr></w:p>")
     if extras is not None and note.draft_mark and f"rIdDraft{note.lang}" not in {r for r, _, _ in extras.relations}:
         blank_header = blank.header.xml if blank and blank.header else None
-        extras.add(marks.DRAFT_FIRST_RID.format(lang=note.lang), "header",
-                   marks.DRAFT_FIRST_PART.format(lang=note.lang), marks.draft_first_header(note.draft_mark, blank_header))
+        first_part = marks.DRAFT_FIRST_PART.format(lang=note.lang)
+        extras.add(marks.DRAFT_FIRST_RID.format(lang=note.lang), "header", first_part,
+                   marks.draft_first_header(note.draft_mark, blank_header))
+        if blank_header is not None and blank.header.rels is not None:   # the blank's pictures, as its header has them
+            extras.parts[ooxml._rels_name(first_part)] = blank.header.rels
         extras.add(marks.DRAFT_NEXT_RID.format(lang=note.lang), "header", marks.DRAFT_NEXT_PART.format(lang=note.lang),
                    marks.draft_next_header(note.draft_mark, ooxml.continuation_header()))
     return head + "".join(paragraphs)
