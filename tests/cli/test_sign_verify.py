@@ -156,6 +156,15 @@ def test_a_wrong_password_is_one_line(office):
                                  "PKCS#12 file (type the password again, or check VERBALE_KEY_PASSWORD)")
 
 
+def test_usage_and_missing_files_are_one_line(office, tmp_path, capsys):
+    assert run("verify", str(tmp_path / "note.txt")) == 2
+    assert capsys.readouterr().err == f"verbale verify: error: {tmp_path / 'note.txt'} is neither a .pdf nor a .docx\n"
+    assert run("verify", str(tmp_path / "gone.pdf"), "--workspace", str(office["root"])) == 1
+    assert capsys.readouterr().err == f"{tmp_path / 'gone.pdf'}:1: FILE: not a readable file of at most 64 MB\n"
+    assert run("sign", "17-1/999", "--key", str(office["key"]), "--workspace", str(office["root"])) == 1
+    assert "17-1/999 is not in the register" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_signed_pdf_verifies_and_one_changed_byte_fails(office, lang, tmp_path, capsys):
     pdf = office["root"] / "out" / f"a.{lang}.pdf"

@@ -68,8 +68,8 @@ def test_an_unknown_restriction_is_one_located_line(write_spec, tmp_path, capsys
     line = next(l for l in spec.read_text().splitlines() if l.startswith("restriction"))
     number = spec.read_text().splitlines().index(line) + 1
     assert capsys.readouterr().err.splitlines() == [
-        f"{spec}:{number}: restriction: 'top-secret' is not a restriction mark in en (use one of official-use, "
-        "confidential, or add it under restriction: in termbase/en/formulas.yaml)"]
+        f"{spec}:{number}: restriction: 'top-secret' is not a restriction mark in en (use one of confidential, "
+        "official-use, or add it under restriction: in termbase/en/formulas.yaml)"]
 
 
 @pytest.mark.skipif(not shutil.which("zbarimg"), reason="needs zbarimg (apt-get install zbar-tools)")

@@ -237,7 +237,7 @@ def marks_problems(house: House, termbase: Termbase, languages) -> list[NoteErro
     problems: list[NoteError] = []
     for lang in languages:
         if house.restriction and house.restriction not in termbase.formulas[lang].get("restriction", {}):
-            known = ", ".join(termbase.formulas[lang].get("restriction", {}))
+            known = ", ".join(sorted(termbase.formulas[lang].get("restriction", {})))
             problems.append(SpecError(f"'{house.restriction}' is not a restriction mark in {lang}", field="restriction",
                                       hint=f"use one of {known}, or add it under restriction: in "
                                            f"termbase/{lang}/formulas.yaml"))
