@@ -26,6 +26,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 MAX_PART = 32 * 2**20
 TOOL_SECONDS = 120
+MAX_PAGES = 60     # pages rendered to look for QR codes: a note is a few pages (the combined file: a dozen)
 
 
 class ReadError(NoteError):
@@ -145,7 +146,8 @@ def pdf_verification_lines(path: Path, dpi: int = 200) -> list[dict]:
     """The verification lines of the QR codes on the PDF's pages (other codes are left out), in page order."""
     lines = []
     with tempfile.TemporaryDirectory(prefix="verbale-verify-") as work:
-        done = _tool("pdftoppm", "-r", str(dpi), "-gray", "-png", str(path), str(Path(work) / "page"))
+        done = _tool("pdftoppm", "-r", str(dpi), "-gray", "-png", "-l", str(MAX_PAGES), str(path),
+                     str(Path(work) / "page"))
         if done.returncode:
             raise ReadError("cannot be read as a PDF", field="FILE", file=str(path), line=1)
         for page in sorted(Path(work).glob("page*.png"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0)):

@@ -30,10 +30,12 @@ class SignError(NoteError):
 def require() -> None:
     """SignError (one line) unless pyHanko, the signing extra, is installed."""
     try:
+        import pikepdf  # noqa: F401
         import pyhanko  # noqa: F401
         from pyhanko.sign import signers  # noqa: F401
     except ImportError:
-        raise SignError("signing needs pyHanko, which is not installed", field="(sign)", hint=INSTALL_HINT) from None
+        raise SignError("signing needs pyHanko and pikepdf, which are not installed", field="(sign)",
+                        hint=INSTALL_HINT) from None
     for name in ("pyhanko", "pyhanko_certvalidator"):  # its own log lines (tracebacks) are not for a clerk
         logging.getLogger(name).setLevel(logging.CRITICAL)
 

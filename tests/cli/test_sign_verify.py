@@ -285,8 +285,8 @@ def test_without_pyhanko_signing_is_one_clear_line(office, monkeypatch, capsys):
     assert run("sign", "17-1/624", "--key", str(office["key"]), "-o", str(office["root"] / "unsigned"),
                "--workspace", str(office["root"])) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err and err[-1].endswith('(sign): signing needs pyHanko, which is not installed (install the signing '
-                                    'extra: pip install "verbale[sign]")')
+    assert err and err[-1].endswith('(sign): signing needs pyHanko and pikepdf, which are not installed (install '
+                                    'the signing extra: pip install "verbale[sign]")')
 
 
 def test_dispatch_with_a_receipt_then_cancel(office, tmp_path, capsys):

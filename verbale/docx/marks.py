@@ -11,6 +11,7 @@ every page and every PDF page carries it as text, as registries write «ПРОЕ
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 
 from ..texthash import text_sha256, verification_line
 from . import styles as house
@@ -24,8 +25,11 @@ DRAFT_NEXT_PART = "word/header-draft-{lang}.xml"
 DRAFT_FIRST_RID, DRAFT_NEXT_RID = "rIdDraftFirst{lang}", "rIdDraft{lang}"
 
 
+@lru_cache(maxsize=256)
 def qr_png(line: str) -> bytes:
-    """The QR code of ``line`` (UTF-8, error correction M) as a PNG; segno writes the same bytes every time."""
+    """The QR code of ``line`` (UTF-8, error correction M) as a PNG; segno writes the same bytes every time.
+    segno picks the mask with the lowest penalty (ISO/IEC 18004), most of a code's cost (some 10 ms): the code
+    is made once per process for a language version's file and the combined file alike."""
     import segno
 
     code = segno.make(line, error="m", micro=False, encoding="utf-8", boost_error=False)

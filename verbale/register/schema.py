@@ -2,7 +2,8 @@
 
 A migration is a function of a connection inside the migrating transaction; ``MIGRATIONS[n]`` takes the
 schema from version n to n + 1. Versions only go up; a register newer than this program is refused.
-Entries, files and amendments are append-only: the database itself refuses UPDATE and DELETE on them (triggers).
+Entries, files, amendments, states and texts are append-only: the database itself refuses UPDATE and DELETE on them
+(triggers).
 """
 from __future__ import annotations
 
