@@ -32,3 +32,36 @@ CASES = [
 @pytest.mark.parametrize("pages, expected", CASES)
 def test_text_differences(pages, expected):
     assert text_differences(REGISTERED, pages) == expected
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def docx_with_body(tmp_path, body: str):
+    """A DOCX whose document holds ``body`` (with the properties a note's file has)."""
+    import zipfile
+
+    path = tmp_path / "x.docx"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("word/document.xml", f'<w:document xmlns:w="{W}" xmlns:mc="http://schemas.openxmlformats.org/'
+                         f'markup-compatibility/2006"><w:body>{body}</w:body></w:document>')
+    return path
+
+
+@pytest.mark.parametrize("body, paragraphs", [
+    ('<w:p><w:r><w:t>A</w:t><w:br/><w:t>B</w:t></w:r></w:p><w:p/>', ["A\nB", ""]),       # a line break; empty kept
+    ('<w:p><w:r><w:t>state</w:t><w:noBreakHyphen/><w:t>members</w:t></w:r></w:p>', ["state\u2011members"]),
+    ('<w:p><w:ins><w:r><w:t>new</w:t></w:r></w:ins><w:del><w:r><w:delText>old</w:delText></w:r></w:del></w:p>',
+     ["new"]),                                                                     # a tracked change, accepted
+    ('<w:sdt><w:sdtContent><w:p><w:r><w:t>added in a control</w:t></w:r></w:p></w:sdtContent></w:sdt>',
+     ["added in a control"]),                                                      # text anywhere in the body counts
+    ('<w:p><w:r><w:t>anchor</w:t><w:drawing><w:txbxContent><w:p><w:r><w:t>in a box</w:t></w:r></w:p>'
+     '</w:txbxContent></w:drawing></w:r></w:p>', ["anchor", "in a box"]),
+    ('<w:p><w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>box</w:t></w:r></w:p></w:txbxContent>'
+     '</mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r><w:t>box</w:t></w:r></w:p></w:txbxContent></mc:Fallback>'
+     '</mc:AlternateContent></w:r></w:p>', ["", "box"]),                             # the fallback copy once
+])
+def test_docx_paragraphs_as_a_reader_sees_them(tmp_path, body, paragraphs):
+    from verbale.readback import read_docx
+
+    assert read_docx(docx_with_body(tmp_path, body)).sections[0].paragraphs == paragraphs

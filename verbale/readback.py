@@ -70,20 +70,40 @@ def _parse(data: bytes, path: Path):
 
 
 def paragraph_text(paragraph) -> str:
-    """A ``w:p``'s text as a reader sees it: ``w:t`` text, ``w:br``/``w:cr`` a line break, ``w:tab`` a tab,
-    ``w:noBreakHyphen`` U+2011, ``w:softHyphen`` nothing (it shows only where a line is broken)."""
+    """A ``w:p``'s own text as a reader sees it: ``w:t`` text, ``w:br``/``w:cr`` a line break, ``w:tab`` a tab,
+    ``w:noBreakHyphen`` U+2011 (deleted text of a tracked change is not read).  The paragraphs of a text box
+    inside it are paragraphs of their own (the document lists them after it), and the fallback copy Word
+    writes of a drawing for older readers (``mc:Fallback``) is not read twice."""
     pieces = []
-    for element in paragraph.iter(f"{{{W}}}t", f"{{{W}}}br", f"{{{W}}}cr", f"{{{W}}}tab", f"{{{W}}}noBreakHyphen"):
-        tag = element.tag.rsplit("}", 1)[1]
-        if tag == "t":
-            pieces.append(element.text or "")
-        elif tag in ("br", "cr"):
-            pieces.append("\n")
-        elif tag == "tab" and element.getparent().tag == f"{{{W}}}r":   # not a tab stop of the paragraph
-            pieces.append("\t")
-        elif tag == "noBreakHyphen":
-            pieces.append("\u2011")
+
+    def walk(element) -> None:
+        for child in element:
+            if not isinstance(child.tag, str) or child.tag in _NOT_OWN_TEXT:
+                continue
+            tag = child.tag.rsplit("}", 1)[1] if child.tag.startswith(f"{{{W}}}") else ""
+            if tag == "t":
+                pieces.append(child.text or "")
+            elif tag in ("br", "cr"):
+                pieces.append("\n")
+            elif tag == "tab" and element.tag == f"{{{W}}}r":   # not a tab stop of the paragraph's properties
+                pieces.append("\t")
+            elif tag == "noBreakHyphen":
+                pieces.append("\u2011")
+            walk(child)
+    walk(paragraph)
     return "".join(pieces)
+
+
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_NOT_OWN_TEXT = {f"{{{W}}}txbxContent", f"{{{MC}}}Fallback", f"{{{W}}}pPr"}
+
+
+def _body_paragraphs(body):
+    """Every paragraph of the body in document order (in tables, content controls and text boxes too: text a
+    reader sees anywhere in the body is the note's), except the fallback copies of drawings."""
+    for paragraph in body.iter(f"{{{W}}}p"):
+        if not any(ancestor.tag == f"{{{MC}}}Fallback" for ancestor in paragraph.iterancestors()):
+            yield paragraph
 
 
 def read_docx(path: Path) -> DocxReading:
@@ -99,9 +119,7 @@ def read_docx(path: Path) -> DocxReading:
     if body is None:
         raise ReadError("is not a Word document (no body)", field="FILE", file=str(path), line=1)
     sections, current = [], Section()
-    for paragraph in body.iter(f"{{{W}}}p"):
-        if paragraph.getparent().tag not in (f"{{{W}}}body", f"{{{W}}}tc"):
-            continue   # a paragraph inside a text box belongs to its anchor's drawing, not to the body
+    for paragraph in _body_paragraphs(body):
         current.paragraphs.append(paragraph_text(paragraph))
         for picture in paragraph.iter(f"{{{WP}}}docPr"):
             line = parse_verification_line(picture.get("descr", ""))
