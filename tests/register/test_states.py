@@ -91,3 +91,16 @@ def test_a_version_2_register_is_migrated(register_url):
     assert register.find("17-1/9").state == "dispatched"
     with register.engine.begin() as conn:
         assert schema.current_version(conn) == schema.VERSION
+
+
+def test_states_added_in_a_transaction_roll_back_with_it(register_url):
+    """`verbale sign` records its states in the transaction that replaces the files: no files, no record."""
+    register = Register(register_url)
+    number = issued(register)
+    record = register.find(number)
+    with pytest.raises(OSError):
+        with register.transaction() as conn:
+            register.add_states(record, [dict(state="signed", file_name="a.en.pdf", sha256="ab" * 32,
+                                              signer="CN=Officer")], "officer", conn)
+            raise OSError("the signed files could not be written")
+    assert register.find(number).later_states == [] and register.find(number).state == "registered"

@@ -169,6 +169,9 @@ def verify_docx(path: Path, register, report: Report) -> None:
                 continue
             if file_digest in record.file_hashes().values():
                 report.ok(f"this very file was recorded for {record.number}")
+            else:
+                report.ok(f"this file itself is not one recorded for {record.number} (saved again, or its header, "
+                          "footer, pictures or properties differ): its text is what is checked")
             _check_text(record, claim, digest, text, report)
     if not checked:
         report.problem("the file carries no note to verify")
