@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from ..errors import NoteError
+from .lines import say
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PASSWORD_VARIABLE = "VERBALE_KEY_PASSWORD"
@@ -96,13 +97,12 @@ def run(args) -> int:
     register = open_register(args.workspace)
     record = register.find(args.number, args.year)
     if record is None:
-        print(f"{register.shown}:1: NUMBER: {args.number} is not in the register"
-              + (f" for {args.year}" if args.year else "") + " ('verbale register list' shows the numbers)",
-              file=sys.stderr)
+        say(f"{register.shown}:1: NUMBER: {args.number} is not in the register"
+            + (f" for {args.year}" if args.year else "") + " ('verbale register list' shows the numbers)", sys.stderr)
         return EXIT_FAILED
     if record.cancellation is not None:
-        print(f"{register.shown}:1: NUMBER: {args.number} was cancelled ({record.cancellation['reason']}); a "
-              "cancelled note is not signed", file=sys.stderr)
+        say(f"{register.shown}:1: NUMBER: {args.number} was cancelled ({record.cancellation['reason']}); a "
+            "cancelled note is not signed", sys.stderr)
         return EXIT_FAILED
     out = Path(args.out)
     files = unchanged_files(record, out)
@@ -117,37 +117,20 @@ def run(args) -> int:
             replace_together(out, signed, set(signed))   # all the files, or none; then the commit
         committed = True
     except OSError as exc:
-        print(f"{out}:1: (sign): cannot write the signed files: {exc.strerror}; nothing was signed (close them in "
-              "any program that has them open)", file=sys.stderr)
+        say(f"{out}:1: (sign): cannot write the signed files: {exc.strerror}; nothing was signed (close them in "
+            "any program that has them open)", sys.stderr)
         return EXIT_FAILED
     finally:
         if not committed and any((out / name).is_file() and (out / name).read_bytes() == data
                                  for name, data in signed.items()):
             replace_together(out, files, set(files))  # the register refused: the files go back as they were
     for name in signed:
-        print(f"{out / name}: signed by {key.subject}")
-    print(f"{record.number}: {len(signed)} PDF{'s' if len(signed) != 1 else ''} signed; the register records them")
+        say(f"{out / name}: signed by {key.subject}")
+    say(f"{record.number}: {len(signed)} PDF{'s' if len(signed) != 1 else ''} signed; the register records them")
     return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = parser()
-    try:
-        args = p.parse_args(argv)
-    except SystemExit as exc:
-        return EXIT_OK if exc.code == 0 else EXIT_USAGE
-    try:
-        return run(args)
-    except NoteError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_FAILED
-    except BrokenPipeError:
-        return EXIT_FAILED
-    except Exception as exc:  # noqa: BLE001 - never a traceback; the log has it
-        from .generate import internal_error
+    from .lines import command
 
-        print(internal_error(Path(getattr(args, "file", "") or getattr(args, "number", "")), exc), file=sys.stderr)
-        return EXIT_FAILED
-    except (KeyboardInterrupt, EOFError):
-        print("verbale sign: stopped; nothing was signed", file=sys.stderr)
-        return EXIT_FAILED
+    return command(parser, run, argv, "verbale sign: stopped; nothing was signed")

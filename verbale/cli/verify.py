@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from ..errors import NoteError
+from .lines import say
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 MAX_FILE = 64 * 2**20
@@ -258,10 +259,10 @@ def run(args) -> int:
     path = Path(args.file)
     kind = path.suffix.lower()
     if kind not in (".pdf", ".docx"):
-        print(f"verbale verify: error: {path} is neither a .pdf nor a .docx", file=sys.stderr)
+        say(f"verbale verify: error: {path} is neither a .pdf nor a .docx", sys.stderr)
         return EXIT_USAGE
     if read_regular(path, MAX_FILE) is None:
-        print(f"{path}:1: FILE: not a readable file of at most {MAX_FILE // 2**20} MB", file=sys.stderr)
+        say(f"{path}:1: FILE: not a readable file of at most {MAX_FILE // 2**20} MB", sys.stderr)
         return EXIT_FAILED
     report = Report(path)
     register, why = _register(args.workspace)
@@ -272,29 +273,15 @@ def run(args) -> int:
     if register is None:
         report.problem(f"not checked against a register: {why} (run in the workspace, or name it with --workspace)")
     for line in report.good:
-        print(f"{path}: {line}")
+        say(f"{path}: {line}")
     for line in report.bad:
-        print(line, file=sys.stderr)
+        say(line, sys.stderr)
     if not report.bad:
-        print(f"{path}: verified")
+        say(f"{path}: verified")
     return EXIT_FAILED if report.bad else EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = parser()
-    try:
-        args = p.parse_args(argv)
-    except SystemExit as exc:
-        return EXIT_OK if exc.code == 0 else EXIT_USAGE
-    try:
-        return run(args)
-    except NoteError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_FAILED
-    except BrokenPipeError:
-        return EXIT_FAILED
-    except Exception as exc:  # noqa: BLE001 - never a traceback; the log has it
-        from .generate import internal_error
+    from .lines import command
 
-        print(internal_error(Path(getattr(args, "file", "") or getattr(args, "number", "")), exc), file=sys.stderr)
-        return EXIT_FAILED
+    return command(parser, run, argv)
