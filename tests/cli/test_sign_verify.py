@@ -276,6 +276,15 @@ def test_the_record_copy_is_pdfa_with_its_fonts_and_the_docx_text(office, folder
     assert text_differences("\n".join(paragraphs), pdf_pages_text(pdf)) == []
 
 
+def test_a_file_without_the_mark_is_verified_by_its_recorded_hash(office, tmp_path, capsys):
+    review = office["root"] / "out" / "a.review.docx"
+    assert run("verify", str(review), "--workspace", str(office["root"])) == 0
+    assert "this very file was recorded for 17-1/624 of 2021-09-23" in capsys.readouterr().out
+    changed = tmp_path / review.name
+    changed.write_bytes(review.read_bytes()[:-1] + b"\x00")
+    assert run("verify", str(changed), "--workspace", str(office["root"])) == 1
+
+
 def test_without_pyhanko_signing_is_one_clear_line(office, monkeypatch, capsys):
     import sys
 
