@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .compose.agenda import check_agenda, render_agenda
@@ -31,6 +31,10 @@ class Built:
     note_spec: object = None
     termbase: object = None
     workspace: object = None   # the spec's workspace, so that a rebuild (a number written back) sees the same
+    # NOTE-SPEC §12: each language version's body text as the verification mark hashes it,
+    # (recipient of a circular's copy or "", language, paragraphs); a draft is never registered
+    texts: list = field(default_factory=list)
+    draft: bool = False
 
     @property
     def warnings(self) -> list[str]:
@@ -92,14 +96,15 @@ def _blank_named_at(spec, termbase, workspace, workspace_config, doc) -> tuple[s
 
 
 def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | None = None,
-          workspace_config: dict | None = None, blank=None) -> Built:
+          workspace_config: dict | None = None, blank=None, draft: bool = False) -> Built:
     """Compose and render every output of one spec; raises NoteError (SpecProblems for several).
     The spec's workspace (found from its folder upward unless given) supplies defaults, the termbase and the
     office's conventions (``house:`` of verbale.yaml); an explicit ``termbase`` or ``workspace_config`` (the
     parsed verbale.yaml) replaces the workspace's.  ``blank`` (a ``verbale.docx.blank.Blank``) is the office's
-    letterhead blank for the notes."""
+    letterhead blank for the notes.  A ``draft`` has no number line and carries the draft mark on every page
+    (NOTE-SPEC §12)."""
     from .compose import check
-    from .docx.writer import combined_docx, note_docx, review_docx
+    from .docx.writer import body_paragraphs, combined_docx, note_docx, review_docx
 
     spec, doc = read_spec(path)
     if workspace is None:
@@ -119,18 +124,20 @@ def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | N
     if blank is None and house.blank:
         where = _blank_named_at(spec, termbase, workspace, workspace_config, doc)
         blank = _blank(house.blank, workspace, path, where)
-    stem, result = safe_stem(path), Built(path, note_spec=spec, termbase=termbase, workspace=workspace)
+    stem, result = safe_stem(path), Built(path, note_spec=spec, termbase=termbase, workspace=workspace, draft=draft)
     addressees = [[key] for key in distribution_keys(spec, termbase)] or [None]
     try:
         agendas = [render_agenda(spec, lang, termbase) for lang in spec.languages] if spec.agenda else []
     except NoteError as exc:
         raise _locate(exc, doc) from None
+    if draft:
+        agendas = [replace(agenda, draft_mark=termbase.formulas[agenda.lang]["draft"]) for agenda in agendas]
     for agenda in agendas:  # the same for every addressee: one file per language
         result.files[f"{stem}.agenda.{agenda.lang}.docx"] = note_docx(agenda)
     for recipients in addressees:
         suffix = f".{recipients[0]}" if recipients else ""
         try:
-            notes = [render_note(spec, lang, recipients, termbase, house) for lang in spec.languages]
+            notes = [render_note(spec, lang, recipients, termbase, house, draft) for lang in spec.languages]
         except NoteError as exc:
             raise _locate(exc, doc) from None
         if not result.notes:  # the texts are the same for every addressee: check them once
@@ -140,6 +147,7 @@ def build(path: Path, termbase: Termbase | None = None, workspace: Workspace | N
         result.notes += 1
         for note in notes:
             result.files[f"{stem}{suffix}.{note.lang}.docx"] = note_docx(note, blank)
+            result.texts.append((recipients[0] if recipients else "", note.lang, body_paragraphs(note, blank)))
         result.files[f"{stem}{suffix}.docx"] = combined_docx(notes + agendas, blank)
         result.files[f"{stem}{suffix}.review.docx"] = review_docx(notes, result.disagreements, result.lint,
                                                                   describe(house, spec))

@@ -306,3 +306,15 @@ def test_a_bad_blank_is_located_where_it_is_named(tmp_path, capsys, verbale_yaml
     assert capsys.readouterr().err.splitlines() == [
         f"{office / where}: house.blank: the blank blank.docx {DOCTYPE_PROBLEM} (save the blank from Word again)"]
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_a_draft_on_the_blank_keeps_the_blank_header_under_its_mark(blank, long_note):
+    built = build(long_note, blank=blank, draft=True)
+    for name, lang, mark in (("note.ru.docx", "ru", "ПРОЕКТ"), ("note.docx", "en", "DRAFT")):
+        files = parts(built.files[name])
+        first = files[f"word/header-draft-{lang}-first.xml"]
+        assert mark.encode() in first and b"MINISTRY OF BLANKS" in first and first.index(mark.encode()) < \
+            first.index(b"MINISTRY OF BLANKS")
+        assert files[f"word/_rels/header-draft-{lang}-first.xml.rels"] == blank.header.rels
+        assert mark.encode() in files[f"word/header-draft-{lang}.xml"] and b"PAGE" in files[f"word/header-draft-{lang}.xml"]
+        assert_valid(built.files[name], name)

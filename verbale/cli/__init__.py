@@ -13,9 +13,11 @@ commands:
   init       make a workspace: verbale.yaml, a termbase/ with the sender to fill in, a sample spec
   terms      check the termbase (terms check) or show one entry's forms (terms show KEY)
   serve      the clerk's desk: a form with a live trilingual preview in the browser
-  register   the register: list, show, cancel, export (outgoing notes; show and export incoming ones too)
+  register   the register: list, show, cancel, dispatch, export (show and export take incoming notes too)
   incoming   the notes received: add (prints its id in-YEAR-N), list [--open] [--overdue] [--text], show
   reply      the spec of a reply to an incoming note: reply in-2026-7 [-o notes/NAME.yaml]
+  sign       sign the PDFs of a registered note with the office's certificate (verbale[sign])
+  verify     say whether a PDF or DOCX is a note the register holds, and who signed it
 
 'verbale COMMAND --help' tells more."""
 
@@ -27,6 +29,8 @@ COMMANDS = {
     "register": "verbale.cli.register",
     "incoming": "verbale.cli.incoming",
     "reply": "verbale.cli.reply",
+    "sign": "verbale.cli.sign",
+    "verify": "verbale.cli.verify",
 }
 
 

@@ -35,6 +35,9 @@ def parser() -> argparse.ArgumentParser:
                         "verbale.yaml from each spec's folder upward")
     p.add_argument("--pdf", nargs="?", const="plain", default=None, metavar="archive",
                    help="also a PDF beside each DOCX, made by LibreOffice; `--pdf archive` makes PDF/A-2b")
+    p.add_argument("--draft", action="store_true",
+                   help="drafts: no number taken from the register, no number line, DRAFT / ПРОЕКТ / ЖОБА at the top "
+                        "of every page")
     p.add_argument("-v", "--verbose", action="store_true", help="a line per spec; details of internal errors")
     return p
 
@@ -87,7 +90,7 @@ def internal_error(spec: Path, exc: BaseException) -> str:
 
 
 def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bool,
-                workspace: str | None = None):
+                workspace: str | None = None, draft: bool = False):
     """Build one spec and write its files, in any process: (notes, files written, lines, failed, docx), where
     docx maps each DOCX now in the output folder to whether this run wrote it.
     Never raises: every problem is a line; warnings end in [warning], and fail the spec only under --strict
@@ -99,7 +102,7 @@ def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bo
     found = None
     try:
         found = find_workspace(spec, workspace)
-        built = build(spec, workspace=found)
+        built = build(spec, workspace=found, draft=draft)
         if strict and built.warnings:
             return 0, 0, [f"{w} [--strict]" for w in built.warnings], True, {}
         written = write_registered(built, out, force, check_only)
@@ -184,10 +187,13 @@ class StopRequest:
             signal.signal(getattr(signal, name), handler)
 
 
-def write_pdfs(made_docx: dict[Path, tuple[Path, bool]], archive: bool) -> tuple[int, list[str]]:
+def write_pdfs(made_docx: dict[Path, tuple[Path, bool]], archive: bool, record: bool = False,
+               workspace: str | None = None) -> tuple[int, list[str]]:
     """A PDF beside each DOCX of the batch that needs one, all made by one office process: (PDFs written,
     specs that failed). A problem is one line per file; the DOCX files stay written.  A PDF's name held by
-    something other than a regular file (a link, a FIFO, a device) is never opened or replaced."""
+    something other than a regular file (a link, a FIFO, a device) is never opened or replaced.  With
+    ``record``, each PDF written is recorded with its SHA-256 under its spec's number, where the spec's
+    workspace keeps a register."""
     from ..pdf import PdfError, convert, pdf_path, stale, write_pdf
 
     wanted, failures = [], {}
@@ -204,11 +210,12 @@ def write_pdfs(made_docx: dict[Path, tuple[Path, bool]], archive: bool) -> tuple
         failures.update({docx: exc for docx in wanted})
     else:
         failures.update(conversion.failures if conversion else {})
-    written = 0
+    written, made = 0, {}
     for docx, data in (conversion.pdfs.items() if conversion else ()):
         try:
             write_pdf(pdf_path(docx), data)
             written += 1
+            made.setdefault(made_docx[docx][0], {})[pdf_path(docx).name] = data
         except PdfError as exc:
             failures[docx] = exc
         except OSError as exc:
@@ -217,7 +224,16 @@ def write_pdfs(made_docx: dict[Path, tuple[Path, bool]], archive: bool) -> tuple
     for docx, exc in failures.items():
         problem = exc.problem if docx.name in exc.problem else f"{exc.problem}; no PDF for {docx.name}"
         say(PdfError(problem, field="(pdf)", hint=exc.hint, file=str(made_docx[docx][0]), line=1), sys.stderr)
-    return written, sorted({str(made_docx[docx][0]) for docx in failures})
+    failed = {str(made_docx[docx][0]) for docx in failures}
+    for spec, pdfs in made.items() if record else ():
+        from ..register.outgoing import record_made_files
+
+        try:
+            record_made_files(spec, pdfs, workspace)
+        except NoteError as exc:
+            say(exc, sys.stderr)
+            failed.add(str(spec))
+    return written, sorted(failed)
 
 
 def pdf_usage_problem(args) -> str:
@@ -284,7 +300,7 @@ def run(argv: list[str] | None = None) -> int:
         failed.append(str(spec))
     specs = [spec for spec in specs if spec not in collisions]
     progress, made_docx = Progress(len(specs)), {}
-    task = (Path(args.out), args.force, args.check, args.strict, args.workspace)
+    task = (Path(args.out), args.force, args.check, args.strict, args.workspace, args.draft)
     if not args.check:
         remove_stale_parts(Path(args.out))
     with StopRequest() as stop:
@@ -320,7 +336,7 @@ def run(argv: list[str] | None = None) -> int:
             return EXIT_INTERRUPTED
     progress.close()
     if args.pdf and not args.check:
-        pdf_written, pdf_failed = write_pdfs(made_docx, args.pdf == "archive")
+        pdf_written, pdf_failed = write_pdfs(made_docx, args.pdf == "archive", not args.draft, args.workspace)
         written += pdf_written
         failed += [spec for spec in pdf_failed if spec not in failed]
     elapsed = time.perf_counter() - started

@@ -25,6 +25,9 @@ place: {place}              # termbase key of the city of issue (`verbale terms 
 languages: [{languages}]    # the language versions to write
 # house:                    # the office's conventions (NOTE-SPEC §7, §10), e.g.
 #   date_order: day-month
+#   qr: true                  # a QR code on the last page, for `verbale verify` (NOTE-SPEC §12)
+#   executor: {{name: A. Seitkali, phone: "+7 7172 72 00 00"}}   # «Исп.» / «Орындаған» at the foot
+#   restriction: official-use # «Для служебного пользования» under the number line
 # Sentences of the office's own (an opening, a closing, the words around a cited note) go into
 # termbase/<lang>/formulas.yaml, over the built-in ones name by name: see locales/README.md.
 """

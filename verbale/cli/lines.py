@@ -72,3 +72,35 @@ def append_log(path: str, text: str) -> bool:
         return False
     finally:
         os.close(handle)
+
+
+def command(parser, run, argv: list[str] | None, stopped: str = "") -> int:
+    """A front end's command: ``argv`` parsed by ``parser()`` and given to ``run``; a NoteError is its one line
+    (exit 1), bad usage exit 2, an interruption ``stopped`` (exit 1), anything else one line and the log, never a
+    traceback."""
+    from ..errors import NoteError
+
+    setup_console()
+    p = parser()
+    try:
+        args = p.parse_args(argv)
+    except SystemExit as exc:
+        return 0 if exc.code == 0 else 2
+    try:
+        return run(args)
+    except NoteError as exc:
+        say(exc, sys.stderr)
+        return 1
+    except BrokenPipeError:
+        silence_stdout()
+        return 1
+    except (KeyboardInterrupt, EOFError):
+        say(stopped or f"{p.prog}: stopped", sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - a clerk never sees a traceback; the log has it
+        from pathlib import Path
+
+        from .generate import internal_error
+
+        say(internal_error(Path(p.prog), exc), sys.stderr)
+        return 1

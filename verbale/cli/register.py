@@ -1,5 +1,5 @@
-"""``verbale register``: the register of the workspace (list, show, cancel, export; show and export take the
-incoming notes too).
+"""``verbale register``: the register of the workspace (list, show, cancel, dispatch, export; show and export
+take the incoming notes too).
 
 Problems go to stderr, one line each; exit status 0 done, 1 failed, 2 bad usage (NOTE-SPEC §4).
 """
@@ -25,6 +25,8 @@ def parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="the whole register as a table: the outgoing notes, then the "
                                  "incoming ones (column direction)")
     export.add_argument("--csv", metavar="FILE", required=True, help="write CSV (UTF-8, opens in Excel)")
+    listing.add_argument("--state", choices=("registered", "signed", "dispatched", "cancelled"),
+                         help="notes whose state is now this one")
     for sub in (listing, export):
         sub.add_argument("--year", type=int, help="notes dated in this year (incoming notes: received in it)")
         sub.add_argument("--recipient", metavar="KEY", help="notes to this recipient (a termbase key; export: and "
@@ -34,9 +36,16 @@ def parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="everything the register holds of one number, or of an incoming note "
                                "(its id, e.g. in-2026-7)")
     cancel = commands.add_parser("cancel", help="cancel an issued number (adds a record; nothing is deleted)")
+    dispatch = commands.add_parser("dispatch", help="record that a note left the office: how, how many copies, "
+                                   "and its receipt")
+    dispatch.add_argument("--channel", required=True, choices=("courier", "pouch", "email", "hand"),
+                          help="courier, diplomatic pouch, e-mail or by hand")
+    dispatch.add_argument("--copies", type=int, default=1, help="how many copies were sent (default 1)")
+    dispatch.add_argument("--receipt", metavar="FILE", help="the receipt (a scan, an e-mail): its SHA-256 is kept")
     show.add_argument("number", metavar="NUMBER", help="a note's number, or an incoming note's id (in-2026-7)")
     cancel.add_argument("number", metavar="NUMBER", help="the number to cancel")
-    for sub in (show, cancel):
+    dispatch.add_argument("number", metavar="NUMBER", help="the number of the note sent")
+    for sub in (show, cancel, dispatch):
         sub.add_argument("--year", type=int, help="the year of the note, where a yearly series without the year in "
                          "its numbers issued NUMBER in several years")
     cancel.add_argument("--why", required=True, help="the reason, kept in the register")
@@ -86,7 +95,8 @@ def list_lines(records) -> list[str]:
     lines = []
     for record in records:
         entry = record.facts
-        status = f"  [cancelled: {record.cancellation['reason']}]" if record.cancellation else ""
+        status = f"  [cancelled: {record.cancellation['reason']}]" if record.cancellation else \
+            ("" if record.state == "registered" else f"  [{record.state}]")
         date = entry["note_date"].isoformat() if entry["note_date"] else "-"
         lines.append(f"{record.number:<{width}}  {date}  {entry['sender'] or '-'} -> "
                      f"{_recipients(entry['recipients'])}: {entry['subject'] or '-'}{status}")
@@ -117,6 +127,8 @@ def show_lines(record, answers=()) -> list[str]:
     if record.cancellation:
         cancel = record.cancellation
         lines.append(f"cancelled:  {_when(cancel['created_at'])} by {cancel['created_by']}: {cancel['reason']}")
+    lines.append(f"state:      {record.state}")
+    lines += [f"  {line}" for line in state_lines(record)]
     lines.append(f"files:      {len(record.files) or 'none written yet'}")
     for item in record.files:
         copy = f"  (to {item['recipient']})" if item["recipient"] else ""
@@ -124,11 +136,30 @@ def show_lines(record, answers=()) -> list[str]:
     return lines
 
 
+def state_lines(record) -> list[str]:
+    """The note's states in the order they came, one line each, with who and when (NOTE-SPEC §12)."""
+    lines = []
+    for event in record.states:
+        what = event["state"]
+        if what == "signed":
+            what += f" {event['file_name']} by {event['signer']} (SHA-256 {event['sha256']})"
+        elif what == "dispatched":
+            copies = event["copies"] or 1
+            what += f" by {event['channel']}, {copies} cop{'y' if copies == 1 else 'ies'}"
+            if event["file_name"]:
+                what += f", receipt {event['file_name']} (SHA-256 {event['sha256']})"
+        elif what == "cancelled":
+            what += f": {event['reason']}"
+        lines.append(f"{_when(event['created_at'])}  {what}  [{event['created_by']}]")
+    return lines
+
+
 CSV_COLUMNS = ["number", "status", "date", "sender", "recipients", "subject", "languages", "spec", "issued_at",
                "issued_by", "cancelled_at", "cancelled_by", "reason", "files",
                # incoming notes (NOTE-SPEC §11): an outgoing row names what it answers, an incoming one its
                # sender's number, when it came in, when an answer is due and the numbers that answer it
-               "direction", "in_reply_to", "their_number", "received", "due", "replies"]
+               "direction", "in_reply_to", "their_number", "received", "due", "replies",
+               "state"]   # NOTE-SPEC §12: registered | signed | dispatched | cancelled (outgoing notes)
 
 
 def _outgoing_row(record, answers=()) -> list:
@@ -139,7 +170,7 @@ def _outgoing_row(record, answers=()) -> list:
             _when(cancel["created_at"]) if cancel else "", cancel.get("created_by", ""),
             cancel.get("reason", ""),
             "; ".join(f"{f['name']} {f['sha256']}" for f in record.files),
-            "outgoing", " ".join(note.id for note in answers), "", "", "", ""]
+            "outgoing", " ".join(note.id for note in answers), "", "", "", "", record.state]
 
 
 def _incoming_row(note, today) -> list:
@@ -150,7 +181,7 @@ def _incoming_row(note, today) -> list:
             row["subject"], "", "", _when(row["created_at"]), row["created_by"], "", "", "",
             f"{row['file_name']} {row['sha256']}" if row["file_name"] else "",
             "incoming", "", row["number"], row["received_on"], row["due"] or "",
-            " ".join(answer.number + (" (cancelled)" if answer.cancelled else "") for answer in note.answers)]
+            " ".join(answer.number + (" (cancelled)" if answer.cancelled else "") for answer in note.answers), ""]
 
 
 def csv_bytes(records, incoming=(), answers=None, today=None) -> bytes:
@@ -183,7 +214,8 @@ def run(args) -> int:
         return EXIT_USAGE
     register = open_register(args.workspace)
     if args.command in ("list", "export"):
-        records = register.records(year=args.year, recipient=args.recipient, words=args.text)
+        records = register.records(year=args.year, recipient=args.recipient, words=args.text,
+                                   state=getattr(args, "state", None))
         if args.command == "list":
             for line in list_lines(records):
                 print(line)
@@ -226,11 +258,36 @@ def run(args) -> int:
         return EXIT_OK
     from ..register.outgoing import user_name
 
+    if args.command == "dispatch":
+        return dispatch(register, args, user_name())
     if not args.why.strip():
         print("verbale register: error: --why needs the reason", file=sys.stderr)
         return EXIT_USAGE
     register.cancel(args.number, " ".join(args.why.split()), user_name(), args.year)
     print(f"{args.number}" + (f" of {args.year}" if args.year else "") + " cancelled")
+    return EXIT_OK
+
+
+def dispatch(register, args, by: str) -> int:
+    """``register dispatch NUMBER --channel …``: the note left the office; its receipt is kept by its SHA-256."""
+    import hashlib
+
+    if not 1 <= args.copies <= 10000:
+        print("verbale register: error: --copies takes a whole number from 1", file=sys.stderr)
+        return EXIT_USAGE
+    receipt = None
+    if args.receipt:
+        from ..files import read_regular
+
+        data = read_regular(Path(args.receipt), 256 * 2**20)
+        if data is None:
+            print(f"{args.receipt}:1: --receipt: not a readable file of at most 256 MB (name the receipt's scan or "
+                  "e-mail file)", file=sys.stderr)
+            return EXIT_FAILED
+        receipt = (Path(args.receipt).name, hashlib.sha256(data).hexdigest())
+    register.dispatch(args.number, args.channel, args.copies, by, args.year, receipt)
+    print(f"{args.number}" + (f" of {args.year}" if args.year else "") + f" dispatched by {args.channel}"
+          + (f"; receipt {receipt[0]} kept as SHA-256 {receipt[1]}" if receipt else ""))
     return EXIT_OK
 
 
@@ -242,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
     if args.command is None:
         p.print_usage(sys.stderr)
-        print("verbale register: error: name a command: list, show, cancel or export", file=sys.stderr)
+        print("verbale register: error: name a command: list, show, cancel, dispatch or export", file=sys.stderr)
         return EXIT_USAGE
     try:
         return run(args)

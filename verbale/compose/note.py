@@ -47,6 +47,11 @@ class Note:
     elements: tuple[Element, ...]
     emblem: bytes | None = None  # the sender's emblem (PNG), above the letterhead
     proofing: str | None = None  # the proofing language when the house sets one (en-US); else the language's
+    # NOTE-SPEC §12: the sender's termbase key and whether the last page carries the QR verification mark;
+    # a draft's mark (DRAFT / ПРОЕКТ / ЖОБА) for the header of every page
+    sender_key: str = ""
+    qr: bool = False
+    draft_mark: str = ""
 
     def element(self, name: str) -> Element | None:
         return next((e for e in self.elements if e.name == name), None)
@@ -256,10 +261,41 @@ def _opening(spec: NoteSpec, lang: str, context: dict, recipients: list[str], te
     return render_variant(termbase, lang, "opening", spec.opening_action, sentence, house)
 
 
+def registration_marks(termbase: Termbase, lang: str, context: dict, house: House) -> dict:
+    """NOTE-SPEC §12: the restriction mark (under the number line) and the executor mark's lines (at the foot)."""
+    restriction = ""
+    if house.restriction:
+        restriction = _formula(termbase, lang, f"restriction.{house.restriction}", context, house)
+    executor = []
+    if house.executor is not None:
+        lines = termbase.formulas[lang]["executor"]
+        person = {"name": house.executor.name_in(lang), "phone": house.executor.phone}
+        executor = [line for line in (render_text(line, lang, {**context, **person}, "executor", trusted=True)
+                                      for line in lines) if line.strip()]
+    return {"restriction": restriction, "executor": executor}
+
+
+def marks_problems(house: House, termbase: Termbase, languages) -> list[NoteError]:
+    """A restriction mark the formulas do not name, an executor without a name in a language of the note."""
+    problems: list[NoteError] = []
+    for lang in languages:
+        if house.restriction and house.restriction not in termbase.formulas[lang].get("restriction", {}):
+            known = ", ".join(sorted(termbase.formulas[lang].get("restriction", {})))
+            problems.append(SpecError(f"'{house.restriction}' is not a restriction mark in {lang}", field="restriction",
+                                      hint=f"use one of {known}, or add it under restriction: in "
+                                           f"termbase/{lang}/formulas.yaml"))
+            break
+    if house.executor is not None:
+        problems += [SpecError(f"the executor has no {lang} name", field="executor.name",
+                               hint="give one name for every language, or one per language")
+                     for lang in languages if not house.executor.name_in(lang).strip()]
+    return problems
+
+
 def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
-                termbase: Termbase | None = None, house: House | None = None) -> Note:
+                termbase: Termbase | None = None, house: House | None = None, draft: bool = False) -> Note:
     """The note in ``lang``, addressed to ``recipients`` (default: the spec's), in the house's conventions
-    (default: those of the spec and its sender)."""
+    (default: those of the spec and its sender).  A ``draft`` has no number line and carries the draft mark."""
     termbase = termbase or default_termbase()
     house = house or house_for(spec, termbase)
     recipients = spec.recipients if recipients is None else recipients
@@ -267,7 +303,7 @@ def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
     paragraphs = [_user_text(getattr(p, lang), lang, context, f"paragraphs[{i}].{lang}")
                   for i, p in enumerate(spec.paragraphs)]
     closing = closing_variant(spec, recipients, termbase)
-    number_line = _number_line(spec, lang, context, termbase, house)
+    number_line = "" if draft else _number_line(spec, lang, context, termbase, house)
     date_formula = "date_only" if house.date_line == "date-only" else "place_date"
     values = {
         "M": MARK,
@@ -285,11 +321,14 @@ def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
         "addressee": context["recipients"].address if recipients and house.addressee != "none" else [],
         "addressee_at": house.addressee,
         "enclosures_at": house.enclosures_at,
+        **registration_marks(termbase, lang, context, house),
     }
     elements = _elements(_layout(layout_name(termbase, lang, DEFAULT_KIND)).render(values), lang)
-    return Note(lang=lang, number=spec.printed_number, date=spec.date, elements=elements,
+    return Note(lang=lang, number="" if draft else spec.printed_number, date=spec.date, elements=elements,
                 title=typeset(_formula(termbase, lang, "title", context, house, number_line=number_line), lang),
-                author=str(context["sender"]), emblem=termbase.emblem(spec.sender), proofing=house.proofing(lang))
+                author=str(context["sender"]), emblem=termbase.emblem(spec.sender), proofing=house.proofing(lang),
+                sender_key=spec.sender, qr=house.qr and not draft and bool(number_line),
+                draft_mark=termbase.formulas[lang]["draft"] if draft else "")
 
 
 def _names_in_every_language(termbase: Termbase, key: str, languages, field: str) -> None:
@@ -385,7 +424,7 @@ def _house_problems(spec: NoteSpec, termbase: Termbase, distribution: list[str])
         problems.append(SpecError("compliments need someone to be presented to", field="compliments",
                                   hint="name the recipients, or drop `compliments: true`"))
     try:
-        house_for(spec, termbase)
+        problems += marks_problems(house_for(spec, termbase), termbase, spec.languages)
     except NoteError as exc:
         exc.field = exc.field or "house"
         problems.append(exc)

@@ -55,8 +55,10 @@ def language(lang: str) -> str:
     return f'<w:lang w:val="{house.PROOFING.get(lang, lang)}"/>'  # a language, or a proofing code (en-US)
 
 
-def run_properties(lang: str | None = None, bold=False, italic=False, size_pt=None, font: str | None = None) -> str:
-    """``<w:rPr>`` in the order Word expects (ECMA-376 1st edition): fonts, bold, italic, size, language."""
+def run_properties(lang: str | None = None, bold=False, italic=False, size_pt=None, font: str | None = None,
+                   color: str | None = None, spacing_pt: float | None = None) -> str:
+    """``<w:rPr>`` in the order Word expects (ECMA-376 1st edition): fonts, bold, italic, colour, letter spacing,
+    size, language."""
     parts = []
     if font:
         font = escape(font)
@@ -65,6 +67,10 @@ def run_properties(lang: str | None = None, bold=False, italic=False, size_pt=No
         parts.append("<w:b/><w:bCs/>")
     if italic:
         parts.append("<w:i/><w:iCs/>")
+    if color:
+        parts.append(f'<w:color w:val="{color}"/>')
+    if spacing_pt:
+        parts.append(f'<w:spacing w:val="{twips_pt(spacing_pt)}"/>')
     if size_pt:
         parts.append(f'<w:sz w:val="{round(size_pt * 2)}"/><w:szCs w:val="{round(size_pt * 2)}"/>')
     if lang:
@@ -79,7 +85,8 @@ def _paragraph_style(name: str, settings: dict) -> str:
     hyphens = "" if settings.get("hyphenate") else "<w:suppressAutoHyphens/>"
     indent = f'<w:ind w:firstLine="{twips_cm(settings["indent_cm"])}"/>' if "indent_cm" in settings else ""
     p_pr = f'<w:pPr>{keep}{hyphens}{spacing}{indent}<w:jc w:val="{settings["align"]}"/></w:pPr>'
-    r_pr = run_properties(None, settings.get("bold"), settings.get("italic"), settings.get("size_pt"))
+    r_pr = run_properties(None, settings.get("bold"), settings.get("italic"), settings.get("size_pt"),
+                          color=settings.get("color"), spacing_pt=settings.get("letter_spacing_pt"))
     return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{house.style_id(name)}">'
             f'<w:name w:val="{house.style_name(name)}"/><w:basedOn w:val="Normal"/><w:qFormat/>{p_pr}{r_pr}</w:style>')
 
@@ -127,16 +134,22 @@ def page_setup(blank: Blank | None = None, landscape: bool = False) -> dict[str,
     return setup | (blank.page if blank and not landscape else {})
 
 
-def section(blank: Blank | None = None, landscape: bool = False, headers: bool = True, restart: bool = False) -> str:
+def section(blank: Blank | None = None, landscape: bool = False, headers: bool = True, restart: bool = False,
+            draft: str = "") -> str:
     """``<w:sectPr>``: a note's first page takes the blank's header and footer (or none), the others the
-    continuation header with the page number; ``restart`` numbers the pages of a section from 1 again."""
+    continuation header with the page number; ``restart`` numbers the pages of a section from 1 again.  A draft
+    in language ``draft`` takes that language's draft headers on every page (``docx.marks``)."""
     page = page_setup(blank, landscape)
     orient = ' w:orient="landscape"' if page["w"] > page["h"] else ""
     references = ""
-    if headers:
+    if headers and draft:
+        references = (f'<w:headerReference w:type="default" r:id="rIdDraft{draft}"/>'
+                      f'<w:headerReference w:type="first" r:id="rIdDraftFirst{draft}"/>')
+    elif headers:
         references = f'<w:headerReference w:type="default" r:id="{CONTINUATION_RID}"/>'
         if blank and blank.header:
             references += f'<w:headerReference w:type="first" r:id="{BLANK_HEADER_RID}"/>'
+    if headers:
         if blank and blank.footer:
             references += f'<w:footerReference w:type="first" r:id="{BLANK_FOOTER_RID}"/>'
     numbering = '<w:pgNumType w:start="1"/>' if restart else ""
@@ -182,7 +195,8 @@ def picture_run(data: bytes, height_cm: float, picture_id: int) -> str:
             '</pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
 
 
-def document_rels(emblem: bool = False, blank: Blank | None = None) -> bytes:
+def document_rels(emblem: bool = False, blank: Blank | None = None, extra: tuple = ()) -> bytes:
+    """The document's relationships; ``extra`` adds (id, kind, part) ones (the QR pictures, a draft's headers)."""
     relation = '<Relationship Id="{0}" Type="{1}/{2}" Target="{3}"/>'.format
     parts = [relation("rId1", OFFICE_RELS, "styles", "styles.xml"),
              relation("rId2", OFFICE_RELS, "settings", "settings.xml"),
@@ -194,6 +208,7 @@ def document_rels(emblem: bool = False, blank: Blank | None = None) -> bytes:
         parts.append(relation(BLANK_HEADER_RID, OFFICE_RELS, "header", BLANK_HEADER_PART.removeprefix("word/")))
     if blank and blank.footer:
         parts.append(relation(BLANK_FOOTER_RID, OFFICE_RELS, "footer", BLANK_FOOTER_PART.removeprefix("word/")))
+    parts += [relation(rid, OFFICE_RELS, kind, part.removeprefix("word/")) for rid, kind, part in extra]
     return (DECLARATION + f'<Relationships xmlns="{RELS}">' + "".join(parts) + '</Relationships>').encode("utf-8")
 
 
@@ -232,7 +247,8 @@ def core_xml(title: str, author: str, language: str, subject: str, when: dt.date
             '</cp:coreProperties>').encode("utf-8")
 
 
-def content_types(blank: Blank | None) -> str:
+def content_types(blank: Blank | None, headers: tuple = ()) -> str:
+    """The content types; ``headers`` names more header parts (a draft's)."""
     overrides = {"/word/document.xml": f"{MAIN}.document.main+xml", "/word/styles.xml": f"{MAIN}.styles+xml",
                  "/word/settings.xml": f"{MAIN}.settings+xml", "/word/fontTable.xml": f"{MAIN}.fontTable+xml",
                  f"/{CONTINUATION_PART}": f"{MAIN}.header+xml",
@@ -244,6 +260,7 @@ def content_types(blank: Blank | None) -> str:
         defaults |= {ext: kind for ext, kind in sorted(blank.media_types.items()) if ext not in defaults}
         overrides |= {f"/{BLANK_HEADER_PART}": f"{MAIN}.header+xml"} if blank.header else {}
         overrides |= {f"/{BLANK_FOOTER_PART}": f"{MAIN}.footer+xml"} if blank.footer else {}
+    overrides |= {f"/{part}": f"{MAIN}.header+xml" for part in headers}
     return ('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             + "".join(f'<Default Extension="{escape(ext)}" ContentType="{escape(kind)}"/>'
                       for ext, kind in defaults.items())

@@ -12,7 +12,7 @@ REVIEW_FIRST_COLUMN_CM = 2.8
 PROOFING = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}  # per language; a note's house may set its own (en-US)
 
 # layout style -> settings: align (left|center|right|both), bold, italic, size_pt, before_pt, after_pt,
-# indent_cm (first line), keep (lines together and with the next paragraph), hyphenate (automatic hyphenation;
+# color (hex RGB), letter_spacing_pt, indent_cm (first line), keep (lines together and with the next paragraph), hyphenate (automatic hyphenation;
 # only the justified body: a letterhead or an address is never hyphenated).  The face, the body size and the
 # proofing language are the document's defaults (docDefaults), so a clerk who changes them in Word changes all.
 EMBLEM_HEIGHT_CM = 2.5
@@ -40,7 +40,17 @@ STYLES: dict[str, dict] = {
     "ReviewCell": dict(align="left", size_pt=10, after_pt=3),
     "ReviewFindings": dict(align="left", bold=True, size_pt=10, before_pt=12, after_pt=3, keep=True),
     "PageNumber": dict(align="center"),
+    # NOTE-SPEC §12: the restriction mark under the number line; the executor mark in small type at the foot of
+    # the last page (GOST R 7.0.97: smaller type, from the left edge); a draft's mark at the top of every page
+    "Restriction": dict(align="left", bold=True, after_pt=12),
+    "Executor": dict(align="left", size_pt=9, before_pt=36, keep=True),
+    "DraftMark": dict(align="right", bold=True, size_pt=16, color="808080", letter_spacing_pt=3, after_pt=6),
 }
+
+# A paragraph of these styles stands in a frame at a place of its page (Word's framePr; LibreOffice makes it a
+# frame): the executor mark at the bottom left of the text area of the last page, whatever the length of the note.
+FRAMES = {"Executor": '<w:framePr w:w="5670" w:wrap="around" w:vAnchor="margin" w:hAnchor="margin" w:xAlign="left" '
+                      'w:yAlign="bottom"/>'}
 
 
 def style_name(style: str) -> str:

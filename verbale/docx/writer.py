@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import ooxml
+from . import marks, ooxml
 from .ooxml import escape
 from . import styles as house
 from ..compose.note import Element, Note
@@ -74,7 +74,8 @@ def paragraph(style: str, lines, lang: str, document_lang: str | None = None, se
     """One paragraph in a house style; several lines are joined by line breaks.  ``section`` ends a section
     with this paragraph (a ``w:sectPr``)."""
     langs = line_langs or [lang] * len(lines)
-    return (f'<w:p><w:pPr><w:pStyle w:val="{house.style_id(style)}"/>{section}</w:pPr>'
+    frame = house.FRAMES.get(style, "")
+    return (f'<w:p><w:pPr><w:pStyle w:val="{house.style_id(style)}"/>{frame}{section}</w:pPr>'
             f'{_runs(lines, langs, document_lang or lang)}</w:p>')
 
 
@@ -83,43 +84,104 @@ def _emblem(note: Note, picture_id: int) -> str:
             f'{ooxml.picture_run(note.emblem, house.EMBLEM_HEIGHT_CM, picture_id)}</w:p>')
 
 
-def _note_body(note: Note, document_lang: str, blank: Blank | None, section: str = "", picture_id: int = 1) -> str:
+def body_elements(note: Note, blank: Blank | None) -> list[Element]:
+    """The elements a note's body holds: with a blank, the blank's first-page header replaces the letterhead."""
+    return [e for e in note.elements if not (blank and e.style == "Letterhead")]
+
+
+def body_paragraphs(note: Note, blank: Blank | None = None) -> list[str]:
+    """The text of each paragraph of the note's body, as a reader of the DOCX finds it (a line break is ``\n``):
+    what the verification mark's hash is made of (``verbale.texthash``)."""
+    return ["\n".join(element.lines) for element in body_elements(note, blank)]
+
+
+class _Extras:
+    """What a document adds to the static parts: pictures and headers, their relationships and content types."""
+
+    def __init__(self):
+        self.parts: dict[str, bytes] = {}
+        self.relations: list[tuple[str, str, str]] = []
+        self.headers: list[str] = []
+
+    def add(self, rid: str, kind: str, part: str, data: bytes) -> None:
+        self.parts[part] = data
+        self.relations.append((rid, kind, part))
+        if kind == "header":
+            self.headers.append(part)
+
+
+def _note_body(note: Note, document_lang: str, blank: Blank | None, section: str = "", picture_id: int = 1,
+               extras: _Extras | None = None) -> str:
     """The note's paragraphs, under the sender's emblem if it has one; with a blank, the blank's first-page
-    header replaces the emblem and the letterhead.  ``section`` (a sectPr) ends the note's own section."""
-    elements = [e for e in note.elements if not (blank and e.style == "Letterhead")]
+    header replaces the emblem and the letterhead.  ``section`` (a sectPr) ends the note's own section.  A note
+    with the verification mark gets its QR code anchored in its last paragraph, a draft its headers."""
+    elements = body_elements(note, blank)
     head = _emblem(note, picture_id) if note.emblem and not blank else ""
     paragraphs, own = [], proofing(note)
+    framed_end = bool(elements) and elements[-1].style in house.FRAMES
     for index, element in enumerate(elements):
         langs = [line_language(line, note.lang) for line in element.lines] if element.style == "Letterhead" else None
         langs = [own if lang == note.lang else lang for lang in langs] if langs else None
-        paragraphs.append(paragraph(element.style, element.lines, own, document_lang,
-                                    section if index == len(elements) - 1 else "", langs))
+        ends = index == len(elements) - 1 and not framed_end
+        paragraphs.append(paragraph(element.style, element.lines, own, document_lang, section if ends else "", langs))
+    if extras is not None and note.qr and note.number and paragraphs:
+        line = marks.note_line(note, body_paragraphs(note, blank))
+        rid, part = marks.QR_RID.format(index=picture_id), marks.QR_PART.format(index=picture_id)
+        extras.add(rid, "image", part, marks.qr_png(line))
+        anchor = max(i for i, e in enumerate(elements) if e.style not in house.FRAMES)  # never inside a frame
+        paragraphs[anchor] = marks.with_anchor(paragraphs[anchor], marks.anchored_picture_run(
+            rid, 100 + picture_id, marks.QR_SIZE_CM, line))
+    if framed_end and section:  # a section never ends in a frame: an empty paragraph ends it
+        paragraphs.append(f"<w:p><w:pPr>{section}</w:pPr></w:p>")
+    if extras is not None and note.draft_mark and f"rIdDraft{note.lang}" not in {r for r, _, _ in extras.relations}:
+        blank_header = blank.header.xml if blank and blank.header else None
+        first_part = marks.DRAFT_FIRST_PART.format(lang=note.lang)
+        extras.add(marks.DRAFT_FIRST_RID.format(lang=note.lang), "header", first_part,
+                   marks.draft_first_header(note.draft_mark, blank_header))
+        if blank_header is not None and blank.header.rels is not None:   # the blank's pictures, as its header has them
+            extras.parts[ooxml._rels_name(first_part)] = blank.header.rels
+        extras.add(marks.DRAFT_NEXT_RID.format(lang=note.lang), "header", marks.DRAFT_NEXT_PART.format(lang=note.lang),
+                   marks.draft_next_header(note.draft_mark, ooxml.continuation_header()))
     return head + "".join(paragraphs)
 
 
-def _package(body: str, note: Note, title: str, blank: Blank | None, last_section: str) -> bytes:
+def _package(body: str, note: Note, title: str, blank: Blank | None, last_section: str,
+             extras: _Extras | None = None) -> bytes:
     core = ooxml.core_xml(title, note.author, house.PROOFING.get(proofing(note), proofing(note)), note.number,
                           note.date)
     parts = {"word/document.xml": ooxml.document_xml(body, last_section), "docProps/core.xml": core}
-    if note.emblem and "<w:drawing>" in body:
-        parts |= {ooxml.EMBLEM_PART: note.emblem,
-                  "word/_rels/document.xml.rels": ooxml.document_rels(emblem=True, blank=blank)}
+    emblem = bool(note.emblem and "<pic:cNvPr id=\"0\" name=\"emblem.png\"/>" in body)
+    if emblem:
+        parts[ooxml.EMBLEM_PART] = note.emblem
+    if emblem or (extras and extras.relations):
+        relations = tuple(extras.relations) if extras else ()
+        parts["word/_rels/document.xml.rels"] = ooxml.document_rels(emblem=emblem, blank=blank, extra=relations)
+    if extras and extras.parts:
+        parts |= extras.parts
+        if extras.headers:
+            parts["[Content_Types].xml"] = (ooxml.DECLARATION + ooxml.content_types(blank, tuple(extras.headers))
+                                            ).encode("utf-8")
     return write_package(_static(proofing(note), blank), parts)
 
 
 def note_docx(note: Note, blank: Blank | None = None) -> bytes:
     """One language version; on the office's ``blank`` (its first-page header, footer, page and fonts) if given."""
-    return _package(_note_body(note, proofing(note), blank), note, note.title, blank, ooxml.section(blank))
+    extras = _Extras()
+    body = _note_body(note, proofing(note), blank, extras=extras)
+    return _package(body, note, note.title, blank, ooxml.section(blank, draft=note.lang if note.draft_mark else ""),
+                    extras)
 
 
 def combined_docx(notes: list[Note], blank: Blank | None = None) -> bytes:
     """All language versions in one document (the seeds' form), each in its own section: it starts on a new
     page, with the first-page header again and pages numbered from 1."""
     first = proofing(notes[0])
-    sections = [ooxml.section(blank, restart=True) for _ in notes]
-    body = "".join(_note_body(note, first, blank, sections[index] if index < len(notes) - 1 else "", index + 1)
+    sections = [ooxml.section(blank, restart=True, draft=note.lang if note.draft_mark else "") for note in notes]
+    extras = _Extras()
+    body = "".join(_note_body(note, first, blank, sections[index] if index < len(notes) - 1 else "", index + 1,
+                              extras)
                    for index, note in enumerate(notes))
-    return _package(body, notes[0], notes[0].title, blank, sections[-1])
+    return _package(body, notes[0], notes[0].title, blank, sections[-1], extras)
 
 
 def _cell(width: int, content: str) -> str:

@@ -15,7 +15,7 @@ merges language by language, so a spec may change the Russian label alone.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -25,6 +25,22 @@ Lang = Literal["en", "ru", "kk"]
 PerLanguage = dict[Lang, str]
 CLOSINGS = ("highest", "high", "none")
 DEFAULT_LABEL = "№"
+MARK_NAME = r"^[a-z][a-z0-9-]*$"   # a named mark of formulas.yaml (`restriction: official-use`)
+
+
+class Executor(BaseModel):
+    """The executor mark (GOST R 7.0.97: «отметка об исполнителе»): who prepared the note and their telephone,
+    printed in small type at the foot of the last page (NOTE-SPEC §12)."""
+
+    model_config = ConfigDict(extra="forbid", title="Executor mark")
+    name: PerLanguage | Annotated[str, Field(min_length=1, max_length=120)] = Field(
+        description="the executor's name, one for every language or one per language",
+        examples=["A. Seitkali", {"en": "A. Seitkali", "ru": "Сейткали А.", "kk": "Сейтқали А."}])
+    phone: Annotated[str, Field(max_length=60)] = Field("", description="the executor's telephone",
+                                                      examples=["+7 7172 72 00 00"])
+
+    def name_in(self, lang: str) -> str:
+        return _for_language(self.name, lang, "")
 
 
 class RefConvention(BaseModel):
@@ -89,6 +105,14 @@ class House(BaseModel):
     blank: str | None = Field(
         None, max_length=300, description="a .docx letterhead blank the notes are printed on (a path)",
         examples=["blanks/mission.docx"])
+    # NOTE-SPEC §12: the verification mark and the registration marks
+    qr: bool = Field(False, description="a QR code at the foot of the last page holding the number, date, sender "
+                     "and the SHA-256 of the note's text, for `verbale verify`", examples=[True])
+    executor: Executor | None = Field(None, description="the executor mark in small type at the foot of the last "
+                                      "page", examples=[{"name": "A. Seitkali", "phone": "+7 7172 72 00 00"}])
+    restriction: Annotated[str, Field(pattern=MARK_NAME, max_length=40)] | None = Field(
+        None, description="a restriction mark under the number line: official-use, confidential, or a mark the "
+        "workspace's formulas.yaml names under `restriction:`", examples=["official-use"])
 
     def label(self, lang: str) -> str:
         return _for_language(self.number_label, lang, DEFAULT_LABEL)
@@ -187,6 +211,11 @@ def resolve_house(spec_house: Mapping | None = None, sender_house: Mapping | Non
 def house_for(spec, termbase, workspace_config: Mapping | None = None) -> House:
     """The house of a spec: its own ``house:``, its sender's entry, the workspace's ``verbale.yaml``."""
     spec_house = spec.house.model_dump(exclude_unset=True) if spec.house is not None else None
+    marks = {name: getattr(spec, name, None) for name in ("executor", "restriction")}
+    marks = {name: value.model_dump() if isinstance(value, BaseModel) else value
+             for name, value in marks.items() if value is not None}
+    if marks:  # a spec's own registration marks win over every house
+        spec_house = {**(spec_house or {}), **marks}
     sender_house = termbase.entries.get(spec.sender, {}).get("house")
     workspace_house = (workspace_config or {}).get("house")
     return resolve_house(spec_house, sender_house, workspace_house, sender=spec.sender)
@@ -266,6 +295,13 @@ def describe(house: House, spec) -> list[str]:
                   if convention.number_label is not None]
     if house.blank:
         lines.append(f"letterhead blank: {house.blank}")
+    if house.qr:
+        lines.append("verification mark: a QR code at the foot of the last page")
+    if house.restriction:
+        lines.append(f"restriction mark: {house.restriction}")
+    if house.executor is not None:
+        lines.append(f"executor mark: {house.executor.name_in('en') or house.executor.name_in('ru')}"
+                     + (f", {house.executor.phone}" if house.executor.phone else ""))
     if spec is not None:
         lines += [text for present, text in (
             (not spec.printed_number, "number: none (no number line)"),

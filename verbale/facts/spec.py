@@ -15,7 +15,7 @@ from pydantic import (BaseModel, ConfigDict, Field, ValidationError, WithJsonSch
                       model_validator)
 
 from ..errors import NoteError, SpecError
-from .house import House
+from .house import MARK_NAME, Executor, House
 from .yamlsource import YamlDoc, dotted, load_yaml_bytes
 
 LANGUAGES = ("en", "ru", "kk")
@@ -273,6 +273,12 @@ class NoteSpec(BaseModel):
         None, description="the closing formula: highest | high | none | a variant of the workspace's "
         "formulas.yaml; default: what each recipient's termbase entry says it is owed, else highest",
         examples=["high"])
+    # NOTE-SPEC §12: registration marks (over the house's)
+    executor: Executor | None = Field(None, description="the executor mark at the foot of the last page (over "
+                                      "the house's)", examples=[{"name": "A. Seitkali", "phone": "+7 7172 72 00 00"}])
+    restriction: Annotated[str, Field(pattern=MARK_NAME, max_length=40)] | None = Field(
+        None, description="a restriction mark under the number line (over the house's): official-use, "
+        "confidential, or a mark of the workspace's formulas", examples=["official-use"])
 
     @property
     def printed_number(self) -> str:

@@ -144,6 +144,8 @@ def write_registered(built, out: Path, force: bool = False, check_only: bool = F
     from ..build import write_outputs
 
     number = built.note_spec.number
+    if built.draft:  # a draft takes no number and is not recorded (NOTE-SPEC §12)
+        return [] if check_only else write_outputs(built, out, force)
     config = load_register_config(built.spec, workspace=built.workspace)
     replying = _refuse_unrecordable_reply(built, config)
     if config is None or (config.numbering is None and number == AUTO):
@@ -177,6 +179,7 @@ def write_registered(built, out: Path, force: bool = False, check_only: bool = F
     if amended is not None:
         register.amend(entry_id, amended)
     register.record_files(entry_id, file_records(built))
+    register.record_texts(entry_id, text_records(built))
     if answered is not None:  # after the files: a reply that was never written answers nothing
         from .incoming import link_reply
 
@@ -226,6 +229,47 @@ def _answered(built, config: RegisterConfig, register):
                           f"{note['sender']}, which is not among the recipients (address its sender, or check "
                           "in_reply_to)")
     return note
+
+
+def text_records(built) -> list[tuple[str, str, str, str]]:
+    """(recipient, language, SHA-256, text) of each language version, as the verification mark hashes it."""
+    from ..texthash import note_text, text_sha256
+
+    return [(recipient, lang, text_sha256(paragraphs), note_text(paragraphs))
+            for recipient, lang, paragraphs in built.texts]
+
+
+def record_made_files(spec: Path, made: dict[str, bytes], workspace: str | None = None) -> None:
+    """Record files made from a spec's DOCX after they were written (its PDFs) under the number the spec
+    carries, so that a PDF can be proved later to be the one made (``verbale verify``) and a changed one is not
+    signed (``verbale sign``).  Nothing where the workspace keeps no register or the spec has no number."""
+    from ..build import safe_stem
+    from ..facts.spec import read_spec
+    from ..facts.workspace import find_workspace, with_defaults
+    from .store import Register
+
+    found = find_workspace(spec, workspace)
+    config = load_register_config(spec, workspace=found)
+    if config is None or not made:
+        return
+    note_spec = with_defaults(read_spec(spec)[0], found)
+    number = note_spec.number
+    if number.lower() in (AUTO, NONE):
+        return
+    register = Register(config.url, config.shown, (config.file, config.line))
+    record = register.holder(number, _period_of(note_spec, config))
+    if record is None or record.entry["spec_path"] != spec_key(spec, config.root):
+        return
+    stem, keys = safe_stem(spec), record.facts["recipients"].split()
+    rows = []
+    for name, data in sorted(made.items()):
+        recipient = next((key for key in keys if name.startswith(f"{stem}.{key}.")), "")
+        rows.append((recipient, name, hashlib.sha256(data).hexdigest()))
+    register.record_files(record.entry["id"], rows)
+
+
+def _period_of(note_spec, config: RegisterConfig) -> str:
+    return config.numbering.period(note_spec.date) if config.numbering else ""
 
 
 def _period(built, config: RegisterConfig) -> str:

@@ -2,8 +2,8 @@
 
 A migration is a function of a connection inside the migrating transaction; ``MIGRATIONS[n]`` takes the
 schema from version n to n + 1. Versions only go up; a register newer than this program is refused.
-Entries, files, amendments, incoming notes and reply links are append-only: the database itself refuses UPDATE
-and DELETE on them (triggers).
+Entries, files, amendments, incoming notes, reply links, states and texts are append-only: the database itself
+refuses UPDATE and DELETE on them (triggers).
 """
 from __future__ import annotations
 
@@ -120,8 +120,38 @@ replies = Table(
     UniqueConstraint("incoming_id", "entry_id", name="register_replies_link"),
 )
 
+
+# NOTE-SPEC §12: what happened to a note after its registration (signed, dispatched), and the text of each
+# language version as the verification mark hashes it.  Registration and cancellation are the entries themselves.
+states = Table(
+    "register_states", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entry_id", Integer, ForeignKey("register_entries.id"), nullable=False),
+    Column("state", String(16), nullable=False),                          # signed | dispatched
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(80), nullable=False),
+    Column("channel", String(16), nullable=False, server_default=""),    # dispatched: courier | pouch | email | hand
+    Column("copies", Integer),                                            # dispatched: how many copies
+    Column("file_name", Text, nullable=False, server_default=""),        # signed: the file; dispatched: the receipt
+    Column("sha256", String(64), nullable=False, server_default=""),     # that file's SHA-256
+    Column("signer", Text, nullable=False, server_default=""),           # signed: the certificate's subject
+    Column("detail", Text, nullable=False, server_default=""),           # signed: the certificate's issuer and serial
+)
+
+texts = Table(
+    "register_texts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entry_id", Integer, ForeignKey("register_entries.id"), nullable=False),
+    Column("recipient", String(80), nullable=False, server_default=""),   # the addressee of a circular's copy
+    Column("lang", String(8), nullable=False),
+    Column("sha256", String(64), nullable=False),                         # verbale.texthash.text_sha256
+    Column("text", Text, nullable=False),                                 # the text itself, to say what differs
+    Column("written_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("entry_id", "recipient", "lang", "sha256", name="register_texts_version"),
+)
+
 APPEND_ONLY = ("register_entries", "register_files", "register_amendments", "register_incoming",
-               "register_replies")
+               "register_replies", "register_states", "register_texts")
 
 
 def _append_only(conn: Connection, tables: tuple = APPEND_ONLY) -> None:
@@ -177,7 +207,15 @@ def _incoming_notes(conn: Connection) -> None:
     _append_only(conn, ("register_incoming", "register_replies"))
 
 
-MIGRATIONS = [_version_1, _version_2, _incoming_notes]
+def _states_and_texts(conn: Connection) -> None:
+    """NOTE-SPEC §12: the states a note passes after its registration (signed, dispatched) and the text of each
+    language version, both append-only like the rest of the register."""
+    metadata.create_all(conn, tables=[states, texts])
+    conn.execute(text("CREATE INDEX register_states_entry ON register_states (entry_id)"))
+    _append_only(conn, ("register_states", "register_texts"))
+
+
+MIGRATIONS = [_version_1, _version_2, _incoming_notes, _states_and_texts]
 VERSION = len(MIGRATIONS)
 
 

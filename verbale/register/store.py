@@ -19,9 +19,13 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from ..errors import RegisterError
 from . import schema
 from .config import Numbering
-from .schema import amendments, entries, files, series
+from .schema import amendments, entries, files, series, states, texts
 
 ISSUED, CANCELLED = "issued", "cancelled"
+# NOTE-SPEC §12: the states of a note; registered and cancelled are its entries, the others register_states rows
+REGISTERED, SIGNED, DISPATCHED = "registered", "signed", "dispatched"
+STATES = (REGISTERED, SIGNED, DISPATCHED, CANCELLED)
+CHANNELS = ("courier", "pouch", "email", "hand")
 LOCK_WAIT_SECONDS = 60
 
 
@@ -55,10 +59,40 @@ class Record:
     cancellation: dict | None = None
     files: list[dict] = field(default_factory=list)
     amendments: list[dict] = field(default_factory=list)
+    later_states: list[dict] = field(default_factory=list)   # register_states rows: signed, dispatched
+    texts: list[dict] = field(default_factory=list)          # register_texts rows
 
     @property
     def number(self) -> str:
         return self.entry["number"]
+
+    @property
+    def states(self) -> list[dict]:
+        """Every state of the note in the order they came, each with ``state``, ``created_at``, ``created_by``
+        (and its details): registered (the entry), signed and dispatched, cancelled (the cancellation)."""
+        events = [{"state": REGISTERED, "created_at": self.entry["created_at"], "created_by": self.entry["created_by"]}]
+        events += [dict(row) for row in self.later_states]
+        if self.cancellation is not None:
+            events.append({"state": CANCELLED, "created_at": self.cancellation["created_at"],
+                           "created_by": self.cancellation["created_by"], "reason": self.cancellation["reason"]})
+        return events
+
+    @property
+    def state(self) -> str:
+        """The note's state now: cancelled once cancelled, else the latest of registered, signed, dispatched."""
+        if self.cancellation is not None:
+            return CANCELLED
+        return self.later_states[-1]["state"] if self.later_states else REGISTERED
+
+    def signed_files(self) -> dict[str, dict]:
+        """File name -> the latest ``signed`` state of that file."""
+        return {row["file_name"]: row for row in self.later_states if row["state"] == SIGNED}
+
+    def file_hashes(self) -> dict[str, str]:
+        """File name -> its SHA-256 as last recorded (written, or signed since)."""
+        latest = {row["name"]: row["sha256"] for row in self.files}
+        latest.update({name: row["sha256"] for name, row in self.signed_files().items()})
+        return latest
 
     @property
     def facts(self) -> dict:
@@ -283,6 +317,70 @@ class Register:
                                     file=self.shown, line=1) from None
             raise
 
+    # -- states and texts (NOTE-SPEC §12) ---------------------------------------------------------------
+
+    def record_texts(self, entry_id: int, written: list[tuple[str, str, str, str]]) -> int:
+        """Record (recipient, language, text SHA-256, text) of a note's language versions; a version recorded
+        already is not recorded again.  Returns how many were new."""
+        if not written:
+            return 0
+        with self.transaction() as conn:
+            statement = _insert(conn, texts).on_conflict_do_nothing(
+                index_elements=["entry_id", "recipient", "lang", "sha256"])
+            return sum(len(conn.execute(statement.values(entry_id=entry_id, recipient=recipient, lang=lang,
+                                                         sha256=digest, text=body, written_at=_now())
+                                        .returning(texts.c.id)).all())
+                       for recipient, lang, digest, body in written)
+
+    def add_states(self, record: Record, rows: list[dict], by: str, conn: Connection | None = None) -> None:
+        """Append states (``signed``, ``dispatched`` with their details) to a registered, uncancelled note; in
+        ``conn`` when given (the caller commits), else in a transaction of its own."""
+        if record.cancellation is not None:
+            raise RegisterError(f"number {record.number} was cancelled on "
+                                f"{utc(record.cancellation['created_at']):%Y-%m-%d}", field="NUMBER",
+                                hint=record.cancellation["reason"], file=self.shown, line=1)
+        values = [dict(entry_id=record.entry["id"], created_at=_now(), created_by=by, **row) for row in rows]
+        if conn is not None:
+            self._check_not_cancelled(conn, record)
+            conn.execute(states.insert(), values)
+            return
+        with self.transaction() as conn:
+            self._check_not_cancelled(conn, record)
+            conn.execute(states.insert(), values)
+
+    def _check_not_cancelled(self, conn: Connection, record: Record) -> None:
+        """Inside the transaction: a cancellation recorded since ``record`` was read refuses the new state."""
+        cancelled = conn.execute(select(entries.c.id).where(
+            entries.c.number == record.number, entries.c.period == record.entry["period"],
+            entries.c.kind == CANCELLED)).first()
+        if cancelled is not None:
+            raise RegisterError(f"number {record.number} was cancelled a moment ago", field="NUMBER",
+                                file=self.shown, line=1)
+
+    def dispatch(self, number: str, channel: str, copies: int, by: str, year: int | None = None,
+                 receipt: tuple[str, str] | None = None) -> Record:
+        """Record that a note left the office: by ``channel``, ``copies`` copies, with a receipt (name, SHA-256)."""
+        record = self.find(number, year)
+        if record is None:
+            raise RegisterError(f"number {number} is not in the register" + (f" for {year}" if year else ""),
+                                field="NUMBER", hint="'verbale register list' shows the numbers", file=self.shown,
+                                line=1)
+        name, digest = receipt or ("", "")
+        self.add_states(record, [dict(state=DISPATCHED, channel=channel, copies=copies, file_name=name,
+                                      sha256=digest)], by)
+        return record
+
+    def holding(self, *, sha256: str) -> list[Record]:
+        """The notes that recorded a file (written or signed) or a text with this SHA-256."""
+        with self.transaction() as conn:
+            ids = {row.entry_id for row in conn.execute(select(files.c.entry_id).where(files.c.sha256 == sha256))}
+            ids |= {row.entry_id for row in conn.execute(select(states.c.entry_id).where(states.c.sha256 == sha256))}
+            ids |= {row.entry_id for row in conn.execute(select(texts.c.entry_id).where(texts.c.sha256 == sha256))}
+            numbers = [row.number for row in conn.execute(select(entries.c.number).where(entries.c.id.in_(ids)))] \
+                if ids else []
+        return [record for number in dict.fromkeys(numbers) for record in self.records(number=number)
+                if record.entry["id"] in ids]
+
     # -- reading ---------------------------------------------------------------------------------------
 
     def find(self, number: str, year: int | None = None) -> Record | None:
@@ -301,7 +399,7 @@ class Register:
                      if same_period(record.entry["period"], period)), None)
 
     def records(self, *, number: str | None = None, year: int | None = None,
-                recipient: str | None = None, words: str = "") -> Iterator[Record]:
+                recipient: str | None = None, words: str = "", state: str | None = None) -> Iterator[Record]:
         """Issued numbers in the order they were issued, each with its cancellation, files and amendments;
         ``recipient`` and ``words`` look at what each note was last sent as."""
         condition = [entries.c.kind == ISSUED]
@@ -313,7 +411,7 @@ class Register:
             issued = [dict(r._mapping) for r in conn.execute(select(entries).where(*condition).order_by(entries.c.id))]
             numbers = [e["number"] for e in issued]
             ids = [e["id"] for e in issued]
-            cancellations, written, amended = {}, {}, {}
+            cancellations, written, amended, later, kept = {}, {}, {}, {}, {}
             if numbers:
                 for row in conn.execute(select(entries).where(entries.c.kind == CANCELLED,
                                                               entries.c.number.in_(numbers))):
@@ -323,12 +421,18 @@ class Register:
                 for row in conn.execute(select(amendments).where(amendments.c.entry_id.in_(ids))
                                         .order_by(amendments.c.id)):
                     amended.setdefault(row.entry_id, []).append(dict(row._mapping))
+                for row in conn.execute(select(states).where(states.c.entry_id.in_(ids)).order_by(states.c.id)):
+                    later.setdefault(row.entry_id, []).append(dict(row._mapping))
+                for row in conn.execute(select(texts).where(texts.c.entry_id.in_(ids)).order_by(texts.c.id)):
+                    kept.setdefault(row.entry_id, []).append(dict(row._mapping))
         needles = words.casefold().split()
         for entry in issued:
             record = Record(entry, cancellations.get((entry["number"], entry["period"])), written.get(entry["id"], []),
-                            amended.get(entry["id"], []))
+                            amended.get(entry["id"], []), later.get(entry["id"], []), kept.get(entry["id"], []))
             facts = record.facts
             if recipient and recipient not in facts["recipients"].split():
+                continue
+            if state and record.state != state:
                 continue
             haystack = f"{entry['number']} {facts['subject']} {entry['spec_path']}".casefold()
             if all(needle in haystack for needle in needles):
