@@ -180,7 +180,7 @@ def test_a_version_1_register_is_migrated_its_numbers_given_their_period(registe
     assert [(r.number, r.entry["period"], bool(r.cancellation)) for r in register.records()] == \
         [("17-1/1", "2026", False), ("17-1/2", "2026", True), ("17-1/9", "", False)]
     with register.engine.begin() as conn:
-        assert schema.current_version(conn) == schema.VERSION == 2
+        assert schema.current_version(conn) == schema.VERSION
     got = [register.allocate(NUMBERING, entry(note_date=dt.date(2027, 1, 4))).number for _ in range(9)]
     assert got[:2] == ["17-1/1", "17-1/2"] and "17-1/9" not in got  # typed in version 1: taken in every year
     with pytest.raises(RegisterError, match="append-only"):

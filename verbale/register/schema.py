@@ -80,7 +80,16 @@ amendments = Table(
     Column("created_by", String(80), nullable=False),
 )
 
-APPEND_ONLY = ("register_entries", "register_files", "register_amendments")
+terms = Table(
+    "register_terms", metadata,   # what list --text and --recipient look up (verbale/register/search.py)
+    Column("id", Integer, primary_key=True),
+    Column("entry_id", Integer, ForeignKey("register_entries.id"), nullable=False),
+    Column("version", Integer, nullable=False),     # 0: as issued; else the amendment's id (as sent again)
+    Column("field", String(1), nullable=False),     # t: a term of the text; r: a recipient's key
+    Column("term", Text, nullable=False),           # binary order (COLLATE "C" on PostgreSQL): prefix ranges
+)
+
+APPEND_ONLY = ("register_entries", "register_files", "register_amendments", "register_terms")
 
 
 def _append_only(conn: Connection, tables: tuple = APPEND_ONLY) -> None:
@@ -129,7 +138,41 @@ def _version_2(conn: Connection) -> None:
     _append_only(conn, ("register_entries", "register_amendments"))
 
 
-MIGRATIONS = [_version_1, _version_2]
+def _indexes_and_terms(conn: Connection) -> None:
+    """Indexes for the look-ups every allocation and listing makes (a spec's unfinished number, a number's
+    holder, a record's files and amendments, a year), and the terms that ``list --text``/``--recipient`` look up
+    by index instead of reading every record (filled here for the records already kept). Self-contained: it
+    builds only on version 2."""
+    from .search import record_terms
+
+    postgresql = conn.dialect.name == "postgresql"
+    collate = ' COLLATE "C"' if postgresql else ""   # SQLite compares TEXT as bytes already
+    key = "SERIAL PRIMARY KEY" if postgresql else "INTEGER PRIMARY KEY"
+    conn.execute(text(f"CREATE TABLE register_terms (id {key}, "
+                      "entry_id INTEGER NOT NULL REFERENCES register_entries (id), version INTEGER NOT NULL, "
+                      f"field VARCHAR(1) NOT NULL, term TEXT{collate} NOT NULL)"))
+    for name, table, columns in (
+            ("register_entries_spec", "register_entries", "spec_path, series_id"),
+            ("register_entries_date", "register_entries", "note_date"),
+            ("register_files_entry", "register_files", "entry_id"),
+            ("register_amendments_entry", "register_amendments", "entry_id, id"),
+            ("register_terms_term", "register_terms", "field, term"),
+            ("register_terms_entry", "register_terms", "entry_id, version")):
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})"))
+    rows = []
+    for entry_id, version, number, subject, spec_path, recipients in conn.execute(text(
+            "SELECT e.id, 0, e.number, e.subject, e.spec_path, e.recipients FROM register_entries e "
+            "WHERE e.kind = 'issued' UNION ALL "
+            "SELECT a.entry_id, a.id, e.number, a.subject, e.spec_path, a.recipients FROM register_amendments a "
+            "JOIN register_entries e ON e.id = a.entry_id")):
+        rows += [dict(e=entry_id, v=version, f=field, t=term)
+                 for field, term in record_terms(number, subject, spec_path, recipients)]
+    if rows:
+        conn.execute(text("INSERT INTO register_terms (entry_id, version, field, term) VALUES (:e, :v, :f, :t)"), rows)
+    _append_only(conn, ("register_terms",))
+
+
+MIGRATIONS = [_version_1, _version_2, _indexes_and_terms]
 VERSION = len(MIGRATIONS)
 
 

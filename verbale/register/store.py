@@ -12,14 +12,15 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from sqlalchemy import and_, create_engine, event, exists, select, text
+from sqlalchemy import and_, bindparam, create_engine, event, exists, func, literal, or_, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from ..errors import RegisterError
 from . import schema
 from .config import Numbering
-from .schema import amendments, entries, files, series
+from .schema import amendments, entries, files, series, terms
+from .search import RECIPIENT, TEXT, prefix_range, query_words, record_terms
 
 ISSUED, CANCELLED = "issued", "cancelled"
 LOCK_WAIT_SECONDS = 60
@@ -127,6 +128,12 @@ def engine_for(url: str) -> Engine:
     return _ENGINES[key]
 
 
+def _insert_terms(conn: Connection, entry_id: int, version: int, rows: list[tuple[str, str]]) -> None:
+    if rows:
+        conn.execute(terms.insert(), [dict(entry_id=entry_id, version=version, field=field, term=term)
+                                      for field, term in rows])
+
+
 def _insert(conn: Connection, table):
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
@@ -174,31 +181,61 @@ class Register:
         still waits for one: when another run numbered it meanwhile, nothing is allocated. A number that an
         earlier run allocated to the same spec and never wrote (the run was killed, or its files could not be
         written) is given again instead. ``while_locked`` is called with the number before the commit, the
-        series still locked (the tests kill a process there)."""
+        series still locked (the tests kill a process there).
+
+        While the series is locked the work is three statements and the commit (PostgreSQL: four round trips):
+        the lock, which reads the last number; one look-up of the spec's unfinished number and of a holder of the
+        next number (both by index); one statement recording the number, the entry and its terms.  Everything
+        else (the series row, the entry's facts and terms) is ready before the lock is taken, so that twenty
+        clerks at once wait on the lock for little longer than its holder's commit."""
         period = numbering.period(entry.note_date)
+        series_id = self._series_id(numbering, period)
+        values = self._entry_values(entry, ISSUED, series_id=series_id, period=period)
         with self.transaction() as conn:
-            conn.execute(_insert(conn, series).values(pattern=numbering.pattern, period=period,
-                                                      last_seq=numbering.start - 1)
-                         .on_conflict_do_nothing(index_elements=["pattern", "period"]))
-            row = conn.execute(select(series).where(series.c.pattern == numbering.pattern,
-                                                    series.c.period == period).with_for_update()).one()
-            unfinished = self._unfinished(conn, row.id, entry.spec_path)
-            number = carried() if carried is not None else None
-            if number is not None:
-                return Allocated(number, None, None, carried=True)
+            last = conn.execute(select(series.c.last_seq).where(series.c.id == series_id)
+                                .with_for_update()).scalar()
+            if last is None:  # the register was made again under the same address since this process looked
+                Register._series.clear()
+                raise self.error("the register changed under this run (its series are gone)", "run again")
+            seq = max(last, numbering.start - 1) + 1
+            number = numbering.format(seq, entry.note_date)
+            unfinished, held = conn.execute(select(self._unfinished(series_id, entry.spec_path),
+                                                   self._held(number, period))).one()
+            number_carried = carried() if carried is not None else None
+            if number_carried is not None:
+                return Allocated(number_carried, None, None, carried=True)
             if unfinished is not None:
-                return Allocated(unfinished.number, unfinished.id, unfinished.seq, reused=True)
-            seq = max(row.last_seq, numbering.start - 1)
-            while True:  # a number typed by hand earlier may stand in the way: it is skipped, never repeated
+                row = conn.execute(select(entries.c.number, entries.c.seq).where(entries.c.id == unfinished)).one()
+                return Allocated(row.number, unfinished, row.seq, reused=True)
+            while held:  # a number typed by hand earlier may stand in the way: it is skipped, never repeated
                 seq += 1
                 number = numbering.format(seq, entry.note_date)
-                if self._holder(conn, number, period) is None:
-                    break
-            conn.execute(series.update().where(series.c.id == row.id).values(last_seq=seq))
-            entry_id = self._insert_entry(conn, entry, number, ISSUED, series_id=row.id, seq=seq, period=period)
+                held = conn.execute(select(self._held(number, period))).scalar()
+            entry_id = self._record_issue(conn, series_id, seq, {**values, "number": number, "seq": seq})
             if while_locked is not None:
                 while_locked(number)
         return Allocated(number, entry_id, seq)
+
+    _series: dict[tuple, int] = {}
+
+    def _series_id(self, numbering: Numbering, period: str) -> int:
+        """The series row of a pattern and period, made if new (in its own short transaction, before the lock is
+        taken); known once per process, since a series row is never removed."""
+        key = (self.url, os.getpid(), numbering.pattern, period)
+        if key not in Register._series:
+            with self.transaction() as conn:
+                conn.execute(_insert(conn, series).values(pattern=numbering.pattern, period=period,
+                                                          last_seq=numbering.start - 1)
+                             .on_conflict_do_nothing(index_elements=["pattern", "period"]))
+                Register._series[key] = conn.execute(select(series.c.id).where(
+                    series.c.pattern == numbering.pattern, series.c.period == period)).scalar_one()
+        return Register._series[key]
+
+    @staticmethod
+    def _held(number: str, period: str):
+        """Whether an issue of ``number`` stands in the way of issuing it in ``period`` (see ``same_period``)."""
+        return exists().where(entries.c.number == number, entries.c.kind == ISSUED,
+                              or_(entries.c.period == period, entries.c.period == "", literal(period) == ""))
 
     @staticmethod
     def _holder(conn: Connection, number: str, period: str):
@@ -208,23 +245,60 @@ class Register:
         return next((row for row in rows if same_period(row.period, period)), None)
 
     @staticmethod
-    def _unfinished(conn: Connection, series_id: int, spec_path: str):
-        if not spec_path:
-            return None
+    def _unfinished(series_id: int, spec_path: str):
+        """The id of the spec's number issued in this series and never written nor cancelled, as a scalar
+        subquery (NULL when there is none)."""
         cancelled = entries.alias("cancelled")
-        return conn.execute(
-            select(entries.c.id, entries.c.number, entries.c.seq)
-            .where(entries.c.series_id == series_id, entries.c.spec_path == spec_path, entries.c.kind == ISSUED,
-                   ~exists().where(files.c.entry_id == entries.c.id),
-                   ~exists().where(and_(cancelled.c.number == entries.c.number,
-                                        cancelled.c.period == entries.c.period, cancelled.c.kind == CANCELLED)))
-            .order_by(entries.c.id)).first()
+        return (select(entries.c.id)
+                .where(literal(spec_path) != "", entries.c.spec_path == spec_path, entries.c.series_id == series_id,
+                       entries.c.kind == ISSUED,
+                       ~exists().where(files.c.entry_id == entries.c.id),
+                       ~exists().where(and_(cancelled.c.number == entries.c.number,
+                                            cancelled.c.period == entries.c.period, cancelled.c.kind == CANCELLED)))
+                .order_by(entries.c.id).limit(1).scalar_subquery())
+
+    @staticmethod
+    def _entry_values(entry: NewEntry, kind: str, reason: str = "", **extra) -> dict:
+        return dict(kind=kind, **facts_of(entry), spec_path=entry.spec_path, created_at=_now(),
+                    created_by=entry.created_by, reason=reason, **extra)
+
+    @staticmethod
+    def _record_issue(conn: Connection, series_id: int, seq: int, values: dict) -> int:
+        """The series moved on to ``seq`` and the entry recorded with its terms: on PostgreSQL in one statement
+        (one round trip while the series is locked), on SQLite (in-process) in three."""
+        rows = record_terms(values["number"], values["subject"], values["spec_path"], values["recipients"])
+        if conn.dialect.name != "postgresql":
+            conn.execute(series.update().where(series.c.id == series_id).values(last_seq=seq))
+            entry_id = conn.execute(entries.insert().values(**values).returning(entries.c.id)).scalar_one()
+            _insert_terms(conn, entry_id, 0, rows)
+            return entry_id
+        names = sorted(values)
+        params = {f"v_{name}": values[name] for name in names}
+        params.update(series_id=series_id, seq=seq)
+        pairs = []
+        for index, (kind, term) in enumerate(rows):
+            params[f"f{index}"], params[f"t{index}"] = kind, term
+            pairs.append(f"(:f{index}, CAST(:t{index} AS TEXT))")
+        statement = (
+            "WITH moved AS (UPDATE register_series SET last_seq = :seq WHERE id = :series_id), "
+            f"issued AS (INSERT INTO register_entries ({', '.join(names)}) "
+            f"VALUES ({', '.join(f':v_{name}' for name in names)}) RETURNING id)"
+            + (", indexed AS (INSERT INTO register_terms (entry_id, version, field, term) "
+               f"SELECT issued.id, 0, v.field, v.term FROM issued, (VALUES {', '.join(pairs)}) AS v (field, term))"
+               if pairs else "")
+            + " SELECT id FROM issued")
+        bound = text(statement).bindparams(bindparam("v_created_at", type_=entries.c.created_at.type),
+                                           bindparam("v_note_date", type_=entries.c.note_date.type))
+        return conn.execute(bound, params).scalar_one()
 
     @staticmethod
     def _insert_entry(conn: Connection, entry: NewEntry, number: str, kind: str, reason: str = "", **extra) -> int:
-        values = dict(number=number, kind=kind, **facts_of(entry), spec_path=entry.spec_path, created_at=_now(),
-                      created_by=entry.created_by, reason=reason, **extra)
-        return conn.execute(entries.insert().values(**values).returning(entries.c.id)).scalar_one()
+        values = Register._entry_values(entry, kind, reason, number=number, **extra)
+        entry_id = conn.execute(entries.insert().values(**values).returning(entries.c.id)).scalar_one()
+        if kind == ISSUED:
+            _insert_terms(conn, entry_id, 0, record_terms(number, values["subject"], values["spec_path"],
+                                                          values["recipients"]))
+        return entry_id
 
     def record_typed(self, number: str, entry: NewEntry, period: str = "") -> int:
         """Record a number the clerk typed, unless the register has it already in ``period`` (then RegisterError)."""
@@ -243,8 +317,13 @@ class Register:
     def amend(self, entry_id: int, entry: NewEntry) -> None:
         """Record what a numbered note was sent again as (its recipients, subject… changed); nothing is rewritten."""
         with self.transaction() as conn:
-            conn.execute(amendments.insert().values(entry_id=entry_id, **facts_of(entry), created_at=_now(),
-                                                    created_by=entry.created_by))
+            facts = facts_of(entry)
+            amendment = conn.execute(amendments.insert().values(entry_id=entry_id, **facts, created_at=_now(),
+                                                                created_by=entry.created_by)
+                                     .returning(amendments.c.id)).scalar_one()
+            issued = conn.execute(select(entries.c.number, entries.c.spec_path).where(entries.c.id == entry_id)).one()
+            _insert_terms(conn, entry_id, amendment, record_terms(issued.number, facts["subject"], issued.spec_path,
+                                                                  facts["recipients"]))
 
     def record_files(self, entry_id: int, written: list[tuple[str, str, str]]) -> int:
         """Record (recipient, file name, SHA-256) written under an entry; a version already recorded is not
@@ -303,36 +382,49 @@ class Register:
     def records(self, *, number: str | None = None, year: int | None = None,
                 recipient: str | None = None, words: str = "") -> Iterator[Record]:
         """Issued numbers in the order they were issued, each with its cancellation, files and amendments;
-        ``recipient`` and ``words`` look at what each note was last sent as."""
+        ``recipient`` and ``words`` look at what each note was last sent as, in the database by index (a word
+        matches where a term of the number, subject or spec path begins with it: verbale/register/search.py)."""
         condition = [entries.c.kind == ISSUED]
         if number is not None:
             condition.append(entries.c.number == number)
         if year is not None:
             condition.append(entries.c.note_date.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        looked_up = [_matching(RECIPIENT, recipient, recipient)] if recipient else []
+        looked_up += [_matching(TEXT, *prefix_range(word)) for word in query_words(words)]
+        if looked_up:
+            condition.append(entries.c.id.in_(looked_up[0].intersect(*looked_up[1:]) if len(looked_up) > 1
+                                              else looked_up[0]))
         with self.transaction() as conn:
             issued = [dict(r._mapping) for r in conn.execute(select(entries).where(*condition).order_by(entries.c.id))]
-            numbers = [e["number"] for e in issued]
+            numbers = sorted({e["number"] for e in issued})
             ids = [e["id"] for e in issued]
             cancellations, written, amended = {}, {}, {}
-            if numbers:
+            for chunk in range(0, len(ids), CHUNK):
+                some_ids, some_numbers = ids[chunk:chunk + CHUNK], numbers[chunk:chunk + CHUNK]
                 for row in conn.execute(select(entries).where(entries.c.kind == CANCELLED,
-                                                              entries.c.number.in_(numbers))):
+                                                              entries.c.number.in_(some_numbers))):
                     cancellations[(row.number, row.period)] = dict(row._mapping)
-                for row in conn.execute(select(files).where(files.c.entry_id.in_(ids)).order_by(files.c.id)):
+                for row in conn.execute(select(files).where(files.c.entry_id.in_(some_ids)).order_by(files.c.id)):
                     written.setdefault(row.entry_id, []).append(dict(row._mapping))
-                for row in conn.execute(select(amendments).where(amendments.c.entry_id.in_(ids))
+                for row in conn.execute(select(amendments).where(amendments.c.entry_id.in_(some_ids))
                                         .order_by(amendments.c.id)):
                     amended.setdefault(row.entry_id, []).append(dict(row._mapping))
-        needles = words.casefold().split()
         for entry in issued:
-            record = Record(entry, cancellations.get((entry["number"], entry["period"])), written.get(entry["id"], []),
-                            amended.get(entry["id"], []))
-            facts = record.facts
-            if recipient and recipient not in facts["recipients"].split():
-                continue
-            haystack = f"{entry['number']} {facts['subject']} {entry['spec_path']}".casefold()
-            if all(needle in haystack for needle in needles):
-                yield record
+            yield Record(entry, cancellations.get((entry["number"], entry["period"])), written.get(entry["id"], []),
+                         amended.get(entry["id"], []))
+
+
+CHUNK = 500   # ids in one IN (…) list: SQLite takes at most 32,766 parameters a statement
+
+
+def _matching(field: str, low: str, high: str):
+    """The ids of the entries one of whose terms (of ``field``) lies in [low, high), or equals ``low`` when
+    ``high`` is ``low``; only the terms of what the note was last sent as (its latest amendment, else its
+    issue) count."""
+    latest = func.coalesce(select(func.max(amendments.c.id)).where(amendments.c.entry_id == terms.c.entry_id)
+                           .scalar_subquery(), 0)
+    in_range = terms.c.term == low if high == low else and_(terms.c.term >= low, terms.c.term < high)
+    return select(terms.c.entry_id).where(terms.c.field == field, in_range, terms.c.version == latest)
 
 
 class _Transaction:
