@@ -170,6 +170,72 @@ def _indexes_and_terms(conn: Connection) -> None:
     if rows:
         conn.execute(text("INSERT INTO register_terms (entry_id, version, field, term) VALUES (:e, :v, :f, :t)"), rows)
     _append_only(conn, ("register_terms",))
+    if postgresql:
+        conn.execute(text(ALLOCATE_FUNCTION))
+
+
+# The locked part of an allocation on PostgreSQL, in the server (verbale/register/store.py, Register.allocate, does
+# the same in Python on SQLite). Every statement here sees what was committed before it (READ COMMITTED), the
+# lock taken first; the caller formatted the candidate numbers p_numbers[k] (sequence p_first + k - 1) ahead.
+# States: issued; reused (the spec's number that was never written); changed (the spec was numbered by another
+# run since the caller looked: it asks the spec again); window (the candidates were too few: it asks again).
+ALLOCATE_FUNCTION = """
+CREATE OR REPLACE FUNCTION register_allocate(
+    p_series integer, p_spec text, p_seen integer, p_first integer, p_numbers text[], p_number_terms text[],
+    p_period text, p_note_date date, p_sender text, p_recipients text, p_subject text, p_languages text,
+    p_created_at timestamptz, p_created_by text, p_fields text[], p_terms text[],
+    OUT o_state text, OUT o_id integer, OUT o_number text, OUT o_seq integer)
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_last integer;
+    v_index integer;
+BEGIN
+    -- waiters on an advisory lock are woken one at a time, in order; on a row lock, all at once
+    PERFORM pg_advisory_xact_lock(1717018, p_series);
+    SELECT last_seq INTO v_last FROM register_series WHERE id = p_series FOR UPDATE;
+    IF p_spec <> '' THEN
+        SELECT e.id, e.number, e.seq INTO o_id, o_number, o_seq FROM register_entries e
+         WHERE e.spec_path = p_spec AND e.series_id = p_series AND e.kind = 'issued'
+           AND NOT EXISTS (SELECT 1 FROM register_files f WHERE f.entry_id = e.id)
+           AND NOT EXISTS (SELECT 1 FROM register_entries c WHERE c.number = e.number AND c.period = e.period
+                                                            AND c.kind = 'cancelled')
+         ORDER BY e.id LIMIT 1;
+        IF o_id IS NOT NULL THEN
+            o_state := 'reused';
+            RETURN;
+        END IF;
+        IF EXISTS (SELECT 1 FROM register_entries e WHERE e.spec_path = p_spec AND e.series_id = p_series
+                                                      AND e.kind = 'issued' AND e.id > p_seen) THEN
+            o_state := 'changed';
+            RETURN;
+        END IF;
+    END IF;
+    o_seq := GREATEST(v_last, p_first - 1);
+    LOOP   -- a number typed by hand earlier may stand in the way: it is skipped, never repeated
+        o_seq := o_seq + 1;
+        v_index := o_seq - p_first + 1;
+        IF v_index < 1 OR v_index > array_length(p_numbers, 1) THEN
+            o_state := 'window';
+            o_id := NULL;
+            RETURN;
+        END IF;
+        o_number := p_numbers[v_index];
+        EXIT WHEN NOT EXISTS (SELECT 1 FROM register_entries h WHERE h.number = o_number AND h.kind = 'issued'
+                                 AND (h.period = p_period OR h.period = '' OR p_period = ''));
+    END LOOP;
+    UPDATE register_series SET last_seq = o_seq WHERE id = p_series;
+    INSERT INTO register_entries (number, kind, series_id, seq, period, note_date, sender, recipients, subject,
+                                  languages, spec_path, created_at, created_by, reason)
+    VALUES (o_number, 'issued', p_series, o_seq, p_period, p_note_date, p_sender, p_recipients, p_subject,
+            p_languages, p_spec, p_created_at, p_created_by, '')
+    RETURNING id INTO o_id;
+    INSERT INTO register_terms (entry_id, version, field, term)
+    SELECT o_id, 0, 't', term FROM unnest(string_to_array(p_number_terms[v_index], ' ')) AS term
+    UNION ALL
+    SELECT o_id, 0, u.field, u.term FROM unnest(p_fields, p_terms) AS u (field, term);
+    o_state := 'issued';
+END $$
+"""
 
 
 MIGRATIONS = [_version_1, _version_2, _indexes_and_terms]

@@ -20,7 +20,7 @@ from ..errors import RegisterError
 from . import schema
 from .config import Numbering
 from .schema import amendments, entries, files, series, terms
-from .search import RECIPIENT, TEXT, prefix_range, query_words, record_terms
+from .search import RECIPIENT, TEXT, prefix_range, query_words, record_terms, text_terms
 
 ISSUED, CANCELLED = "issued", "cancelled"
 LOCK_WAIT_SECONDS = 60
@@ -154,8 +154,9 @@ class Register:
     def error(self, problem: str, hint: str = "") -> RegisterError:
         return RegisterError(problem, field="register", hint=hint, file=self.where[0], line=self.where[1])
 
-    def transaction(self) -> "_Transaction":
-        return _Transaction(self)
+    def transaction(self, autocommit: bool = False) -> "_Transaction":
+        """``with register.transaction() as conn``; ``autocommit``: each statement is a transaction of its own."""
+        return _Transaction(self, autocommit)
 
     def ensure_schema(self) -> None:
         key = (self.url, os.getpid())
@@ -177,44 +178,88 @@ class Register:
                  carried: Callable[[], str | None] | None = None) -> Allocated:
         """The next free number of the note's series, recorded as issued, in one locked transaction.
 
-        ``carried`` (called with the series locked) tells the number the spec carries by then, or None while it
-        still waits for one: when another run numbered it meanwhile, nothing is allocated. A number that an
-        earlier run allocated to the same spec and never wrote (the run was killed, or its files could not be
-        written) is given again instead. ``while_locked`` is called with the number before the commit, the
-        series still locked (the tests kill a process there).
+        ``carried`` tells the number the spec carries by then, or None while it still waits for one: when another
+        run numbered it meanwhile, nothing is allocated. It is asked after the register was looked at for the
+        spec, and the allocation goes ahead only if the register still holds what was seen then (else it is
+        asked again): a run that numbered the spec wrote the number into it before recording its files.  A number
+        that an earlier run allocated to the same spec and never wrote (the run was killed, or its files could
+        not be written) is given again instead. ``while_locked`` is called with the number before the commit,
+        the series still locked (the tests kill a process there).
 
-        While the series is locked the work is three statements and the commit (PostgreSQL: four round trips):
-        the lock, which reads the last number; one look-up of the spec's unfinished number and of a holder of the
-        next number (both by index); one statement recording the number, the entry and its terms.  Everything
-        else (the series row, the entry's facts and terms) is ready before the lock is taken, so that twenty
-        clerks at once wait on the lock for little longer than its holder's commit."""
+        PostgreSQL: the locked part is one call of the database's function ``register_allocate`` in a
+        transaction of its own, so the series is never locked while a message travels to this process and back
+        (twenty clerks at once otherwise spend their time handing the lock over; see BENCHMARKS.md).  SQLite
+        (one machine, no server): the same steps in Python inside ``BEGIN IMMEDIATE``."""
         period = numbering.period(entry.note_date)
         series_id = self._series_id(numbering, period)
         values = self._entry_values(entry, ISSUED, series_id=series_id, period=period)
+        if self.engine.dialect.name == "postgresql":
+            return self._allocate_on_server(numbering, entry, series_id, values, while_locked, carried)
         with self.transaction() as conn:
-            last = conn.execute(select(series.c.last_seq).where(series.c.id == series_id)
-                                .with_for_update()).scalar()
-            if last is None:  # the register was made again under the same address since this process looked
-                Register._series.clear()
-                raise self.error("the register changed under this run (its series are gone)", "run again")
-            seq = max(last, numbering.start - 1) + 1
-            number = numbering.format(seq, entry.note_date)
-            unfinished, held = conn.execute(select(self._unfinished(series_id, entry.spec_path),
-                                                   self._held(number, period))).one()
+            last = conn.execute(select(series.c.last_seq).where(series.c.id == series_id)).scalar()
+            if last is None:
+                raise self._series_gone()
+            unfinished = conn.execute(select(self._unfinished(series_id, entry.spec_path))).scalar()
             number_carried = carried() if carried is not None else None
             if number_carried is not None:
                 return Allocated(number_carried, None, None, carried=True)
             if unfinished is not None:
                 row = conn.execute(select(entries.c.number, entries.c.seq).where(entries.c.id == unfinished)).one()
                 return Allocated(row.number, unfinished, row.seq, reused=True)
-            while held:  # a number typed by hand earlier may stand in the way: it is skipped, never repeated
+            seq = max(last, numbering.start - 1)
+            while True:  # a number typed by hand earlier may stand in the way: it is skipped, never repeated
                 seq += 1
                 number = numbering.format(seq, entry.note_date)
-                held = conn.execute(select(self._held(number, period))).scalar()
+                if not conn.execute(select(self._held(number, period))).scalar():
+                    break
             entry_id = self._record_issue(conn, series_id, seq, {**values, "number": number, "seq": seq})
             if while_locked is not None:
                 while_locked(number)
         return Allocated(number, entry_id, seq)
+
+    WINDOW = 64   # numbers formatted ahead for the server: more clerks than this between a look and a call retry
+
+    def _allocate_on_server(self, numbering: Numbering, entry: NewEntry, series_id: int, values: dict,
+                            while_locked, carried) -> Allocated:
+        rows = record_terms("", values["subject"], values["spec_path"], values["recipients"])
+        while True:
+            with self.transaction(autocommit=True) as conn:   # no lock: what the register holds for the spec now
+                seen = conn.execute(select(series.c.last_seq, func.coalesce(
+                    select(func.max(entries.c.id)).where(entries.c.series_id == series_id,
+                                                         entries.c.spec_path == entry.spec_path,
+                                                         entries.c.kind == ISSUED).scalar_subquery(), 0))
+                                    .where(series.c.id == series_id)).first()
+            if seen is None:
+                raise self._series_gone()
+            number_carried = carried() if carried is not None else None
+            if number_carried is not None:
+                return Allocated(number_carried, None, None, carried=True)
+            first = max(seen.last_seq, numbering.start - 1) + 1
+            numbers = [numbering.format(seq, entry.note_date) for seq in range(first, first + self.WINDOW)]
+            # the terms of every candidate number, so that the entry is indexed in the same call
+            number_terms = [" ".join(sorted(text_terms(number, "", ""))) for number in numbers]
+            call = text("SELECT * FROM register_allocate(:series, :spec, :seen, :first, :numbers, :number_terms, "
+                        ":period, :note_date, :sender, :recipients, :subject, :languages, :created_at, :created_by, "
+                        ":fields, :terms)").bindparams(bindparam("created_at", type_=entries.c.created_at.type))
+            params = dict(series=series_id, spec=entry.spec_path, seen=seen[1], first=first, numbers=numbers,
+                          number_terms=number_terms, period=values["period"], note_date=values["note_date"],
+                          sender=values["sender"], recipients=values["recipients"], subject=values["subject"],
+                          languages=values["languages"], created_at=values["created_at"],
+                          created_by=values["created_by"], fields=[f for f, _ in rows], terms=[t for _, t in rows])
+            with self.transaction(autocommit=while_locked is None) as conn:
+                state, entry_id, number, seq = conn.execute(call, params).one()
+                if state == "issued" and while_locked is not None:
+                    while_locked(number)
+            if state == "issued":
+                return Allocated(number, entry_id, seq)
+            if state == "reused":
+                return Allocated(number, entry_id, seq, reused=True)
+            # "changed": another run numbered the spec since it was looked at (ask the spec again); "window": more
+            # numbers were given meanwhile than were formatted ahead
+
+    def _series_gone(self) -> RegisterError:
+        Register._series.clear()   # the register was made again under the same address since this process looked
+        return self.error("the register changed under this run (its series are gone)", "run again")
 
     _series: dict[tuple, int] = {}
 
@@ -264,32 +309,12 @@ class Register:
 
     @staticmethod
     def _record_issue(conn: Connection, series_id: int, seq: int, values: dict) -> int:
-        """The series moved on to ``seq`` and the entry recorded with its terms: on PostgreSQL in one statement
-        (one round trip while the series is locked), on SQLite (in-process) in three."""
-        rows = record_terms(values["number"], values["subject"], values["spec_path"], values["recipients"])
-        if conn.dialect.name != "postgresql":
-            conn.execute(series.update().where(series.c.id == series_id).values(last_seq=seq))
-            entry_id = conn.execute(entries.insert().values(**values).returning(entries.c.id)).scalar_one()
-            _insert_terms(conn, entry_id, 0, rows)
-            return entry_id
-        names = sorted(values)
-        params = {f"v_{name}": values[name] for name in names}
-        params.update(series_id=series_id, seq=seq)
-        pairs = []
-        for index, (kind, term) in enumerate(rows):
-            params[f"f{index}"], params[f"t{index}"] = kind, term
-            pairs.append(f"(:f{index}, CAST(:t{index} AS TEXT))")
-        statement = (
-            "WITH moved AS (UPDATE register_series SET last_seq = :seq WHERE id = :series_id), "
-            f"issued AS (INSERT INTO register_entries ({', '.join(names)}) "
-            f"VALUES ({', '.join(f':v_{name}' for name in names)}) RETURNING id)"
-            + (", indexed AS (INSERT INTO register_terms (entry_id, version, field, term) "
-               f"SELECT issued.id, 0, v.field, v.term FROM issued, (VALUES {', '.join(pairs)}) AS v (field, term))"
-               if pairs else "")
-            + " SELECT id FROM issued")
-        bound = text(statement).bindparams(bindparam("v_created_at", type_=entries.c.created_at.type),
-                                           bindparam("v_note_date", type_=entries.c.note_date.type))
-        return conn.execute(bound, params).scalar_one()
+        """The series moved on to ``seq`` and the entry recorded with its terms (SQLite's allocation)."""
+        conn.execute(series.update().where(series.c.id == series_id).values(last_seq=seq))
+        entry_id = conn.execute(entries.insert().values(**values).returning(entries.c.id)).scalar_one()
+        _insert_terms(conn, entry_id, 0, record_terms(values["number"], values["subject"], values["spec_path"],
+                                                      values["recipients"]))
+        return entry_id
 
     @staticmethod
     def _insert_entry(conn: Connection, entry: NewEntry, number: str, kind: str, reason: str = "", **extra) -> int:
@@ -430,12 +455,15 @@ def _matching(field: str, low: str, high: str):
 class _Transaction:
     """``with register.transaction() as conn``: the schema ready, database errors as one-line RegisterErrors."""
 
-    def __init__(self, register: Register):
-        self.register, self.context = register, None
+    def __init__(self, register: Register, autocommit: bool = False):
+        self.register, self.context, self.autocommit = register, None, autocommit
 
     def __enter__(self) -> Connection:
         try:
             self.register.ensure_schema()
+            if self.autocommit:
+                self.context = self.register.engine.connect()
+                return self.context.__enter__().execution_options(isolation_level="AUTOCOMMIT")
             self.context = self.register.engine.begin()
             return self.context.__enter__()
         except RegisterError:
