@@ -1,6 +1,9 @@
 """DOCX to PDF through LibreOffice, one office process for a whole batch (NOTE-SPEC §8).
 
-Why one ``soffice --convert-to pdf`` call for many files, and not a long-lived listener: measured on
+Where this user's office keeper runs (``verbale/office.py``: the desk starts one and keeps it warm), every file
+goes through it; else, and for whatever it leaves, one ``soffice --convert-to pdf`` call converts the batch.
+
+Why one ``soffice --convert-to pdf`` call for many files when no keeper runs: measured on
 LibreOffice 7.4 (Debian 12, 2 cores; ``benchmarks/pdf.py``, BENCHMARKS.md), a call costs about 1 s to
 start the office and 0.04–0.12 s a file once it runs: 100 notes took 12.4 s in one call against 190 s in
 a call each (15×). A listener (``unoserver``) could only save the one start a batch still pays, and it
@@ -161,9 +164,12 @@ def convert(docx: list[Path], archive: bool = False, attempts: int = 2) -> Conve
     except PdfError as exc:  # a line for each file, as for any other failure
         result.failures = {Path(path): exc for path in docx}
         return result
+    docx = _through_running_office([Path(p) for p in docx], archive, attempts, result)
+    if not docx:
+        return result
     with tempfile.TemporaryDirectory(prefix="verbale-pdf-") as work:
         work_dir = Path(work)
-        for number, batch in enumerate(_rounds([Path(p) for p in docx])):
+        for number, batch in enumerate(_rounds(docx)):
             out_dir = work_dir / f"out{number}"
             out_dir.mkdir()
             pending, problem, junk = batch, "", set()
@@ -190,6 +196,38 @@ def convert(docx: list[Path], archive: bool = False, attempts: int = 2) -> Conve
                     f"no PDF made for {path.name}: {why}", field="(pdf)",
                     hint="the DOCX is written; open it in LibreOffice to see why, or run again")
     return result
+
+
+def _through_running_office(docx: list[Path], archive: bool, attempts: int, result: Conversion) -> list[Path]:
+    """Convert through this user's running office keeper (``verbale.office``: the desk's), when there is one;
+    each file is tried ``attempts`` times (the keeper starts its office again after a crash or a hang).  The files
+    left when the keeper is gone or none runs: they go to one soffice call as before."""
+    from .office import OfficeGone, running
+
+    keeper = running() if docx else None
+    if keeper is None:
+        return docx
+    for index, path in enumerate(docx):
+        data = read_regular(path, MAX_PDF)
+        if data is None:
+            result.failures[path] = PdfError(f"no PDF made for {path.name}: the DOCX cannot be read", field="(pdf)",
+                                             hint="run again")
+            continue
+        problem = ""
+        try:
+            for _ in range(attempts):
+                made, problem = keeper.convert(data, archive, time_limit(1))
+                if made and looks_whole(made):
+                    result.pdfs[path] = deterministic(made, path)
+                    break
+                problem = problem or "LibreOffice gave a file that is not a whole PDF"
+        except OfficeGone:
+            return docx[index:]
+        if path not in result.pdfs:
+            result.failures[path] = PdfError(f"no PDF made for {path.name}: {problem}", field="(pdf)",
+                                             hint="the DOCX is written; open it in LibreOffice to see why, or run "
+                                                  "again")
+    return []
 
 
 _CREATED = re.compile(rb"<dcterms:created[^>]*>(\d{4})-(\d\d)-(\d\d)")
