@@ -114,18 +114,19 @@ class Running:
         return _ask(self.path, {"op": "status"})[0]
 
 
-def running() -> Running | None:
-    """This user's running keeper, or None (see the module's docstring for how it is found)."""
+def running(program: str | None = None) -> Running | None:
+    """This user's running keeper (of the soffice ``program``, when named), or None (see the module's docstring
+    for how it is found)."""
     folder = private_folder(create=False)
     path = _socket_path(folder) if folder else None
     if path is None:
         return None
     keeper = Running(path)
     try:
-        keeper.status()
+        status = keeper.status()
     except OfficeGone:
         return None
-    return keeper
+    return keeper if program is None or status.get("program") == program else None
 
 
 def uno_python(office: str) -> str | None:

@@ -173,7 +173,7 @@ def answer(connection: socket.socket, office: Office, work: Path, counts: dict) 
     op = request.get("op")
     if op == "status":
         reply, body = {"ok": True, "office": office.process.pid if office.alive() else None,
-                       "starts": office.starts, "converted": counts["converted"]}, b""
+                       "starts": office.starts, "converted": counts["converted"], "program": office.program}, b""
     elif op == "stop":
         connection.sendall(b'{"ok": true}\n')
         return False

@@ -164,7 +164,7 @@ def convert(docx: list[Path], archive: bool = False, attempts: int = 2) -> Conve
     except PdfError as exc:  # a line for each file, as for any other failure
         result.failures = {Path(path): exc for path in docx}
         return result
-    docx = _through_running_office([Path(p) for p in docx], archive, attempts, result)
+    docx = _through_running_office(program, [Path(p) for p in docx], archive, attempts, result)
     if not docx:
         return result
     with tempfile.TemporaryDirectory(prefix="verbale-pdf-") as work:
@@ -198,13 +198,14 @@ def convert(docx: list[Path], archive: bool = False, attempts: int = 2) -> Conve
     return result
 
 
-def _through_running_office(docx: list[Path], archive: bool, attempts: int, result: Conversion) -> list[Path]:
+def _through_running_office(program: str, docx: list[Path], archive: bool, attempts: int,
+                            result: Conversion) -> list[Path]:
     """Convert through this user's running office keeper (``verbale.office``: the desk's), when there is one;
     each file is tried ``attempts`` times (the keeper starts its office again after a crash or a hang).  The files
     left when the keeper is gone or none runs: they go to one soffice call as before."""
     from .office import OfficeGone, running
 
-    keeper = running() if docx else None
+    keeper = running(program) if docx else None   # one that runs the office asked for ($VERBALE_SOFFICE)
     if keeper is None:
         return docx
     for index, path in enumerate(docx):
