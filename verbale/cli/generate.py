@@ -288,7 +288,8 @@ def run(argv: list[str] | None = None) -> int:
         try:
             for spec, (count, files, lines, spec_failed, docx) in batch.results():
                 notes, written = notes + count, written + files
-                made_docx.update({Path(args.out) / name: (spec, fresh) for name, fresh in docx.items()})
+                if args.pdf:  # kept only for the PDFs: a batch without them keeps nothing per note
+                    made_docx.update({Path(args.out) / name: (spec, fresh) for name, fresh in docx.items()})
                 for line in lines:
                     say(line, sys.stderr)
                 if spec_failed:
