@@ -1,16 +1,13 @@
 """DOCX to PDF through LibreOffice, one office process for a whole batch (NOTE-SPEC §8).
 
-Where this user's office keeper runs (``verbale/office.py``: the desk starts one and keeps it warm), every file
-goes through it; else, and for whatever it leaves, one ``soffice --convert-to pdf`` call converts the batch.
-
-Why one ``soffice --convert-to pdf`` call for many files when no keeper runs: measured on
-LibreOffice 7.4 (Debian 12, 2 cores; ``benchmarks/pdf.py``, BENCHMARKS.md), a call costs about 1 s to
-start the office and 0.04–0.12 s a file once it runs: 100 notes took 12.4 s in one call against 190 s in
-a call each (15×). A listener (``unoserver``) could only save the one start a batch still pays, and it
-needs LibreOffice's Python-UNO bridge in the interpreter that runs it: ``pip install unoserver`` works in
-the venv, but it then fails with "Could not find the 'uno' library"; Debian's ``python3-uno`` is built for
-the system python (``/usr/bin/python3``), not the venv's, and on Windows only LibreOffice's bundled python
-has it. One call of the ``soffice`` program works with every install on every OS; nothing stays running.
+Where this user's office keeper runs (``verbale/office.py``: the desk starts one and keeps it warm; so does
+``python -m verbale.office``), every file goes through it, the same bytes coming out; else, and for whatever
+it leaves, one ``soffice --convert-to pdf`` call converts the batch (``benchmarks/pdf.py``, BENCHMARKS.md:
+that call and ``--pdf`` without a keeper cost about the same; a warm office saves the office's start, which
+is most of a note's cost).  The keeper is LibreOffice's own UNO listener on a pipe only this user can open,
+driven by a small script under the Python that has LibreOffice's ``uno`` (Debian's python3-uno is built for
+/usr/bin/python3, not for the venv's interpreter), rather than unoserver: unoserver listens on TCP ports any
+local user can reach, and UNO over such a port lets them run code as the clerk.
 
 Each call gets a private profile (``-env:UserInstallation``) in a temporary folder, so parallel runs and
 a clerk's open LibreOffice do not collide.  A call that hangs is ended after a time limit (its whole

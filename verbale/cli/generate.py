@@ -34,7 +34,8 @@ def parser() -> argparse.ArgumentParser:
                    help="the workspace (a folder with verbale.yaml) of every spec; default: the first "
                         "verbale.yaml from each spec's folder upward")
     p.add_argument("--pdf", nargs="?", const="plain", default=None, metavar="archive",
-                   help="also a PDF beside each DOCX, made by LibreOffice; `--pdf archive` makes PDF/A-2b")
+                   help="also a PDF beside each DOCX, made by LibreOffice (your own office kept warm by the desk "
+                        "or `python -m verbale.office`, when one runs); `--pdf archive` makes PDF/A-2b")
     p.add_argument("-v", "--verbose", action="store_true", help="a line per spec; details of internal errors")
     return p
 
