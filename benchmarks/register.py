@@ -10,7 +10,9 @@ cluster with fsync on, as an office runs it (verbale/register/throwaway.py). SQL
 Per database, rounds of pairs (A B A B …; each ratio is taken within its pair, then the median and the range):
 1. allocations: one process allocating (each with its own spec path, so the spec-path look-up the command line
    always runs is included) against the floor: a locked counter update (the least a gapless counter can do:
-   take the lock, add one, commit). Then CLERKS processes allocating at once against one process.
+   take the lock, add one, commit). Then CLERKS processes allocating at once against one process, beside the
+   same for the floor (what handing a lock from process to process costs on this machine at this moment) and
+   the allocations of CLERKS processes against the counter updates of CLERKS processes.
    Goal (PostgreSQL, issue #28): CLERKS processes / one process >= 0.9.
 2. generation (PostgreSQL): CLERKS `verbale generate` processes at once, NOTES three-language notes each with
    `number: auto`, against one `verbale generate` process (--jobs 1) of all of them; notes a second, whole
@@ -131,7 +133,7 @@ def allocations(name: str, url: str, args) -> None:
     register.ensure_schema()
     _prepare_floor(register)
     per = max(1, args.allocations // args.clerks)
-    floor_ratio, one_rates, many_ratio, floor_many = [], [], [], []
+    floor_ratio, one_rates, many_ratio, floor_many, against_floor = [], [], [], [], []
     for _ in range(args.rounds):
         floor = alone(url, args.allocations, "floor")
         one = alone(url, args.allocations, "alloc")
@@ -141,12 +143,14 @@ def allocations(name: str, url: str, args) -> None:
         one_rates.append(one)
         many_ratio.append(many / one)
         floor_many.append(many_floor / floor)
+        against_floor.append(many / many_floor)
     print(f"{name}: allocations ({args.allocations} in one process; {args.clerks} processes × {per})")
     print(f"  one process: {statistics.median(one_rates):.0f} allocations/s (median of {args.rounds})")
     print(ratio_line("one allocation / one locked counter update", floor_ratio))
     print(ratio_line(f"{args.clerks} processes / one process, allocations", many_ratio,
                      ">= 0.9" if name == "PostgreSQL" else ""))
     print(ratio_line(f"{args.clerks} processes / one process, counter updates", floor_many))
+    print(ratio_line(f"{args.clerks} processes: allocations / counter updates", against_floor))
     print(f"  {check_gapless(url)}")
 
 

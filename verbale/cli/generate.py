@@ -95,6 +95,7 @@ def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bo
     from ..facts.workspace import find_workspace
     from ..register.outgoing import write_registered  # plain writing where the workspace keeps no register
 
+    spec = Path(spec)
     try:
         built = build(spec, workspace=find_workspace(spec, workspace))
         if strict and built.warnings:
@@ -278,7 +279,8 @@ def run(argv: list[str] | None = None) -> int:
     for spec, other in collisions.items():
         say(collision_line(spec, other), sys.stderr)
         failed.append(str(spec))
-    specs = [spec for spec in specs if spec not in collisions]
+    # kept as text: a Path costs some 350 bytes, a batch of 10,000 specs 3.6 MB (memory stays flat, issue #28)
+    specs = [str(spec) for spec in specs if spec not in collisions]
     progress, made_docx = Progress(len(specs)), {}
     task = (Path(args.out), args.force, args.check, args.strict, args.workspace)
     if not args.check:
