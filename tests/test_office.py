@@ -84,6 +84,17 @@ def test_a_hanging_conversion_ends_the_office_which_is_started_again(keeper, doc
 
 
 @needs_keeper
+def test_a_keeper_that_died_is_started_again_by_the_desk(keeper, docx):
+    os.killpg(keeper.process.pid, signal.SIGKILL)   # the keeper and its office, as the out-of-memory killer might
+    keeper.process.wait()
+    assert running() is None
+    office = (keeper.work / "office.pgid").read_text()
+    assert keeper.ensure() is not None and convert(docx[:1]).pdfs
+    time.sleep(0.5)
+    assert not Path(f"/proc/{office}").exists(), "the dead keeper's office was ended, not left running"
+
+
+@needs_keeper
 def test_a_keeper_of_another_office_program_is_not_used(keeper, docx, tmp_path, monkeypatch):
     program, other = find_office(), tmp_path / "soffice"
     other.symlink_to(program)

@@ -219,8 +219,22 @@ class Keeper:
                 self.process.wait()
             self.process = None
         if self.work is not None:
+            _end_orphaned_office(self.work)
             shutil.rmtree(self.work, ignore_errors=True)
             self.work = None
+
+
+def _end_orphaned_office(work: Path) -> None:
+    """End the office of a keeper that was killed (its office, in a session of its own, outlives it): the process
+    group the keeper wrote down, if its leader is still that office (its command line names our work folder)."""
+    try:
+        pgid = int((work / "office.pgid").read_text(encoding="ascii"))
+        with open(f"/proc/{pgid}/cmdline", "rb") as stream:
+            if str(work).encode() not in stream.read():
+                return
+        os.killpg(pgid, 9)
+    except (OSError, ValueError):
+        pass   # gone already, or no /proc here to make sure it is ours: left alone
 
 
 @contextlib.contextmanager

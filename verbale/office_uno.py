@@ -66,6 +66,8 @@ class Office:
              "--nodefault", "--nologo", "--nofirststartwizard", "--norestore",
              f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        # where the process that started the keeper finds the office, should the keeper itself be killed
+        (self.work / "office.pgid").write_text(str(self.process.pid), encoding="ascii")
         import uno
 
         local = uno.getComponentContext()

@@ -113,7 +113,9 @@ def _sqlite_engine(url: str) -> Engine:
 
 
 def _postgresql_engine(url: str) -> Engine:
-    return create_engine(url, connect_args={"connect_timeout": 10,
+    # A process uses one connection at a time (twenty clerks with --jobs 2 are some sixty connections, within a
+    # server's usual 100): one kept open for the process's life, a few more only if ever needed at once.
+    return create_engine(url, pool_size=1, max_overflow=3, connect_args={"connect_timeout": 10,
                                             "options": f"-c lock_timeout={LOCK_WAIT_SECONDS * 1000}"})
 
 
