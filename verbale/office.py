@@ -264,8 +264,10 @@ if __name__ == "__main__":  # python -m verbale.office: keep one running until C
     found = keeper.ensure()
     print("office running" if found else f"no office: {keeper.unavailable}", flush=True)
     try:
-        if found:
-            sys.stdin.read() if not sys.stdin.isatty() else threading.Event().wait()
+        if found and sys.stdin.isatty():
+            threading.Event().wait()       # until Ctrl-C
+        elif found:
+            sys.stdin.read()               # until the standard input closes (a script that started it ends)
     except KeyboardInterrupt:
         pass
     finally:
