@@ -12,10 +12,18 @@ ROOT = Path(__file__).resolve().parent.parent
 # The tests keep their own cache (derived data and compiled formulas), emptied at the end.
 TEST_CACHE = Path(tempfile.mkdtemp(prefix="verbale-test-cache-"))
 os.environ["VERBALE_CACHE"] = str(TEST_CACHE)
+# ... and their own private folder for the office keeper's socket (verbale/office.py): a keeper the desk tests
+# start is this session's, never another test run's of the same user on the machine.
+TEST_RUNTIME = Path(tempfile.mkdtemp(prefix="verbale-test-run-"))
+os.environ["XDG_RUNTIME_DIR"] = str(TEST_RUNTIME)
 
 
 def pytest_sessionfinish(session, exitstatus):
+    from verbale.desk.office import KEEPER
+
+    KEEPER.stop()
     shutil.rmtree(TEST_CACHE, ignore_errors=True)
+    shutil.rmtree(TEST_RUNTIME, ignore_errors=True)
 sys.path.insert(0, str(ROOT))
 NOTES = ROOT / "notes"
 

@@ -7,9 +7,11 @@ nothing is ever replaced that this run did not see.
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
+import sys
 import tempfile
 import time
 from functools import lru_cache
@@ -96,13 +98,22 @@ def replace_together(folder: Path, files: dict[str, bytes], replace: set[str]) -
     """Write every file of ``files`` into ``folder``, or none: each is written to a temporary file first, then
     all are renamed; if anything fails, what was renamed is undone and the old versions stay.  Names in
     ``replace`` may overwrite an existing file; the others are only created.  Returns the names written
-    (a file another run wrote with the same bytes meanwhile is not counted)."""
+    (a file another run wrote with the same bytes meanwhile is not counted).
+
+    Where the system has unnamed temporary files (Linux, ``O_TMPFILE``), a file to create is written as one and
+    given its name by a hard link: no temporary name is made and removed (the cost of the all-or-nothing write
+    drops to that of writing the bytes; measured in BENCHMARKS.md), and a run killed meanwhile leaves nothing."""
     temporaries: dict[str, Path] = {}
+    unnamed: dict[str, int] = {}
     backups: list[tuple[str, Path | None]] = []  # renamed so far: (name, the old version or None)
     try:
         for name, data in files.items():
             try:
-                temporaries[name] = write_temporary(folder, data)
+                handle = _unnamed(folder, data) if name not in replace else None
+                if handle is not None:
+                    unnamed[name] = handle
+                else:
+                    temporaries[name] = write_temporary(folder, data)
             except OSError as exc:
                 raise OSError(exc.errno, exc.strerror, str(folder / name)) from None
         for name, data in files.items():
@@ -112,6 +123,9 @@ def replace_together(folder: Path, files: dict[str, bytes], replace: set[str]) -
                     backup = _backup(target)
                     backups.append((name, backup))
                     os.replace(temporaries[name], target)
+                elif name in unnamed:
+                    if _link_unnamed(unnamed[name], target, data):
+                        backups.append((name, None))
                 elif _create(temporaries[name], target, data):
                     backups.append((name, None))
             except Taken:
@@ -124,10 +138,52 @@ def replace_together(folder: Path, files: dict[str, bytes], replace: set[str]) -
     finally:
         for temporary in temporaries.values():
             temporary.unlink(missing_ok=True)
+        for handle in unnamed.values():
+            os.close(handle)
     for _, backup in backups:
         if backup is not None:
             backup.unlink(missing_ok=True)
     return [name for name, _ in backups]
+
+
+_PROC_FD = Path("/proc/self/fd")   # where an unnamed file is named from (linkat with AT_SYMLINK_FOLLOW)
+_NO_UNNAMED: set[str] = set()   # folders' devices where O_TMPFILE was refused: not asked again
+
+
+def _unnamed(folder: Path, data: bytes) -> int | None:
+    """An unnamed file in ``folder`` holding ``data`` (its descriptor), or None where there are none."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not sys.platform.startswith("linux") or str(folder) in _NO_UNNAMED or not _PROC_FD.is_dir():
+        return None
+    try:
+        handle = os.open(folder, flag | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0), 0o666)  # the umask applies
+    except OSError as exc:
+        if exc.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+            _NO_UNNAMED.add(str(folder))
+            return None
+        raise
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view):]
+    except BaseException:
+        os.close(handle)
+        raise
+    return handle
+
+
+def _link_unnamed(handle: int, target: Path, data: bytes) -> bool:
+    """Give the unnamed file its name unless the name exists; True if made, False if it already holds ``data``."""
+    folder = os.open(target.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:  # linkat(…, AT_SYMLINK_FOLLOW) through /proc: os.link takes that path only with a directory descriptor
+        os.link(f"/proc/self/fd/{handle}", target.name, dst_dir_fd=folder, follow_symlinks=True)
+        return True
+    except FileExistsError:
+        if read_regular(target, len(data)) == data:
+            return False
+        raise Taken(17, "another run wrote it meanwhile", str(target)) from None
+    finally:
+        os.close(folder)
 
 
 def _backup(target: Path) -> Path | None:

@@ -1,13 +1,13 @@
 """DOCX to PDF through LibreOffice, one office process for a whole batch (NOTE-SPEC §8).
 
-Why one ``soffice --convert-to pdf`` call for many files, and not a long-lived listener: measured on
-LibreOffice 7.4 (Debian 12, 2 cores; ``benchmarks/pdf.py``, BENCHMARKS.md), a call costs about 1 s to
-start the office and 0.04–0.12 s a file once it runs: 100 notes took 12.4 s in one call against 190 s in
-a call each (15×). A listener (``unoserver``) could only save the one start a batch still pays, and it
-needs LibreOffice's Python-UNO bridge in the interpreter that runs it: ``pip install unoserver`` works in
-the venv, but it then fails with "Could not find the 'uno' library"; Debian's ``python3-uno`` is built for
-the system python (``/usr/bin/python3``), not the venv's, and on Windows only LibreOffice's bundled python
-has it. One call of the ``soffice`` program works with every install on every OS; nothing stays running.
+Where this user's office keeper runs (``verbale/office.py``: the desk starts one and keeps it warm; so does
+``python -m verbale.office``), every file goes through it, the same bytes coming out; else, and for whatever
+it leaves, one ``soffice --convert-to pdf`` call converts the batch (``benchmarks/pdf.py``, BENCHMARKS.md:
+that call and ``--pdf`` without a keeper cost about the same; a warm office saves the office's start, which
+is most of a note's cost).  The keeper is LibreOffice's own UNO listener on a pipe only this user can open,
+driven by a small script under the Python that has LibreOffice's ``uno`` (Debian's python3-uno is built for
+/usr/bin/python3, not for the venv's interpreter), rather than unoserver: unoserver listens on TCP ports any
+local user can reach, and UNO over such a port lets them run code as the clerk.
 
 Each call gets a private profile (``-env:UserInstallation``) in a temporary folder, so parallel runs and
 a clerk's open LibreOffice do not collide.  A call that hangs is ended after a time limit (its whole
@@ -155,6 +155,9 @@ def convert(docx: list[Path], archive: bool = False, attempts: int = 2) -> Conve
     except PdfError as exc:  # a line for each file, as for any other failure
         result.failures = {Path(path): exc for path in docx}
         return result
+    docx = _through_running_office(program, [Path(p) for p in docx], archive, attempts, result)
+    if not docx:
+        return result
     with tempfile.TemporaryDirectory(prefix="verbale-pdf-") as work:
         work_dir = Path(work).resolve()
         inputs, out_dir = work_dir / "in", work_dir / "out"
@@ -194,6 +197,39 @@ def convert(docx: list[Path], archive: bool = False, attempts: int = 2) -> Conve
                 f"no PDF made for {copies[copy].name}: {why}", field="(pdf)",
                 hint="the DOCX is written; open it in LibreOffice to see why, or run again")
     return result
+
+
+def _through_running_office(program: str, docx: list[Path], archive: bool, attempts: int,
+                            result: Conversion) -> list[Path]:
+    """Convert through this user's running office keeper (``verbale.office``: the desk's), when there is one;
+    each file is tried ``attempts`` times (the keeper starts its office again after a crash or a hang).  The files
+    left when the keeper is gone or none runs: they go to one soffice call as before."""
+    from .office import OfficeGone, running
+
+    keeper = running(program) if docx else None   # one that runs the office asked for ($VERBALE_SOFFICE)
+    if keeper is None:
+        return docx
+    for index, path in enumerate(docx):
+        data = read_regular(path, MAX_DOCX)  # never through a link, never a FIFO
+        if data is None:
+            result.failures[path] = PdfError(f"no PDF made for {path.name}: the DOCX cannot be read", field="(pdf)",
+                                             hint="run again")
+            continue
+        problem = ""
+        try:
+            for _ in range(attempts):
+                made, problem = keeper.convert(data, archive, time_limit(1))
+                if made and looks_whole(made):
+                    result.pdfs[path] = deterministic(made, path)
+                    break
+                problem = problem or "LibreOffice gave a file that is not a whole PDF"
+        except OfficeGone:
+            return docx[index:]
+        if path not in result.pdfs:
+            result.failures[path] = PdfError(f"no PDF made for {path.name}: {problem}", field="(pdf)",
+                                             hint="the DOCX is written; open it in LibreOffice to see why, or run "
+                                                  "again")
+    return []
 
 
 _CREATED = re.compile(rb"<dcterms:created[^>]*>(\d{4})-(\d\d)-(\d\d)")

@@ -1,6 +1,7 @@
 """A clerk's process: allocate COUNT numbers from the register at URL, printing each as soon as it is committed.
 With --hold, allocate one and wait (the series locked, the transaction open) until killed."""
 import datetime as dt
+import os
 import sys
 import time
 
@@ -21,7 +22,8 @@ if __name__ == "__main__":
     register.ensure_schema()
     print("ready", flush=True)
     sys.stdin.readline()  # every worker starts at the same moment
-    for _ in range(count):
-        allocated = register.allocate(NUMBERING, NewEntry(dt.date(2025, 3, 1), created_by="test"),
+    for index in range(count):
+        spec = f"notes/{os.getpid()}-{index}.yaml" if "--spec-paths" in sys.argv else ""
+        allocated = register.allocate(NUMBERING, NewEntry(dt.date(2025, 3, 1), spec_path=spec, created_by="test"),
                                       while_locked=hold if "--hold" in sys.argv else None)
         print(allocated.number, flush=True)

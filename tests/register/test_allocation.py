@@ -63,6 +63,22 @@ def test_eight_processes_fifty_numbers_each_give_400_numbers_without_gaps_or_dup
     assert sorted(numbers) == sorted(printed) == sorted(f"17-1/{n}" for n in range(1, 401))
 
 
+def test_twenty_clerks_on_postgresql_get_distinct_gapless_numbers(postgres_database):
+    """A ministry's register: twenty processes at once, each number once, none skipped, each spec its own."""
+    started = workers(postgres_database, 20, 15, "--spec-paths")
+    printed = []
+    for process in started:
+        out, _ = process.communicate(timeout=300)
+        assert process.returncode == 0
+        printed += out.split()
+    seqs, numbers, last = stored(postgres_database)
+    assert seqs == list(range(1, 301)) and last == 300
+    assert sorted(printed) == sorted(numbers) == sorted(f"17-1/{n}" for n in range(1, 301))
+    register = Register(postgres_database)
+    assert len({r.entry["spec_path"] for r in register.records()}) == 300
+    assert [r.number for r in register.records(words="17-1/300")] == ["17-1/300"]   # indexed as issued
+
+
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is a POSIX signal")
 def test_a_process_killed_inside_the_allocation_leaves_no_gap_and_no_duplicate(register_url):
     register = Register(register_url)

@@ -31,8 +31,8 @@ def parser() -> argparse.ArgumentParser:
         sub.add_argument("--year", type=int, help="notes dated in this year (incoming notes: received in it)")
         sub.add_argument("--recipient", metavar="KEY", help="notes to this recipient (a termbase key; export: and "
                          "the incoming notes from it)")
-        sub.add_argument("--text", metavar="WORDS", default="", help="notes whose number, subject or spec holds "
-                         "every one of these words")
+        sub.add_argument("--text", metavar="WORDS", default="", help="notes whose number, subject or spec has "
+                         "a word beginning with each of these (any case; 624 or 1/624 finds 17-1/624)")
     show = commands.add_parser("show", help="everything the register holds of one number, or of an incoming note "
                                "(its id, e.g. in-2026-7)")
     cancel = commands.add_parser("cancel", help="cancel an issued number (adds a record; nothing is deleted)")

@@ -6,6 +6,7 @@ inside the workspace; every user text is escaped by the page templates (autoesca
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import secrets
 from dataclasses import dataclass, field, replace
@@ -229,9 +230,19 @@ def create_app(root: Path, out: Path | None = None, termbase: Termbase | None = 
         Route("/files/{name}", download),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
-    app = Starlette(routes=routes, exception_handlers={NoteError: _note_error})
+    app = Starlette(routes=routes, exception_handlers={NoteError: _note_error}, lifespan=_office_while_serving)
     app.state.desk = desk
     return Guard(app, host=host, port=port, csrf=desk.csrf, token=token)
+
+
+@contextlib.asynccontextmanager
+async def _office_while_serving(app):
+    """LibreOffice kept warm while the desk serves, for Generate's PDFs (verbale/desk/office.py)."""
+    from . import office
+
+    office.warm()
+    yield
+    office.stop()
 
 
 def _workspace(root: Path, termbase: Termbase | None) -> Workspace:

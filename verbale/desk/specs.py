@@ -86,7 +86,8 @@ class SpecFiles:
 
     @staticmethod
     def _pdfs(docx: list[Path]) -> tuple[list[str], list[str]]:
-        from ..pdf import PdfError, convert, find_office, pdf_path, write_pdf
+        from ..pdf import PdfError, find_office, pdf_path, write_pdf
+        from .office import convert
 
         try:
             find_office()

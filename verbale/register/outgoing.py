@@ -239,7 +239,7 @@ def text_records(built) -> list[tuple[str, str, str, str]]:
             for recipient, lang, paragraphs in built.texts]
 
 
-def record_made_files(spec: Path, made: dict[str, bytes], workspace: str | None = None) -> None:
+def record_made_files(spec: Path | str, made: dict[str, bytes], workspace: str | None = None) -> None:
     """Record files made from a spec's DOCX after they were written (its PDFs) under the number the spec
     carries, so that a PDF can be proved later to be the one made (``verbale verify``) and a changed one is not
     signed (``verbale sign``).  Nothing where the workspace keeps no register or the spec has no number."""
@@ -248,6 +248,7 @@ def record_made_files(spec: Path, made: dict[str, bytes], workspace: str | None 
     from ..facts.workspace import find_workspace, with_defaults
     from .store import Register
 
+    spec = Path(spec)   # the command line keeps a batch's spec paths as text (memory, issue #28)
     found = find_workspace(spec, workspace)
     config = load_register_config(spec, workspace=found)
     if config is None or not made:

@@ -151,7 +151,16 @@ texts = Table(
 )
 
 APPEND_ONLY = ("register_entries", "register_files", "register_amendments", "register_incoming",
-               "register_replies", "register_states", "register_texts")
+               "register_replies", "register_states", "register_texts", "register_terms")
+terms = Table(
+    "register_terms", metadata,   # what list --text and --recipient look up (verbale/register/search.py)
+    Column("id", Integer, primary_key=True),
+    Column("entry_id", Integer, ForeignKey("register_entries.id"), nullable=False),
+    Column("version", Integer, nullable=False),     # 0: as issued; else the amendment's id (as sent again)
+    Column("field", String(1), nullable=False),     # t: a term of the text; r: a recipient's key
+    Column("term", Text, nullable=False),           # binary order (COLLATE "C" on PostgreSQL): prefix ranges
+)
+
 
 
 def _append_only(conn: Connection, tables: tuple = APPEND_ONLY) -> None:
@@ -215,7 +224,107 @@ def _states_and_texts(conn: Connection) -> None:
     _append_only(conn, ("register_states", "register_texts"))
 
 
-MIGRATIONS = [_version_1, _version_2, _incoming_notes, _states_and_texts]
+def _indexes_and_terms(conn: Connection) -> None:
+    """Indexes for the look-ups every allocation and listing makes (a spec's unfinished number, a number's
+    holder, a record's files and amendments, a year), and the terms that ``list --text``/``--recipient`` look up
+    by index instead of reading every record (filled here for the records already kept). Self-contained: it
+    builds only on version 2."""
+    from .search import record_terms
+
+    postgresql = conn.dialect.name == "postgresql"
+    collate = ' COLLATE "C"' if postgresql else ""   # SQLite compares TEXT as bytes already
+    key = "SERIAL PRIMARY KEY" if postgresql else "INTEGER PRIMARY KEY"
+    conn.execute(text(f"CREATE TABLE register_terms (id {key}, "
+                      "entry_id INTEGER NOT NULL REFERENCES register_entries (id), version INTEGER NOT NULL, "
+                      f"field VARCHAR(1) NOT NULL, term TEXT{collate} NOT NULL)"))
+    for name, table, columns in (
+            ("register_entries_spec", "register_entries", "spec_path, series_id"),
+            ("register_entries_date", "register_entries", "note_date"),
+            ("register_files_entry", "register_files", "entry_id"),
+            ("register_amendments_entry", "register_amendments", "entry_id, id"),
+            ("register_terms_term", "register_terms", "field, term"),
+            ("register_terms_entry", "register_terms", "entry_id, version")):
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})"))
+    rows = []
+    for entry_id, version, number, subject, spec_path, recipients in conn.execute(text(
+            "SELECT e.id, 0, e.number, e.subject, e.spec_path, e.recipients FROM register_entries e "
+            "WHERE e.kind = 'issued' UNION ALL "
+            "SELECT a.entry_id, a.id, e.number, a.subject, e.spec_path, a.recipients FROM register_amendments a "
+            "JOIN register_entries e ON e.id = a.entry_id")):
+        rows += [dict(e=entry_id, v=version, f=field, t=term)
+                 for field, term in record_terms(number, subject, spec_path, recipients)]
+    if rows:
+        conn.execute(text("INSERT INTO register_terms (entry_id, version, field, term) VALUES (:e, :v, :f, :t)"), rows)
+    _append_only(conn, ("register_terms",))
+    if postgresql:
+        conn.execute(text(ALLOCATE_FUNCTION))
+
+
+# The locked part of an allocation on PostgreSQL, in the server (verbale/register/store.py, Register.allocate, does
+# the same in Python on SQLite). Every statement here sees what was committed before it (READ COMMITTED), the
+# lock taken first; the caller formatted the candidate numbers p_numbers[k] (sequence p_first + k - 1) ahead.
+# States: issued; reused (the spec's number that was never written); changed (the spec was numbered by another
+# run since the caller looked: it asks the spec again); window (the candidates were too few: it asks again).
+ALLOCATE_FUNCTION = """
+CREATE OR REPLACE FUNCTION register_allocate(
+    p_series integer, p_spec text, p_seen integer, p_first integer, p_numbers text[], p_number_terms text[],
+    p_period text, p_note_date date, p_sender text, p_recipients text, p_subject text, p_languages text,
+    p_created_at timestamptz, p_created_by text, p_fields text[], p_terms text[],
+    OUT o_state text, OUT o_id integer, OUT o_number text, OUT o_seq integer)
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_last integer;
+    v_index integer;
+BEGIN
+    -- waiters on an advisory lock are woken one at a time, in order; on a row lock, all at once
+    PERFORM pg_advisory_xact_lock(1717018, p_series);
+    SELECT last_seq INTO v_last FROM register_series WHERE id = p_series FOR UPDATE;
+    IF p_spec <> '' THEN
+        SELECT e.id, e.number, e.seq INTO o_id, o_number, o_seq FROM register_entries e
+         WHERE e.spec_path = p_spec AND e.series_id = p_series AND e.kind = 'issued'
+           AND NOT EXISTS (SELECT 1 FROM register_files f WHERE f.entry_id = e.id)
+           AND NOT EXISTS (SELECT 1 FROM register_entries c WHERE c.number = e.number AND c.period = e.period
+                                                            AND c.kind = 'cancelled')
+         ORDER BY e.id LIMIT 1;
+        IF o_id IS NOT NULL THEN
+            o_state := 'reused';
+            RETURN;
+        END IF;
+        IF EXISTS (SELECT 1 FROM register_entries e WHERE e.spec_path = p_spec AND e.series_id = p_series
+                                                      AND e.kind = 'issued' AND e.id > p_seen) THEN
+            o_state := 'changed';
+            RETURN;
+        END IF;
+    END IF;
+    o_seq := GREATEST(v_last, p_first - 1);
+    LOOP   -- a number typed by hand earlier may stand in the way: it is skipped, never repeated
+        o_seq := o_seq + 1;
+        v_index := o_seq - p_first + 1;
+        IF v_index < 1 OR v_index > array_length(p_numbers, 1) THEN
+            o_state := 'window';
+            o_id := NULL;
+            RETURN;
+        END IF;
+        o_number := p_numbers[v_index];
+        EXIT WHEN NOT EXISTS (SELECT 1 FROM register_entries h WHERE h.number = o_number AND h.kind = 'issued'
+                                 AND (h.period = p_period OR h.period = '' OR p_period = ''));
+    END LOOP;
+    UPDATE register_series SET last_seq = o_seq WHERE id = p_series;
+    INSERT INTO register_entries (number, kind, series_id, seq, period, note_date, sender, recipients, subject,
+                                  languages, spec_path, created_at, created_by, reason)
+    VALUES (o_number, 'issued', p_series, o_seq, p_period, p_note_date, p_sender, p_recipients, p_subject,
+            p_languages, p_spec, p_created_at, p_created_by, '')
+    RETURNING id INTO o_id;
+    INSERT INTO register_terms (entry_id, version, field, term)
+    SELECT o_id, 0, 't', term FROM unnest(string_to_array(p_number_terms[v_index], ' ')) AS term
+    UNION ALL
+    SELECT o_id, 0, u.field, u.term FROM unnest(p_fields, p_terms) AS u (field, term);
+    o_state := 'issued';
+END $$
+"""
+
+
+MIGRATIONS = [_version_1, _version_2, _incoming_notes, _states_and_texts, _indexes_and_terms]
 VERSION = len(MIGRATIONS)
 
 

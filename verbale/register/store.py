@@ -12,14 +12,15 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from sqlalchemy import and_, create_engine, event, exists, select, text
+from sqlalchemy import and_, bindparam, create_engine, event, exists, func, literal, or_, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from ..errors import RegisterError
 from . import schema
 from .config import Numbering
-from .schema import amendments, entries, files, series, states, texts
+from .schema import amendments, entries, files, series, states, terms, texts
+from .search import RECIPIENT, TEXT, prefix_range, query_words, record_terms, text_terms
 
 ISSUED, CANCELLED = "issued", "cancelled"
 # NOTE-SPEC §12: the states of a note; registered and cancelled are its entries, the others register_states rows
@@ -146,7 +147,9 @@ def _sqlite_engine(url: str) -> Engine:
 
 
 def _postgresql_engine(url: str) -> Engine:
-    return create_engine(url, connect_args={"connect_timeout": 10,
+    # A process uses one connection at a time (twenty clerks with --jobs 2 are some sixty connections, within a
+    # server's usual 100): one kept open for the process's life, a few more only if ever needed at once.
+    return create_engine(url, pool_size=1, max_overflow=3, connect_args={"connect_timeout": 10,
                                             "options": f"-c lock_timeout={LOCK_WAIT_SECONDS * 1000}"})
 
 
@@ -159,6 +162,12 @@ def engine_for(url: str) -> Engine:
     if key not in _ENGINES:
         _ENGINES[key] = _postgresql_engine(url) if url.startswith("postgresql") else _sqlite_engine(url)
     return _ENGINES[key]
+
+
+def _insert_terms(conn: Connection, entry_id: int, version: int, rows: list[tuple[str, str]]) -> None:
+    if rows:
+        conn.execute(terms.insert(), [dict(entry_id=entry_id, version=version, field=field, term=term)
+                                      for field, term in rows])
 
 
 def _insert(conn: Connection, table):
@@ -181,8 +190,9 @@ class Register:
     def error(self, problem: str, hint: str = "") -> RegisterError:
         return RegisterError(problem, field="register", hint=hint, file=self.where[0], line=self.where[1])
 
-    def transaction(self) -> "_Transaction":
-        return _Transaction(self)
+    def transaction(self, autocommit: bool = False) -> "_Transaction":
+        """``with register.transaction() as conn``; ``autocommit``: each statement is a transaction of its own."""
+        return _Transaction(self, autocommit)
 
     def ensure_schema(self) -> None:
         key = (self.url, os.getpid())
@@ -204,35 +214,109 @@ class Register:
                  carried: Callable[[], str | None] | None = None) -> Allocated:
         """The next free number of the note's series, recorded as issued, in one locked transaction.
 
-        ``carried`` (called with the series locked) tells the number the spec carries by then, or None while it
-        still waits for one: when another run numbered it meanwhile, nothing is allocated. A number that an
-        earlier run allocated to the same spec and never wrote (the run was killed, or its files could not be
-        written) is given again instead. ``while_locked`` is called with the number before the commit, the
-        series still locked (the tests kill a process there)."""
+        ``carried`` tells the number the spec carries by then, or None while it still waits for one: when another
+        run numbered it meanwhile, nothing is allocated. It is asked after the register was looked at for the
+        spec, and the allocation goes ahead only if the register still holds what was seen then (else it is
+        asked again): a run that numbered the spec wrote the number into it before recording its files.  A number
+        that an earlier run allocated to the same spec and never wrote (the run was killed, or its files could
+        not be written) is given again instead. ``while_locked`` is called with the number before the commit,
+        the series still locked (the tests kill a process there).
+
+        PostgreSQL: the locked part is one call of the database's function ``register_allocate`` in a
+        transaction of its own, so the series is never locked while a message travels to this process and back
+        (twenty clerks at once otherwise spend their time handing the lock over; see BENCHMARKS.md).  SQLite
+        (one machine, no server): the same steps in Python inside ``BEGIN IMMEDIATE``."""
         period = numbering.period(entry.note_date)
+        series_id = self._series_id(numbering, period)
+        values = self._entry_values(entry, ISSUED, series_id=series_id, period=period)
+        if self.engine.dialect.name == "postgresql":
+            return self._allocate_on_server(numbering, entry, series_id, values, while_locked, carried)
         with self.transaction() as conn:
-            conn.execute(_insert(conn, series).values(pattern=numbering.pattern, period=period,
-                                                      last_seq=numbering.start - 1)
-                         .on_conflict_do_nothing(index_elements=["pattern", "period"]))
-            row = conn.execute(select(series).where(series.c.pattern == numbering.pattern,
-                                                    series.c.period == period).with_for_update()).one()
-            unfinished = self._unfinished(conn, row.id, entry.spec_path)
-            number = carried() if carried is not None else None
-            if number is not None:
-                return Allocated(number, None, None, carried=True)
+            last = conn.execute(select(series.c.last_seq).where(series.c.id == series_id)).scalar()
+            if last is None:
+                raise self._series_gone()
+            unfinished = conn.execute(select(self._unfinished(series_id, entry.spec_path))).scalar()
+            number_carried = carried() if carried is not None else None
+            if number_carried is not None:
+                return Allocated(number_carried, None, None, carried=True)
             if unfinished is not None:
-                return Allocated(unfinished.number, unfinished.id, unfinished.seq, reused=True)
-            seq = max(row.last_seq, numbering.start - 1)
+                row = conn.execute(select(entries.c.number, entries.c.seq).where(entries.c.id == unfinished)).one()
+                return Allocated(row.number, unfinished, row.seq, reused=True)
+            seq = max(last, numbering.start - 1)
             while True:  # a number typed by hand earlier may stand in the way: it is skipped, never repeated
                 seq += 1
                 number = numbering.format(seq, entry.note_date)
-                if self._holder(conn, number, period) is None:
+                if not conn.execute(select(self._held(number, period))).scalar():
                     break
-            conn.execute(series.update().where(series.c.id == row.id).values(last_seq=seq))
-            entry_id = self._insert_entry(conn, entry, number, ISSUED, series_id=row.id, seq=seq, period=period)
+            entry_id = self._record_issue(conn, series_id, seq, {**values, "number": number, "seq": seq})
             if while_locked is not None:
                 while_locked(number)
         return Allocated(number, entry_id, seq)
+
+    WINDOW = 64   # numbers formatted ahead for the server: more clerks than this between a look and a call retry
+
+    def _allocate_on_server(self, numbering: Numbering, entry: NewEntry, series_id: int, values: dict,
+                            while_locked, carried) -> Allocated:
+        rows = record_terms("", values["subject"], values["spec_path"], values["recipients"])
+        while True:
+            with self.transaction(autocommit=True) as conn:   # no lock: what the register holds for the spec now
+                seen = conn.execute(select(series.c.last_seq, func.coalesce(
+                    select(func.max(entries.c.id)).where(entries.c.series_id == series_id,
+                                                         entries.c.spec_path == entry.spec_path,
+                                                         entries.c.kind == ISSUED).scalar_subquery(), 0))
+                                    .where(series.c.id == series_id)).first()
+            if seen is None:
+                raise self._series_gone()
+            number_carried = carried() if carried is not None else None
+            if number_carried is not None:
+                return Allocated(number_carried, None, None, carried=True)
+            first = max(seen.last_seq, numbering.start - 1) + 1
+            numbers = [numbering.format(seq, entry.note_date) for seq in range(first, first + self.WINDOW)]
+            # the terms of every candidate number, so that the entry is indexed in the same call
+            number_terms = [" ".join(sorted(text_terms(number, "", ""))) for number in numbers]
+            call = text("SELECT * FROM register_allocate(:series, :spec, :seen, :first, :numbers, :number_terms, "
+                        ":period, :note_date, :sender, :recipients, :subject, :languages, :created_at, :created_by, "
+                        ":fields, :terms)").bindparams(bindparam("created_at", type_=entries.c.created_at.type))
+            params = dict(series=series_id, spec=entry.spec_path, seen=seen[1], first=first, numbers=numbers,
+                          number_terms=number_terms, period=values["period"], note_date=values["note_date"],
+                          sender=values["sender"], recipients=values["recipients"], subject=values["subject"],
+                          languages=values["languages"], created_at=values["created_at"],
+                          created_by=values["created_by"], fields=[f for f, _ in rows], terms=[t for _, t in rows])
+            with self.transaction(autocommit=while_locked is None) as conn:
+                state, entry_id, number, seq = conn.execute(call, params).one()
+                if state == "issued" and while_locked is not None:
+                    while_locked(number)
+            if state == "issued":
+                return Allocated(number, entry_id, seq)
+            if state == "reused":
+                return Allocated(number, entry_id, seq, reused=True)
+            # "changed": another run numbered the spec since it was looked at (ask the spec again); "window": more
+            # numbers were given meanwhile than were formatted ahead
+
+    def _series_gone(self) -> RegisterError:
+        Register._series.clear()   # the register was made again under the same address since this process looked
+        return self.error("the register changed under this run (its series are gone)", "run again")
+
+    _series: dict[tuple, int] = {}
+
+    def _series_id(self, numbering: Numbering, period: str) -> int:
+        """The series row of a pattern and period, made if new (in its own short transaction, before the lock is
+        taken); known once per process, since a series row is never removed."""
+        key = (self.url, os.getpid(), numbering.pattern, period)
+        if key not in Register._series:
+            with self.transaction() as conn:
+                conn.execute(_insert(conn, series).values(pattern=numbering.pattern, period=period,
+                                                          last_seq=numbering.start - 1)
+                             .on_conflict_do_nothing(index_elements=["pattern", "period"]))
+                Register._series[key] = conn.execute(select(series.c.id).where(
+                    series.c.pattern == numbering.pattern, series.c.period == period)).scalar_one()
+        return Register._series[key]
+
+    @staticmethod
+    def _held(number: str, period: str):
+        """Whether an issue of ``number`` stands in the way of issuing it in ``period`` (see ``same_period``)."""
+        return exists().where(entries.c.number == number, entries.c.kind == ISSUED,
+                              or_(entries.c.period == period, entries.c.period == "", literal(period) == ""))
 
     @staticmethod
     def _holder(conn: Connection, number: str, period: str):
@@ -242,23 +326,40 @@ class Register:
         return next((row for row in rows if same_period(row.period, period)), None)
 
     @staticmethod
-    def _unfinished(conn: Connection, series_id: int, spec_path: str):
-        if not spec_path:
-            return None
+    def _unfinished(series_id: int, spec_path: str):
+        """The id of the spec's number issued in this series and never written nor cancelled, as a scalar
+        subquery (NULL when there is none)."""
         cancelled = entries.alias("cancelled")
-        return conn.execute(
-            select(entries.c.id, entries.c.number, entries.c.seq)
-            .where(entries.c.series_id == series_id, entries.c.spec_path == spec_path, entries.c.kind == ISSUED,
-                   ~exists().where(files.c.entry_id == entries.c.id),
-                   ~exists().where(and_(cancelled.c.number == entries.c.number,
-                                        cancelled.c.period == entries.c.period, cancelled.c.kind == CANCELLED)))
-            .order_by(entries.c.id)).first()
+        return (select(entries.c.id)
+                .where(literal(spec_path) != "", entries.c.spec_path == spec_path, entries.c.series_id == series_id,
+                       entries.c.kind == ISSUED,
+                       ~exists().where(files.c.entry_id == entries.c.id),
+                       ~exists().where(and_(cancelled.c.number == entries.c.number,
+                                            cancelled.c.period == entries.c.period, cancelled.c.kind == CANCELLED)))
+                .order_by(entries.c.id).limit(1).scalar_subquery())
+
+    @staticmethod
+    def _entry_values(entry: NewEntry, kind: str, reason: str = "", **extra) -> dict:
+        return dict(kind=kind, **facts_of(entry), spec_path=entry.spec_path, created_at=_now(),
+                    created_by=entry.created_by, reason=reason, **extra)
+
+    @staticmethod
+    def _record_issue(conn: Connection, series_id: int, seq: int, values: dict) -> int:
+        """The series moved on to ``seq`` and the entry recorded with its terms (SQLite's allocation)."""
+        conn.execute(series.update().where(series.c.id == series_id).values(last_seq=seq))
+        entry_id = conn.execute(entries.insert().values(**values).returning(entries.c.id)).scalar_one()
+        _insert_terms(conn, entry_id, 0, record_terms(values["number"], values["subject"], values["spec_path"],
+                                                      values["recipients"]))
+        return entry_id
 
     @staticmethod
     def _insert_entry(conn: Connection, entry: NewEntry, number: str, kind: str, reason: str = "", **extra) -> int:
-        values = dict(number=number, kind=kind, **facts_of(entry), spec_path=entry.spec_path, created_at=_now(),
-                      created_by=entry.created_by, reason=reason, **extra)
-        return conn.execute(entries.insert().values(**values).returning(entries.c.id)).scalar_one()
+        values = Register._entry_values(entry, kind, reason, number=number, **extra)
+        entry_id = conn.execute(entries.insert().values(**values).returning(entries.c.id)).scalar_one()
+        if kind == ISSUED:
+            _insert_terms(conn, entry_id, 0, record_terms(number, values["subject"], values["spec_path"],
+                                                          values["recipients"]))
+        return entry_id
 
     def record_typed(self, number: str, entry: NewEntry, period: str = "") -> int:
         """Record a number the clerk typed, unless the register has it already in ``period`` (then RegisterError)."""
@@ -277,8 +378,13 @@ class Register:
     def amend(self, entry_id: int, entry: NewEntry) -> None:
         """Record what a numbered note was sent again as (its recipients, subject… changed); nothing is rewritten."""
         with self.transaction() as conn:
-            conn.execute(amendments.insert().values(entry_id=entry_id, **facts_of(entry), created_at=_now(),
-                                                    created_by=entry.created_by))
+            facts = facts_of(entry)
+            amendment = conn.execute(amendments.insert().values(entry_id=entry_id, **facts, created_at=_now(),
+                                                                created_by=entry.created_by)
+                                     .returning(amendments.c.id)).scalar_one()
+            issued = conn.execute(select(entries.c.number, entries.c.spec_path).where(entries.c.id == entry_id)).one()
+            _insert_terms(conn, entry_id, amendment, record_terms(issued.number, facts["subject"], issued.spec_path,
+                                                                  facts["recipients"]))
 
     def record_files(self, entry_id: int, written: list[tuple[str, str, str]]) -> int:
         """Record (recipient, file name, SHA-256) written under an entry; a version already recorded is not
@@ -401,53 +507,70 @@ class Register:
     def records(self, *, number: str | None = None, year: int | None = None,
                 recipient: str | None = None, words: str = "", state: str | None = None) -> Iterator[Record]:
         """Issued numbers in the order they were issued, each with its cancellation, files and amendments;
-        ``recipient`` and ``words`` look at what each note was last sent as."""
+        ``recipient`` and ``words`` look at what each note was last sent as, in the database by index (a word
+        matches where a term of the number, subject or spec path begins with it: verbale/register/search.py)."""
         condition = [entries.c.kind == ISSUED]
         if number is not None:
             condition.append(entries.c.number == number)
         if year is not None:
             condition.append(entries.c.note_date.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        looked_up = [_matching(RECIPIENT, recipient, recipient)] if recipient else []
+        looked_up += [_matching(TEXT, *prefix_range(word)) for word in query_words(words)]
+        if looked_up:
+            condition.append(entries.c.id.in_(looked_up[0].intersect(*looked_up[1:]) if len(looked_up) > 1
+                                              else looked_up[0]))
         with self.transaction() as conn:
             issued = [dict(r._mapping) for r in conn.execute(select(entries).where(*condition).order_by(entries.c.id))]
-            numbers = [e["number"] for e in issued]
+            numbers = sorted({e["number"] for e in issued})
             ids = [e["id"] for e in issued]
             cancellations, written, amended, later, kept = {}, {}, {}, {}, {}
-            if numbers:
+            for chunk in range(0, len(ids), CHUNK):
+                some_ids, some_numbers = ids[chunk:chunk + CHUNK], numbers[chunk:chunk + CHUNK]
                 for row in conn.execute(select(entries).where(entries.c.kind == CANCELLED,
-                                                              entries.c.number.in_(numbers))):
+                                                              entries.c.number.in_(some_numbers))):
                     cancellations[(row.number, row.period)] = dict(row._mapping)
-                for row in conn.execute(select(files).where(files.c.entry_id.in_(ids)).order_by(files.c.id)):
+                for row in conn.execute(select(files).where(files.c.entry_id.in_(some_ids)).order_by(files.c.id)):
                     written.setdefault(row.entry_id, []).append(dict(row._mapping))
-                for row in conn.execute(select(amendments).where(amendments.c.entry_id.in_(ids))
+                for row in conn.execute(select(amendments).where(amendments.c.entry_id.in_(some_ids))
                                         .order_by(amendments.c.id)):
                     amended.setdefault(row.entry_id, []).append(dict(row._mapping))
-                for row in conn.execute(select(states).where(states.c.entry_id.in_(ids)).order_by(states.c.id)):
+                for row in conn.execute(select(states).where(states.c.entry_id.in_(some_ids)).order_by(states.c.id)):
                     later.setdefault(row.entry_id, []).append(dict(row._mapping))
-                for row in conn.execute(select(texts).where(texts.c.entry_id.in_(ids)).order_by(texts.c.id)):
+                for row in conn.execute(select(texts).where(texts.c.entry_id.in_(some_ids)).order_by(texts.c.id)):
                     kept.setdefault(row.entry_id, []).append(dict(row._mapping))
-        needles = words.casefold().split()
         for entry in issued:
             record = Record(entry, cancellations.get((entry["number"], entry["period"])), written.get(entry["id"], []),
                             amended.get(entry["id"], []), later.get(entry["id"], []), kept.get(entry["id"], []))
-            facts = record.facts
-            if recipient and recipient not in facts["recipients"].split():
-                continue
             if state and record.state != state:
                 continue
-            haystack = f"{entry['number']} {facts['subject']} {entry['spec_path']}".casefold()
-            if all(needle in haystack for needle in needles):
-                yield record
+            yield record
+
+
+CHUNK = 500   # ids in one IN (…) list: SQLite takes at most 32,766 parameters a statement
+
+
+def _matching(field: str, low: str, high: str):
+    """The ids of the entries one of whose terms (of ``field``) lies in [low, high), or equals ``low`` when
+    ``high`` is ``low``; only the terms of what the note was last sent as (its latest amendment, else its
+    issue) count."""
+    latest = func.coalesce(select(func.max(amendments.c.id)).where(amendments.c.entry_id == terms.c.entry_id)
+                           .scalar_subquery(), 0)
+    in_range = terms.c.term == low if high == low else and_(terms.c.term >= low, terms.c.term < high)
+    return select(terms.c.entry_id).where(terms.c.field == field, in_range, terms.c.version == latest)
 
 
 class _Transaction:
     """``with register.transaction() as conn``: the schema ready, database errors as one-line RegisterErrors."""
 
-    def __init__(self, register: Register):
-        self.register, self.context = register, None
+    def __init__(self, register: Register, autocommit: bool = False):
+        self.register, self.context, self.autocommit = register, None, autocommit
 
     def __enter__(self) -> Connection:
         try:
             self.register.ensure_schema()
+            if self.autocommit:
+                self.context = self.register.engine.connect()
+                return self.context.__enter__().execution_options(isolation_level="AUTOCOMMIT")
             self.context = self.register.engine.begin()
             return self.context.__enter__()
         except RegisterError:
