@@ -38,13 +38,15 @@ def main() -> int:
     from starlette.testclient import TestClient
 
     from verbale.desk.app import create_app
+    from verbale.desk.guard import cookie_name
     from verbale.facts.spec import parse_spec
     from verbale.facts.yamlsource import load_yaml_bytes
 
     work = Path(tempfile.mkdtemp(prefix="verbale-desk-bench-"))
     try:
         shutil.copy(SEED, work / SEED.name)
-        client = TestClient(create_app(work, port=8765), base_url="http://127.0.0.1:8765")
+        app = create_app(work, port=8765)
+        client = TestClient(app, base_url="http://127.0.0.1:8765", cookies={cookie_name(8765): app.token})
         page = client.get(f"/spec/{SEED.name}").text
         token = re.search(r'"X-Desk-Token": "([^"]+)"', page).group(1)
         raw = SEED.read_bytes()

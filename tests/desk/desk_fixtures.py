@@ -10,6 +10,12 @@ from pathlib import Path
 import pytest
 
 NOTES = Path(__file__).resolve().parents[2] / "notes"
+TOKEN = "desk-test-token"   # the desk's access token in the tests (verbale serve makes a random one)
+
+
+def address(base: str, path: str = "/") -> str:
+    """The desk's address holding its token, as `verbale serve` prints it (the desk then keeps it in a cookie)."""
+    return f"{base}{path}{'&' if '?' in path else '?'}token={TOKEN}"
 
 
 def free_port() -> int:
@@ -36,7 +42,7 @@ def desk_server(workspace):
     from verbale.desk.app import create_app
 
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(workspace, port=port), host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(create_app(workspace, port=port, token=TOKEN), host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

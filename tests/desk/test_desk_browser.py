@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desk_fixtures import desk_server, workspace  # noqa: F401 - fixtures
+from desk_fixtures import address, desk_server, workspace  # noqa: F401 - fixtures
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,7 +54,7 @@ def wait_for(condition, timeout: float = 15.0, what: str = "the page"):
 def preview_text(driver, lang: str, element: str) -> str:
     from selenium.webdriver.common.by import By
 
-    return driver.find_element(By.CSS_SELECTOR, f'section[lang="{lang}"] [data-element="{element}"]').text
+    return driver.find_element(By.CSS_SELECTOR, f'.note[data-lang="{lang}"] [data-element="{element}"]').text
 
 
 def set_value(driver, field_id: str, value: str) -> None:
@@ -65,7 +65,7 @@ def set_value(driver, field_id: str, value: str) -> None:
 
 def test_live_preview_follows_the_meeting_time(desk_server, browser):
     base, workspace = desk_server
-    browser.get(f"{base}/spec/17-1-624.yaml")
+    browser.get(address(base, "/spec/17-1-624.yaml"))
     assert "14.00-те" in preview_text(browser, "kk", "opening")
     set_value(browser, "f-meeting.start", "2021-09-24T10:00")
     wait_for(lambda: "10.00-да" in preview_text(browser, "kk", "opening"), what="the Kazakh preview with 10.00-да")
@@ -78,7 +78,7 @@ def test_a_bad_date_is_shown_at_its_field(desk_server, browser):
     from selenium.webdriver.common.by import By
 
     base, _ = desk_server
-    browser.get(f"{base}/spec/17-1-624.yaml")
+    browser.get(address(base, "/spec/17-1-624.yaml"))
     set_value(browser, "f-date", "")
     message = browser.find_element(By.CSS_SELECTOR, '.msg[data-for="date"]')
     wait_for(lambda: "date:" in message.text, what="a message at the date field")
@@ -96,7 +96,7 @@ def test_save_keeps_the_comments_and_reloads_the_same(desk_server, browser):
     base, workspace = desk_server
     spec = workspace / "17-1-624.yaml"
     before = spec.read_text(encoding="utf-8")
-    browser.get(f"{base}/spec/17-1-624.yaml")
+    browser.get(address(base, "/spec/17-1-624.yaml"))
     set_value(browser, "f-meeting.start", "2021-09-24T10:00")
     browser.find_element(By.ID, "save").click()
     wait_for(lambda: "Saved" in browser.find_element(By.ID, "status").text, what="the saved message")
@@ -115,7 +115,7 @@ def test_generate_and_download_the_docx(desk_server, browser, tmp_path):
     downloads = tmp_path / "downloads"
     downloads.mkdir()
     browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
-    browser.get(f"{base}/spec/17-1-624.yaml")
+    browser.get(address(base, "/spec/17-1-624.yaml"))
     set_value(browser, "f-meeting.start", "2021-09-24T10:00")
     browser.find_element(By.ID, "generate").click()
     link = wait_for(lambda: browser.find_element(By.LINK_TEXT, "17-1-624.kk.docx"), what="the link to the file")
@@ -132,7 +132,7 @@ def test_a_script_in_a_text_stays_text(desk_server, browser):
     from selenium.webdriver.common.by import By
 
     base, _ = desk_server
-    browser.get(f"{base}/spec/17-1-624.yaml")
+    browser.get(address(base, "/spec/17-1-624.yaml"))
     area = browser.find_element(By.ID, "f-purpose.en")
     area.clear()
     area.send_keys("forward <script>alert(1)</script> and <b>bold</b>")
