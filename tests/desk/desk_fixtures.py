@@ -165,3 +165,71 @@ def office_desk(office):
     base, stop = serve(office)
     yield DeskHTTP(base), base, office
     stop()
+
+
+# -- the real browser (Debian's Chromium through Selenium and chromium-driver) -----------------------------------
+
+import shutil as _shutil  # noqa: E402
+
+CHROMIUM = _shutil.which("chromium") or _shutil.which("chromium-browser")
+DRIVER = _shutil.which("chromedriver")
+needs_chromium = pytest.mark.skipif(not (CHROMIUM and DRIVER),
+                                    reason="Chromium and chromium-driver are not installed (apt-get install chromium "
+                                           "chromium-driver; .ci/run installs them)")
+
+
+def chromium(profile: Path, width: int = 1600, height: int = 1000, language: str = "en-GB"):
+    """A headless Chromium at a window size, speaking ``language`` (its Accept-Language)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--hide-scrollbars", f"--lang={language}", f"--window-size={width},{height}",
+                     f"--user-data-dir={profile}"):
+        options.add_argument(argument)
+    options.add_experimental_option("prefs", {"intl.accept_languages": language})
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    return driver
+
+
+@pytest.fixture
+def browser(tmp_path):
+    driver = chromium(tmp_path / "profile")
+    yield driver
+    driver.quit()
+
+
+def wait_for(condition, timeout: float = 15.0, what: str = "the page"):
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            last = condition()
+            if last:
+                return last
+        except Exception as exc:  # noqa: BLE001 - the page is still changing
+            last = exc
+        time.sleep(0.1)
+    raise AssertionError(f"{what} did not come: {last!r}")
+
+
+def preview_text(driver, lang: str, element: str) -> str:
+    from selenium.webdriver.common.by import By
+
+    return driver.find_element(By.CSS_SELECTOR, f'.note[data-lang="{lang}"] [data-element="{element}"]').text
+
+
+def set_value(driver, field_id: str, value: str) -> None:
+    """What a picker does: a new value, then the input event the page listens to."""
+    driver.execute_script("const f = document.getElementById(arguments[0]); f.value = arguments[1];"
+                          "f.dispatchEvent(new Event('input', {bubbles: true}));", field_id, value)
+
+
+def settled(driver) -> None:
+    """Wait until htmx has no request in flight (the page has taken the last answer)."""
+    wait_for(lambda: driver.execute_script("return document.querySelectorAll('.htmx-request').length === 0"),
+             what="the page's requests to finish")

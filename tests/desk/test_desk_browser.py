@@ -7,60 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from desk_fixtures import address, desk_server, workspace  # noqa: F401 - fixtures
+from desk_fixtures import (address, browser, desk_server, needs_chromium, preview_text, set_value,  # noqa: F401
+                           wait_for, workspace)
 
 ROOT = Path(__file__).resolve().parents[2]
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
-                                reason="Chromium and chromium-driver are not installed (apt-get install chromium "
-                                       "chromium-driver; .ci/run installs them)")
+pytestmark = needs_chromium
 SCREENSHOT = ROOT / "docs" / "desk.png"
-
-
-@pytest.fixture
-def browser(tmp_path):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--lang=en-GB", "--window-size=1600,1000", f"--user-data-dir={tmp_path / 'profile'}"):
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {"intl.accept_languages": "en-GB"})
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
-
-
-def wait_for(condition, timeout: float = 15.0, what: str = "the page"):
-    deadline = time.monotonic() + timeout
-    last = None
-    while time.monotonic() < deadline:
-        try:
-            last = condition()
-            if last:
-                return last
-        except Exception as exc:  # noqa: BLE001 - the page is still changing
-            last = exc
-        time.sleep(0.1)
-    raise AssertionError(f"{what} did not come: {last!r}")
-
-
-def preview_text(driver, lang: str, element: str) -> str:
-    from selenium.webdriver.common.by import By
-
-    return driver.find_element(By.CSS_SELECTOR, f'.note[data-lang="{lang}"] [data-element="{element}"]').text
-
-
-def set_value(driver, field_id: str, value: str) -> None:
-    """What a picker does: a new value, then the input event the page listens to."""
-    driver.execute_script("const f = document.getElementById(arguments[0]); f.value = arguments[1];"
-                          "f.dispatchEvent(new Event('input', {bubbles: true}));", field_id, value)
 
 
 def test_live_preview_follows_the_meeting_time(desk_server, browser):

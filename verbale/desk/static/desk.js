@@ -25,20 +25,13 @@
   });
 
   // -- a date the browser cannot read is posted as "(not a date)", so that the server says so at the field ---
+  // (the form is `novalidate`: htmx would otherwise drop the request of a form with an impossible date, and
+  // the preview would stand still without a word, as issue #24 found)
   document.addEventListener("htmx:configRequest", (event) => {
     document.querySelectorAll("input[type=date], input[type=datetime-local]").forEach((input) => {
       if (input.validity.badInput) event.detail.parameters[input.name] = "(not a date)";
     });
   });
-  // Chromium fires no input event while a typed date is impossible (30 February): a key in a date field
-  // asks for the preview anyway once the clerk pauses, so the message comes.
-  let dateTimer = null;
-  document.addEventListener("keyup", (event) => {
-    if (!event.target.matches("input[type=date], input[type=datetime-local]")) return;
-    clearTimeout(dateTimer);
-    dateTimer = setTimeout(() => { if (form()) htmx.trigger(form(), "change"); }, 300);
-  });
-
   // -- problems at their fields ---------------------------------------------------------------------------
   const PARENT = /(\.[^.\[\]]+|\[\d+\])$/;
   function placeProblems() {
@@ -101,6 +94,8 @@
     if (f) f.dataset.dirty = String(value);
   }
   document.addEventListener("input", (event) => { if (event.target.closest("#spec-form")) setDirty(true); });
+  // leaving on purpose (reload a stale note, apply or discard a draft): the changes are in the workspace's draft
+  document.addEventListener("click", (event) => { if (event.target.closest("[data-leave]")) setDirty(false); }, true);
   document.addEventListener("change", (event) => { if (event.target.closest("#fields")) setDirty(true); });
   window.addEventListener("beforeunload", (event) => {
     if (!dirty) return;
