@@ -149,7 +149,7 @@ def test_a_registered_notes_facts_never_change_silently(office_desk):
     numbered = spec.read_bytes()
     changed = replaced(page, date="2021-09-24")
     answer = desk.post("/save/notes/a.yaml", changed)
-    assert answer.status_code == 409 and "№ 17-1/700 is in the register" in answer.text and "date" in answer.text
+    assert answer.status_code == 409 and "№ 17-1/700 is in the register" in answer.text and "This changes: Date." in answer.text
     assert spec.read_bytes() == numbered
     answer = desk.post("/save/notes/a.yaml", changed + [("__confirm", "register")])
     assert answer.status_code == 200 and "date: 2021-09-24" in spec.read_text(encoding="utf-8")

@@ -352,8 +352,12 @@ async def form_fragment(request: Request) -> Response:
                      languages=_languages(data, desk.workspace), defaults=desk.workspace.config)
 
 
+CONFIRMATIONS = ("register", "warnings")
+
+
 def _confirmed(extras: dict) -> set[str]:
-    return {part for part in extras.get("__confirm", "").split(",") if part}
+    """What the clerk has confirmed with "… anyway" (only the desk's own words are taken)."""
+    return {part for part in extras.get("__confirm", "").split(",") if part in CONFIRMATIONS}
 
 
 def _check(desk: Desk, edit: editing.Edit, words: Words) -> Preview:
@@ -366,22 +370,25 @@ def _check(desk: Desk, edit: editing.Edit, words: Words) -> Preview:
     return result
 
 
-def _registered_refusal(desk: Desk, edit: editing.Edit, words: Words, action: str) -> None:
+def _registered_refusal(desk: Desk, edit: editing.Edit, words: Words) -> None:
     """A Save that changes the facts of a note the register holds asks first."""
     row = desk.registry().issued_to(edit.path, edit.original)
     changed = edit.changed_facts() if edit.changed else []
     if row is None or not changed:
         return
     issued = row.record.entry
+    titles = {w.path[0]: w.title for w in desk.form}
     raise Refusal(409, "confirm", words(
-        "№ {number} is in the register (issued {when} by {who}). This {action} changes its {fields}. The register "
-        "keeps what was issued; when the note is generated again, the change is recorded as an amendment.",
-        number=row.number, when=f"{issued['created_at']:%Y-%m-%d}", who=issued["created_by"], action=action,
-        fields=", ".join(changed)), confirm="register", number=row.number)
+        "№ {number} is in the register (issued {when} by {who}). This changes: {fields}. The register keeps what "
+        "was issued; when the note is generated again, the change is recorded as an amendment.",
+        number=row.number, when=f"{issued['created_at']:%Y-%m-%d}", who=issued["created_by"],
+        fields=", ".join(words(titles.get(name, name)) for name in changed)), confirm="register", number=row.number)
 
 
-def _refused(desk: Desk, request: Request, refusal: Refusal, name: str, action: str, words: Words) -> Response:
+def _refused(desk: Desk, request: Request, refusal: Refusal, name: str, action: str, words: Words,
+             confirmed: set[str]) -> Response:
     return desk.page(request, "refused.html", refusal.status, refusal=refusal, name=name, action=action,
+                     confirmed=",".join(sorted(confirmed - {refusal.confirm})),
                      confirm_label=words("Save anyway") if action == "save" else words("Generate anyway"))
 
 
@@ -397,12 +404,12 @@ async def save(request: Request) -> Response:
         if edit.changed:
             _check(desk, edit, words)
             if "register" not in _confirmed(extras):
-                _registered_refusal(desk, edit, words, words("Save"))
+                _registered_refusal(desk, edit, words)
         new_version = editing.write(edit)
     except Refusal as refusal:
         if version:
             desk.keep_draft(name, path, version, pairs)
-        return _refused(desk, request, refusal, name, "save", words)
+        return _refused(desk, request, refusal, name, "save", words, _confirmed(extras))
     desk.store.discard(name)
     message = words("Saved {name}.", name=name) if edit.changed else words("Nothing to save: {name} is as in the "
                                                                          "file.", name=name)
@@ -424,7 +431,7 @@ async def generate(request: Request) -> Response:
             raise Refusal(409, "confirm", words("The check found what a reviewer should see before the note goes "
                                                 "out. Generate anyway?"), warnings, confirm="warnings")
         if "register" not in confirmed:
-            _registered_refusal(desk, edit, words, words("Generate"))
+            _registered_refusal(desk, edit, words)
             row = desk.registry().issued_to(path, edit.original)
             if row is not None:
                 raise Refusal(409, "confirm", words(
@@ -436,7 +443,7 @@ async def generate(request: Request) -> Response:
     except Refusal as refusal:
         if version:
             desk.keep_draft(name, path, version, pairs)
-        return _refused(desk, request, refusal, name, "generate", words)
+        return _refused(desk, request, refusal, name, "generate", words, confirmed)
     desk.store.discard(name)
     try:
         names, problems = desk.specs.generate(path, desk.out, desk.workspace)

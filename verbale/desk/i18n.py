@@ -14,7 +14,7 @@ import gettext
 import io
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
+from babel import UnknownLocaleError, negotiate_locale
 
 from ..data import LOCALES_DIR
 
@@ -80,7 +80,7 @@ def negotiate(chosen: str | None, accept_language: str) -> str:
     if chosen in LANGUAGES:
         return chosen
     try:
-        found = Locale.negotiate(accepted(accept_language), list(LANGUAGES), sep="-")
+        found = negotiate_locale(accepted(accept_language), list(LANGUAGES), sep="-")
     except (UnknownLocaleError, ValueError):
         found = None
     return found if found in LANGUAGES else "en"
@@ -111,3 +111,70 @@ SCRIPT_WORDS = (
     "Not composed:",
     "Shown as last composed.",
 )
+
+
+# -- what the catalogues must hold ------------------------------------------------------------------------------
+
+def _template_messages(folder) -> set[str]:
+    """Every ``_("…")`` of the desk's templates, read with Jinja's own parser."""
+    from jinja2 import Environment, nodes
+
+    env = Environment()
+    found = set()
+    for path in sorted(folder.glob("*.html")):
+        for call in env.parse(path.read_text(encoding="utf-8")).find_all(nodes.Call):
+            if isinstance(call.node, nodes.Name) and call.node.name == "_" and call.args \
+                    and isinstance(call.args[0], nodes.Const) and isinstance(call.args[0].value, str):
+                found.add(call.args[0].value)
+    return found
+
+
+def _python_messages(folder) -> set[str]:
+    """Every ``words("…")`` of the desk's Python modules (implicit concatenation folded by the parser)."""
+    import ast
+
+    found = set()
+    for path in sorted(folder.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("words", "_") \
+                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                found.add(node.args[0].value)
+    return found
+
+
+def schema_messages(schema: dict) -> set[str]:
+    """The form's labels and help: the JSON Schema's titles (or the names they are made from), descriptions and
+    the values of its choices."""
+    from .form import widgets
+
+    found = set()
+
+    def walk(widget):
+        found.add(widget.title)
+        if widget.description:
+            found.add(widget.description)
+        if widget.kind in ("select",):
+            found.update(str(option) for option in widget.options)
+        for child in widget.children:
+            walk(child)
+        if widget.kind == "choice":
+            for option in widget.options:
+                walk(option)
+    for top in widgets(schema):
+        walk(top)
+    return found
+
+
+STATES = ("issued", "cancelled", "registered", "signed", "dispatched")
+
+
+def desk_messages() -> set[str]:
+    """Every message the desk shows: what ``_`` and ``words`` are called with, the form's labels and help, the
+    register's states, and desk.js's words."""
+    from pathlib import Path
+
+    from ..facts.schema import spec_schema
+
+    here = Path(__file__).resolve().parent
+    return (_template_messages(here / "templates") | _python_messages(here) | schema_messages(spec_schema())
+            | set(STATES) | set(SCRIPT_WORDS)) - {""}
