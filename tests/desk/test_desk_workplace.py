@@ -66,6 +66,9 @@ def test_a_reload_a_closed_tab_and_a_crash_keep_the_draft(mission, browser, tmp_
     area.send_keys(" and will be back on 25 March 2024")
     settled(browser)
     wait_for(lambda: "back on 25 March" in preview_text(browser, "en", "opening"), what="the preview")
+    draft = root / ".verbale" / "drafts" / "notes" / "to-ministry.yaml.json"
+    wait_for(lambda: draft.is_file() and "back on 25 March" in draft.read_text(encoding="utf-8"),
+             what="the draft in the workspace")
     assert asks_before_leaving(browser)
     browser.refresh()
     wait_for(lambda: browser.find_element(By.ID, "draft-banner"), what="the restored draft")

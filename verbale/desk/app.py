@@ -18,6 +18,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 from starlette.applications import Starlette
+from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, RedirectResponse, Response
@@ -274,6 +275,7 @@ def spec_page(request: Request) -> Response:
         return desk.page(request, "message.html", 422, title=words("This note cannot be opened in the form"),
                          message=problem)
     version = version_of(raw)
+    desk.shown_pairs(name, raw, data)   # the form as this version shows it, for applying changes made on it later
     draft = desk.store.draft(name)
     shown, banner = data, None
     if draft is not None:
@@ -299,10 +301,11 @@ async def preview_fragment(request: Request) -> Response:
     path, name = _spec_name(request)
     pairs, extras = await _posted(request)
     data = form_data(pairs, desk.schema)
-    if extras.get("__version"):
-        desk.keep_draft(name, path, extras["__version"], pairs)
     result: Preview = preview(data, desk.workspace, extras.get("__recipient"))
-    return desk.page(request, "preview.html", result=result, request_path=request.url.path, oob=True)
+    response = desk.page(request, "preview.html", result=result, request_path=request.url.path, oob=True)
+    if extras.get("__version"):   # the draft is written once the preview is on its way to the clerk
+        response.background = BackgroundTask(desk.keep_draft, name, path, extras["__version"], pairs)
+    return response
 
 
 async def form_fragment(request: Request) -> Response:
