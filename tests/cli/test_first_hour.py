@@ -5,9 +5,8 @@ import re
 import subprocess
 import sys
 
-import pytest
-
 from conftest import ROOT, fill_in_sender
+from test_workspace_commands import office  # noqa: F401 - a fixture: `verbale init office`, entered
 from verbale.cli import main as verbale
 
 
@@ -15,14 +14,6 @@ def test_verbale_version():
     expected = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)[1]
     answer = subprocess.run([sys.executable, "-m", "verbale", "--version"], capture_output=True, text=True)
     assert answer.returncode == 0 and answer.stdout == f"verbale {expected}\n"
-
-
-@pytest.fixture
-def office(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    assert verbale(["init", "office"]) == 0
-    monkeypatch.chdir(tmp_path / "office")
-    return tmp_path / "office"
 
 
 def test_inits_sample_takes_its_number_from_the_numbering_init_writes(office, capsys):
