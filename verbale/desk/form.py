@@ -262,6 +262,8 @@ def form_data(pairs, schema: dict) -> dict:
         if found is None:
             continue
         kind = found.kind
+        if kind == "choice" and not any(option.kind == "number" for option in found.options):
+            kind = "text"   # a count only where the choice has one (enclosures: 11); a ref's "0123" stays text
         if kind == "multi" and (len(path) == 1 or not isinstance(path[-1], int)):
             items = get_path(data, path) or []
             if len(items) >= found.max_items:
