@@ -54,3 +54,7 @@ class BlankError(NoteError):
 
 class RegisterError(NoteError):
     """The outgoing register refuses a number, cannot be reached, or its settings are wrong."""
+
+
+class RequestError(NoteError):
+    """A web request the desk cannot take (a malformed form, an index past a list's limit): answered 400."""

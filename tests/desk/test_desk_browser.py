@@ -7,65 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from desk_fixtures import desk_server, workspace  # noqa: F401 - fixtures
+from desk_fixtures import (address, browser, desk_server, needs_chromium, preview_text, set_value,  # noqa: F401
+                           wait_for, workspace)
 
 ROOT = Path(__file__).resolve().parents[2]
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
-                                reason="Chromium and chromium-driver are not installed (apt-get install chromium "
-                                       "chromium-driver; .ci/run installs them)")
+pytestmark = needs_chromium
 SCREENSHOT = ROOT / "docs" / "desk.png"
-
-
-@pytest.fixture
-def browser(tmp_path):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--lang=en-GB", "--window-size=1600,1000", f"--user-data-dir={tmp_path / 'profile'}"):
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {"intl.accept_languages": "en-GB"})
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
-
-
-def wait_for(condition, timeout: float = 15.0, what: str = "the page"):
-    deadline = time.monotonic() + timeout
-    last = None
-    while time.monotonic() < deadline:
-        try:
-            last = condition()
-            if last:
-                return last
-        except Exception as exc:  # noqa: BLE001 - the page is still changing
-            last = exc
-        time.sleep(0.1)
-    raise AssertionError(f"{what} did not come: {last!r}")
-
-
-def preview_text(driver, lang: str, element: str) -> str:
-    from selenium.webdriver.common.by import By
-
-    return driver.find_element(By.CSS_SELECTOR, f'section[lang="{lang}"] [data-element="{element}"]').text
-
-
-def set_value(driver, field_id: str, value: str) -> None:
-    """What a picker does: a new value, then the input event the page listens to."""
-    driver.execute_script("const f = document.getElementById(arguments[0]); f.value = arguments[1];"
-                          "f.dispatchEvent(new Event('input', {bubbles: true}));", field_id, value)
 
 
 def test_live_preview_follows_the_meeting_time(desk_server, browser):
     base, workspace = desk_server
-    browser.get(f"{base}/spec/17-1-624.yaml")
+    browser.get(address(base, "/spec/17-1-624.yaml"))
     assert "14.00-те" in preview_text(browser, "kk", "opening")
     set_value(browser, "f-meeting.start", "2021-09-24T10:00")
     wait_for(lambda: "10.00-да" in preview_text(browser, "kk", "opening"), what="the Kazakh preview with 10.00-да")
@@ -78,7 +31,7 @@ def test_a_bad_date_is_shown_at_its_field(desk_server, browser):
     from selenium.webdriver.common.by import By
 
     base, _ = desk_server
-    browser.get(f"{base}/spec/17-1-624.yaml")
+    browser.get(address(base, "/spec/17-1-624.yaml"))
     set_value(browser, "f-date", "")
     message = browser.find_element(By.CSS_SELECTOR, '.msg[data-for="date"]')
     wait_for(lambda: "date:" in message.text, what="a message at the date field")
@@ -96,7 +49,7 @@ def test_save_keeps_the_comments_and_reloads_the_same(desk_server, browser):
     base, workspace = desk_server
     spec = workspace / "17-1-624.yaml"
     before = spec.read_text(encoding="utf-8")
-    browser.get(f"{base}/spec/17-1-624.yaml")
+    browser.get(address(base, "/spec/17-1-624.yaml"))
     set_value(browser, "f-meeting.start", "2021-09-24T10:00")
     browser.find_element(By.ID, "save").click()
     wait_for(lambda: "Saved" in browser.find_element(By.ID, "status").text, what="the saved message")
@@ -115,7 +68,7 @@ def test_generate_and_download_the_docx(desk_server, browser, tmp_path):
     downloads = tmp_path / "downloads"
     downloads.mkdir()
     browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
-    browser.get(f"{base}/spec/17-1-624.yaml")
+    browser.get(address(base, "/spec/17-1-624.yaml"))
     set_value(browser, "f-meeting.start", "2021-09-24T10:00")
     browser.find_element(By.ID, "generate").click()
     link = wait_for(lambda: browser.find_element(By.LINK_TEXT, "17-1-624.kk.docx"), what="the link to the file")
@@ -132,7 +85,7 @@ def test_a_script_in_a_text_stays_text(desk_server, browser):
     from selenium.webdriver.common.by import By
 
     base, _ = desk_server
-    browser.get(f"{base}/spec/17-1-624.yaml")
+    browser.get(address(base, "/spec/17-1-624.yaml"))
     area = browser.find_element(By.ID, "f-purpose.en")
     area.clear()
     area.send_keys("forward <script>alert(1)</script> and <b>bold</b>")

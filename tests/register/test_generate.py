@@ -171,7 +171,7 @@ def test_auto_without_numbering_is_one_line(tmp_path, capsys):
     spec = auto_spec(tmp_path)
     assert generate([str(spec), "-o", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err.strip()
-    assert err == (f"{spec}:3: number: number: auto needs the workspace's numbering (add numbering: "
+    assert err == (f"{spec}:3: number: 'auto' needs the workspace's numbering to take a number from (add numbering: "
                    '{pattern: "17-1/{seq}"} to a verbale.yaml in the spec\'s folder or above, or type the number)')
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 
-USAGE = """usage: verbale COMMAND [ARGS...]
+USAGE = """usage: verbale COMMAND [ARGS...]   (verbale --version: the version)
 
 commands:
   generate   write the notes of specs as DOCX (python generate.py means verbale generate)
@@ -34,10 +34,29 @@ COMMANDS = {
 }
 
 
+def version() -> str:
+    """The installed distribution's version (pyproject.toml's, in a checkout run without installing)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("verbale")
+    except PackageNotFoundError:
+        import re
+        from pathlib import Path
+
+        project = Path(__file__).resolve().parents[2] / "pyproject.toml"
+        found = re.search(r'^version = "([^"]+)"', project.read_text(encoding="utf-8"), re.M) if project.is_file() else None
+        return found.group(1) if found else "unknown"
+
+
 def main(argv: list[str] | None = None) -> int:
     from importlib import import_module
 
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] in (["--version"], ["-V"]):
+        print(f"verbale {version()}")
+        return 0
     if not argv or argv[0] in ("-h", "--help"):
         print(USAGE, file=sys.stdout if argv else sys.stderr)
         return 0 if argv else 2

@@ -23,6 +23,8 @@ VERBALE_YAML = """\
 sender: {sender}          # termbase key of the office (termbase/terms.yaml, termbase/<lang>/terms.yaml)
 place: {place}              # termbase key of the city of issue (`verbale terms show {place}` shows it)
 languages: [{languages}]    # the language versions to write
+numbering: {{pattern: "{{seq}}", restart: yearly}}   # the register gives `number: auto` the next number; put your
+                            # office's index around {{seq}} ("17-1/{{seq}}"); {{year}} {{yy}} {{month}} work too
 # house:                    # the office's conventions (NOTE-SPEC §7, §10), e.g.
 #   date_order: day-month
 #   qr: true                  # a QR code on the last page, for `verbale verify` (NOTE-SPEC §12)
@@ -78,8 +80,8 @@ LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh"}
 SAMPLE_SPEC = """\
 # yaml-language-server: $schema=../schema/note-spec.schema.json
 # A sample note: sender, place and languages come from verbale.yaml.  Write one text per language;
-# `verbale generate notes/ -o out/` writes the notes.
-number: 1/1
+# `verbale generate notes/ -o out/` writes the notes and writes the register's next number in place of auto.
+number: auto
 date: {date}
 recipients: [mfa-kazakhstan]      # termbase keys; `verbale terms show mfa-kazakhstan` shows one
 purpose:

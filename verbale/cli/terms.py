@@ -12,6 +12,9 @@ from pathlib import Path
 from ..errors import NoteError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+CONFIRM_HOW = ("To confirm a form: if it is right, write it under its entry in termbase/<lang>/terms.yaml (as "
+               "`dat: …`; a list form line by line), or correct it there; a written form is used as written and no "
+               "longer listed here. The desk's Names page (verbale serve) writes a new entry's forms so.")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -77,6 +80,8 @@ def check(args) -> int:
         for key in own:
             print(f"{key} ({', '.join(termbase.kinds(key)) or 'no kind'}): forms the tool derives, to confirm")
             _print_forms(termbase, key, languages, only_derived=True)
+        if own:
+            print(CONFIRM_HOW)
     for problem in problems + hints:
         print(problem, file=sys.stderr)
     entries = len(set(termbase.entries) | {k for lang in languages for k in termbase.forms.get(lang, {})})

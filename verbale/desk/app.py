@@ -1,36 +1,49 @@
 """The clerk's desk: a small Starlette application over a workspace's specs.
 
-Pages: the list of specs, and one spec open as a form (made from the JSON Schema) beside a live preview of
-every language. Writes (save, generate, new, duplicate) need the page's same-origin token; every path stays
-inside the workspace; every user text is escaped by the page templates (autoescape).
+Pages: the list of notes, one note open as a form (made from the JSON Schema) beside a live preview of every
+language, the register, and the names of the termbase. Every request carries the desk's access token (guard.py);
+writes carry the page's same-origin token; every path stays inside the workspace; every user text is escaped by
+the page templates (autoescape). A bad request is answered 4xx with a plain line, never 500.
 """
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import re
 import secrets
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 from starlette.applications import Starlette
+from starlette.background import BackgroundTask
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..errors import NoteError
+from ..errors import NoteError, RequestError
 from ..facts.schema import spec_schema
 from ..facts.termbase import Termbase
 from ..facts.workspace import Workspace
-from .form import LIST_MARK, form_data, get_path, item_widget, parse_path, put_path, widgets
+from . import editing
+from .drafts import Store, new_draft
+from .editing import Refusal, version_of
+from .form import (LIST_MARK, _key, form_data, get_path, item_widget, parse_path, posted_pairs, put_path,
+                   widget_at, widgets, with_changes)
 from .guard import Guard
+from .i18n import COOKIE as LANGUAGE_COOKIE, LANGUAGES, SCRIPT_WORDS, Words, negotiate
 from .preview import Preview, preview
 from .specs import SpecFiles
 
 HERE = Path(__file__).resolve().parent
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "kk": "Қазақша"}
+MAX_NAME = 120
+SHOWN_CACHE = 64
 
 
 @dataclass
@@ -38,36 +51,108 @@ class Desk:
     """What every request needs: the workspace's specs, its termbase, the output folder, the tokens."""
 
     specs: SpecFiles
-    workspace: Workspace
+    root: Path
     out: Path
+    fixed: Workspace | None = None          # tests: a workspace given whole (its termbase replaced)
+    token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     schema: dict = field(default_factory=spec_schema)
 
     def __post_init__(self):
         self.pages = Environment(loader=FileSystemLoader(str(HERE / "templates")),
                                  autoescape=select_autoescape(default=True, default_for_string=True))
-        self.pages.globals.update(csrf=self.csrf, language_names=LANGUAGE_NAMES, list_mark=LIST_MARK)
+        self.pages.globals.update(csrf=self.csrf, language_names=LANGUAGE_NAMES, list_mark=LIST_MARK,
+                                  interface_languages=LANGUAGES)
         self.pages.filters["item_widget"] = item_widget
         self.pages.filters["printed"] = printed
+        self.pages.filters["url"] = lambda text: quote(str(text), safe="/")
         self.form = widgets(self.schema)
+        self.store = Store(self.root)
+        self._shown: OrderedDict[tuple[str, str], list] = OrderedDict()
 
-    def page(self, template: str, status: int = 200, **values) -> HTMLResponse:
-        return HTMLResponse(self.pages.get_template(template).render(**values), status_code=status)
+    # -- the workspace, read again when its files change (the desk runs for days) ----------------------------
+
+    @property
+    def workspace(self) -> Workspace:
+        if self.fixed is not None:
+            return self.fixed
+        from ..facts.workspace import load_workspace, workspace_root
+
+        found = workspace_root(self.root)
+        return load_workspace(found) if found else Workspace(None)
 
     @property
     def termbase(self) -> Termbase:
         return self.workspace.termbase
 
+    def registry(self):
+        from .registry import Registry
+
+        return Registry(self.workspace)
+
     def keys(self) -> list[tuple[str, str]]:
         """Every termbase key with its names in each language, for the pickers."""
+        termbase = self.termbase
         options = []
-        for key in sorted(self.termbase.entries):  # the workspace's entries over the built-in ones
+        for key in sorted(termbase.entries):  # the workspace's entries over the built-in ones
             names = []
             for lang in LANGUAGE_NAMES:
-                raw = self.termbase.forms.get(lang, {}).get(key) or {}
+                raw = termbase.forms.get(lang, {}).get(key) or {}
                 names.append(str(raw.get("nom", "")))
             options.append((key, " / ".join(n for n in names if n)))
         return options
+
+    # -- pages -----------------------------------------------------------------------------------------------
+
+    def words(self, request: Request) -> Words:
+        return Words(negotiate(request.cookies.get(LANGUAGE_COOKIE), request.headers.get("accept-language", "")))
+
+    def page(self, request: Request, template: str, status: int = 200, headers: dict | None = None,
+             **values) -> HTMLResponse:
+        words = self.words(request)
+        values.setdefault("workspace", self.workspace)
+        html = self.pages.get_template(template).render(
+            _=words, lang=words.lang, here=request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+            script_words={text: words(text) for text in SCRIPT_WORDS}, **values)
+        return HTMLResponse(html, status_code=status, headers=headers)
+
+    def form_html(self, name: str, data: dict, words: Words | None = None) -> str:
+        return self.pages.get_template("form.html").render(
+            _=words or Words("en"), name=name, data=data, form=self.form, keys=[],
+            languages=_languages(data, self.workspace), defaults=self.workspace.config)
+
+    def shown_pairs(self, name: str, raw: bytes, data: dict) -> list[tuple[str, str]]:
+        """What the page posts for the file ``raw`` untouched (cached by version)."""
+        key = (name, version_of(raw))
+        if key not in self._shown:
+            self._shown[key] = posted_pairs(self.form_html(name, data))
+            while len(self._shown) > SHOWN_CACHE:
+                self._shown.popitem(last=False)
+        self._shown.move_to_end(key)
+        return self._shown[key]
+
+    def shown_data(self, name: str, raw: bytes, data: dict) -> dict:
+        return form_data(self.shown_pairs(name, raw, data), self.schema)
+
+    def keep_draft(self, name: str, path: Path, version: str, pairs: list) -> None:
+        """The form as posted, kept in the workspace; none where it holds nothing the file does not."""
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return
+        if version == version_of(raw):
+            data, _ = self.specs.read(path)
+            if data is None:
+                return
+            shown = self.shown_pairs(name, raw, data)
+            if _key(form_data(shown, self.schema)) == _key(form_data(pairs, self.schema)):
+                self.store.discard(name)
+                return
+        else:
+            earlier = self.store.draft(name)
+            shown = earlier.shown if earlier is not None and earlier.version == version else None
+            shown = shown or next((v for (n, ver), v in self._shown.items() if n == name and ver == version), None)
+        self.store.keep(name, new_draft(version, pairs, shown))
 
 
 NO_BREAK_WORD = re.compile("(\\S*\u2011\\S*)")
@@ -85,125 +170,410 @@ def printed(line: str) -> Markup:
 
 
 def _languages(data: dict, workspace: Workspace | None = None) -> list[str]:
-    chosen = data.get("languages") or (workspace.config.get("languages") if workspace else None)
+    chosen = data.get("languages") if isinstance(data.get("languages"), list) else None
+    chosen = chosen or (workspace.config.get("languages") if workspace else None)
     return [lang for lang in LANGUAGE_NAMES if not chosen or lang in chosen]
 
 
-async def _posted(request: Request) -> tuple[dict, dict]:
-    form = await request.form()
+def _desk(request: Request) -> Desk:
+    return request.app.state.desk
+
+
+async def _posted(request: Request) -> tuple[list[tuple[str, str]], dict]:
+    """The posted fields (name, value) and the page's own fields (``__version`` …)."""
+    try:
+        form = await request.form(max_files=0, max_fields=2000)
+    except HTTPException:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a malformed body is the sender's problem, said in one line
+        raise HTTPException(400, f"The form could not be read: {exc}") from None
     pairs = [(name, value) for name, value in form.multi_items() if isinstance(value, str)]
-    extras = {name: value for name, value in pairs if name.startswith("__")}
-    return form_data(pairs, request.app.state.desk.schema), extras
+    own = [(name, value) for name, value in pairs if name.startswith("__") and not name.startswith(LIST_MARK)]
+    return [pair for pair in pairs if pair not in own], dict(own)
+
+
+def _spec_name(request: Request) -> tuple[Path, str]:
+    desk = _desk(request)
+    path = desk.specs.path(request.path_params["name"])
+    return path, desk.specs.name(path)
+
+
+# -- the list of notes ---------------------------------------------------------------------------------------
+
+SORTS = ("name", "number", "date", "recipients", "subject")
+
+
+def _subject(data: dict, workspace: Workspace) -> str:
+    from ..register.outgoing import first_sentence
+
+    purpose = data.get("purpose")
+    if not isinstance(purpose, dict):
+        return ""
+    first = next((lang for lang in [*(workspace.config.get("languages") or []), "en", "ru", "kk"]
+                  if isinstance(purpose.get(lang), str) and purpose[lang].strip()), None)
+    return first_sentence(re.sub(r"\{\{.*?\}\}", "…", purpose[first]))[:160] if first else ""
+
+
+def _outputs(desk: Desk, path: Path) -> list[str]:
+    """The files in the output folder written from this spec (its stem), for download."""
+    from ..build import safe_stem
+
+    try:
+        stem = safe_stem(path)
+        return sorted(p.name for p in desk.out.glob(f"{glob_escape(stem)}.*")
+                      if p.suffix in (".docx", ".pdf") and p.is_file() and not p.is_symlink())
+    except (OSError, NoteError, ValueError):
+        return []
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
 
 
 def list_page(request: Request) -> Response:
-    desk: Desk = request.app.state.desk
+    desk = _desk(request)
+    workspace = desk.workspace
+    query = request.query_params
+    wanted = " ".join(query.get("q", "").split()).casefold()[:200]
+    sort = query.get("sort") if query.get("sort") in SORTS else "name"
+    descending = query.get("dir") == "desc"
     rows = []
     for path in desk.specs.all():
         data, problem = desk.specs.read(path)
-        state = preview(data, desk.workspace) if data is not None else None
-        rows.append({"path": desk.specs.name(path), "data": data or {}, "problem": problem, "state": state})
-    return desk.page("list.html", rows=rows, samples=desk.specs.samples(), left_out=desk.specs.left_out() + desk.workspace.termbase.left_out)
+        state = preview(data, workspace) if data is not None else None
+        data = data or {}
+        recipients = data.get("recipients") if isinstance(data.get("recipients"), list) else []
+        distribution = data.get("distribution")
+        row = {"path": desk.specs.name(path), "data": data, "problem": problem, "state": state,
+               "number": "" if data.get("number") is None else str(data.get("number")),
+               "date": "" if data.get("date") is None else str(data.get("date")),
+               "recipients": ", ".join(str(r) for r in recipients) + (
+                   f" {distribution}" if isinstance(distribution, str) else ""),
+               "subject": _subject(data, workspace), "files": _outputs(desk, path),
+               "draft": desk.store.draft(desk.specs.name(path)) is not None}
+        haystack = " ".join([row["path"], row["number"], row["date"], row["recipients"], row["subject"]]).casefold()
+        if all(word in haystack for word in wanted.split()):
+            rows.append(row)
+    rows.sort(key=lambda r: (r["path"] if sort == "name" else r[sort]).casefold(), reverse=descending)
+    numbering = bool(workspace.config.get("numbering"))
+    return desk.page(request, "list.html", rows=rows, samples=desk.specs.samples(), q=query.get("q", "")[:200],
+                     sort=sort, descending=descending, numbering=numbering, binned=len(desk.store.binned()),
+                     left_out=desk.specs.left_out() + workspace.termbase.left_out)
 
+
+# -- one note ------------------------------------------------------------------------------------------------
 
 def spec_page(request: Request) -> Response:
-    desk: Desk = request.app.state.desk
-    path = desk.specs.path(request.path_params["name"])
+    desk = _desk(request)
+    path, name = _spec_name(request)
+    words = desk.words(request)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return desk.page(request, "message.html", 422, title=words("This note cannot be opened"),
+                         message=f"{name}:1: (file): cannot read it: {exc.strerror}")
     data, problem = desk.specs.read(path)
     if data is None:
-        return desk.page("message.html", 422, title="This spec cannot be opened in the form", message=problem)
-    return desk.page("spec.html", name=desk.specs.name(path), data=data, form=desk.form, keys=desk.keys(),
-                     languages=_languages(data, desk.workspace), result=preview(data, desk.workspace))
+        return desk.page(request, "message.html", 422, title=words("This note cannot be opened in the form"),
+                         message=problem)
+    version = version_of(raw)
+    desk.shown_pairs(name, raw, data)   # the form as this version shows it, for applying changes made on it later
+    draft = desk.store.draft(name)
+    shown, banner = data, None
+    if draft is not None:
+        try:
+            mine = form_data(draft.pairs, desk.schema)
+        except RequestError:
+            mine, draft = None, None
+            desk.store.discard(name)
+        if draft is not None and draft.version == version:
+            shown, banner = mine, "restored"
+        elif draft is not None:
+            banner = "changed"
+    result = preview(shown, desk.workspace)
+    registered = desk.registry().issued_to(path, data)
+    return desk.page(request, "spec.html", name=name, data=shown, form=desk.form, keys=desk.keys(),
+                     languages=_languages(shown, desk.workspace), result=result, version=version, banner=banner,
+                     draft=draft, registered=registered, defaults=desk.workspace.config,
+                     dirty=banner == "restored")
 
 
 async def preview_fragment(request: Request) -> Response:
-    desk: Desk = request.app.state.desk
-    desk.specs.path(request.path_params["name"])  # the spec must be one of the workspace's
-    data, extras = await _posted(request)
+    desk = _desk(request)
+    path, name = _spec_name(request)
+    pairs, extras = await _posted(request)
+    data = form_data(pairs, desk.schema)
     result: Preview = preview(data, desk.workspace, extras.get("__recipient"))
-    return desk.page("preview.html", result=result, request_path=request.url.path)
+    response = desk.page(request, "preview.html", result=result, request_path=request.url.path, oob=True)
+    if extras.get("__version"):   # the draft is written once the preview is on its way to the clerk
+        response.background = BackgroundTask(desk.keep_draft, name, path, extras["__version"], pairs)
+    return response
 
 
 async def form_fragment(request: Request) -> Response:
     """The form again, with an item added to or removed from a list or a named map, or a variant chosen."""
-    desk: Desk = request.app.state.desk
-    desk.specs.path(request.path_params["name"])
-    data, extras = await _posted(request)
+    desk = _desk(request)
+    path, name = _spec_name(request)
+    pairs, extras = await _posted(request)
+    data = form_data(pairs, desk.schema)
     query = request.query_params
-    path, op = parse_path(query.get("field", "")), query.get("op", "")
-    if path and path[0] in desk.schema["properties"]:
-        current = get_path(data, path)
+    words = desk.words(request)
+    field_name, op = query.get("field", ""), query.get("op", "")
+    path_of_field = parse_path(field_name)
+    if op:
+        if op not in ("add", "remove", "variant"):
+            raise HTTPException(400, words("Unknown operation: {op}.", op=op[:40]))
+        if not path_of_field or path_of_field[0] not in desk.schema["properties"]:
+            raise HTTPException(400, words("No such field: {field}.", field=field_name[:80]))
+        target = widget_at(path_of_field, desk.schema)
+        if target is None:
+            raise HTTPException(400, words("No such field: {field}.", field=field_name[:80]))
+        current = get_path(data, path_of_field)
         if op == "variant":
-            put_path(data, path, [] if query.get("variant") == "list" else "")
+            put_path(data, path_of_field, [] if query.get("variant") == "list" else "")
         elif op == "add" and query.get("kind") == "map":
-            key = extras.get(f"__mapkey.{query.get('field')}", "").strip()
-            if re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", key):
-                entries = current if isinstance(current, dict) else {}
-                entries.setdefault(key, {} if query.get("entry") == "group" else "")
-                put_path(data, path, entries)
+            key = extras.get(f"__mapkey.{field_name}", "").strip()
+            if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", key):
+                raise HTTPException(400, words("A name is lowercase letters, digits and hyphens, e.g. deadline."))
+            entries = current if isinstance(current, dict) else {}
+            entries.setdefault(key, {} if query.get("entry") == "group" else "")
+            put_path(data, path_of_field, entries)
         elif op == "add":
             items = current if isinstance(current, list) else []
+            limit = getattr(target, "max_items", 100)
+            if len(items) >= limit:
+                raise HTTPException(400, words("This list holds at most {count} items.", count=limit))
             items.append("" if query.get("entry") == "value" else {})
-            put_path(data, path, items)
+            put_path(data, path_of_field, items)
         elif op == "remove" and isinstance(current, dict):
             current.pop(query.get("key", ""), None)
-        elif op == "remove" and isinstance(current, list):
-            index = int(query.get("index", "-1") or -1)
-            if 0 <= index < len(current):
-                del current[index]
-    return desk.page("form.html", name=request.path_params["name"], data=data, form=desk.form, keys=desk.keys(),
-                     languages=_languages(data, desk.workspace))
+        elif op == "remove":
+            index = query.get("index", "")
+            if not re.fullmatch(r"\d{1,6}", index):
+                raise HTTPException(400, words("The index of the item to remove is not a whole number."))
+            if isinstance(current, list) and int(index) < len(current):
+                del current[int(index)]
+    return desk.page(request, "form.html", name=name, data=data, form=desk.form, keys=desk.keys(),
+                     languages=_languages(data, desk.workspace), defaults=desk.workspace.config)
+
+
+CONFIRMATIONS = ("register", "warnings")
+
+
+def _confirmed(extras: dict) -> set[str]:
+    """What the clerk has confirmed with "… anyway" (only the desk's own words are taken)."""
+    return {part for part in extras.get("__confirm", "").split(",") if part in CONFIRMATIONS}
+
+
+def _check(desk: Desk, edit: editing.Edit, words: Words) -> Preview:
+    """What the command line would say of the spec the edit writes; errors refuse it."""
+    result = preview(edit.data, desk.workspace, file=edit.path.name)
+    errors = [p.text for p in result.errors]
+    if errors:
+        raise Refusal(422, "invalid", words("Not saved: the command line would refuse this note. Fix what is "
+                                            "shown at the fields first; your changes are kept."), errors)
+    return result
+
+
+def _registered_refusal(desk: Desk, edit: editing.Edit, words: Words) -> None:
+    """A Save that changes the facts of a note the register holds asks first."""
+    row = desk.registry().issued_to(edit.path, edit.original)
+    changed = edit.changed_facts() if edit.changed else []
+    if row is None or not changed:
+        return
+    issued = row.record.entry
+    titles = {w.path[0]: w.title for w in desk.form}
+    raise Refusal(409, "confirm", words(
+        "№ {number} is in the register (issued {when} by {who}). This changes: {fields}. The register keeps what "
+        "was issued; when the note is generated again, the change is recorded as an amendment.",
+        number=row.number, when=f"{issued['created_at']:%Y-%m-%d}", who=issued["created_by"],
+        fields=", ".join(words(titles.get(name, name)) for name in changed)), confirm="register", number=row.number)
+
+
+def _refused(desk: Desk, request: Request, refusal: Refusal, name: str, action: str, words: Words,
+             confirmed: set[str]) -> Response:
+    return desk.page(request, "refused.html", refusal.status, refusal=refusal, name=name, action=action,
+                     confirmed=",".join(sorted(confirmed - {refusal.confirm})),
+                     confirm_label=words("Save anyway") if action == "save" else words("Generate anyway"))
 
 
 async def save(request: Request) -> Response:
-    desk: Desk = request.app.state.desk
-    path = desk.specs.path(request.path_params["name"])
-    data, _ = await _posted(request)
+    desk = _desk(request)
+    path, name = _spec_name(request)
+    pairs, extras = await _posted(request)
+    words = desk.words(request)
+    version = extras.get("__version", "")
     try:
-        desk.specs.save(path, data, desk.schema, desk.workspace.config)
-    except NoteError as exc:
-        return desk.page("status.html", ok=False, message=str(exc))  # htmx swaps only 2xx answers
-    return desk.page("status.html", ok=True, message=f"Saved {desk.specs.name(path)}.")
+        edit = editing.prepare(path, name, version, form_data(pairs, desk.schema),
+                               lambda raw, data: desk.shown_data(name, raw, data))
+        if edit.changed:
+            _check(desk, edit, words)
+            if "register" not in _confirmed(extras):
+                _registered_refusal(desk, edit, words)
+        new_version = editing.write(edit)
+    except Refusal as refusal:
+        if version:
+            desk.keep_draft(name, path, version, pairs)
+        return _refused(desk, request, refusal, name, "save", words, _confirmed(extras))
+    desk.store.discard(name)
+    message = words("Saved {name}.", name=name) if edit.changed else words("Nothing to save: {name} is as in the "
+                                                                         "file.", name=name)
+    return desk.page(request, "saved.html", ok=True, message=message, version=new_version)
 
 
 async def generate(request: Request) -> Response:
-    desk: Desk = request.app.state.desk
-    path = desk.specs.path(request.path_params["name"])
-    data, _ = await _posted(request)
+    desk = _desk(request)
+    path, name = _spec_name(request)
+    pairs, extras = await _posted(request)
+    words = desk.words(request)
+    version, confirmed = extras.get("__version", ""), _confirmed(extras)
     try:
-        desk.specs.save(path, data, desk.schema, desk.workspace.config)
+        edit = editing.prepare(path, name, version, form_data(pairs, desk.schema),
+                               lambda raw, data: desk.shown_data(name, raw, data))
+        result = _check(desk, edit, words)
+        warnings = [p.text for p in result.problems if p.kind != "error"]
+        if warnings and "warnings" not in confirmed:
+            raise Refusal(409, "confirm", words("The check found what a reviewer should see before the note goes "
+                                                "out. Generate anyway?"), warnings, confirm="warnings")
+        if "register" not in confirmed:
+            _registered_refusal(desk, edit, words)
+            row = desk.registry().issued_to(path, edit.original)
+            if row is not None:
+                raise Refusal(409, "confirm", words(
+                    "№ {number} is already in the register. Generating again replaces its files in the output "
+                    "folder; the register keeps the new files' hashes beside the old ones, and records an "
+                    "amendment if the date, recipients, sender or subject changed.", number=row.number),
+                    confirm="register", number=row.number)
+        editing.write(edit)
+    except Refusal as refusal:
+        if version:
+            desk.keep_draft(name, path, version, pairs)
+        return _refused(desk, request, refusal, name, "generate", words, confirmed)
+    desk.store.discard(name)
+    try:
         names, problems = desk.specs.generate(path, desk.out, desk.workspace)
+        after = path.read_bytes()
         number = (desk.specs.read(path)[0] or {}).get("number")
     except NoteError as exc:
         lines = [str(e) for e in getattr(exc, "errors", [exc])]
-        return desk.page("status.html", ok=False, message="; ".join(lines))
-    return desk.page("files.html", names=names, problems=problems, number=number,
-                     numbered=data.get("number") == "auto" and number not in (None, "auto"))
+        return desk.page(request, "saved.html", 422, ok=False, message="; ".join(lines), version=version_of(path.read_bytes()))
+    return desk.page(request, "files.html", names=names, problems=problems, number=number,
+                     numbered=str(edit.data.get("number")) == "auto" and number not in (None, "auto"),
+                     version=version_of(after))
 
 
 def download(request: Request) -> Response:
-    desk: Desk = request.app.state.desk
+    desk = _desk(request)
     name = request.path_params["name"]
     if not re.fullmatch(r"[\w.-]+\.(docx|pdf)", name) or name.startswith("."):
-        return Response("no such file", 404)
+        return PlainTextResponse("no such file", 404)
     target = desk.out / name
     if not target.is_file() or target.is_symlink():
-        return Response("no such file", 404)
+        return PlainTextResponse("no such file", 404)
     return FileResponse(target, filename=name)
 
 
+# -- drafts --------------------------------------------------------------------------------------------------
+
+async def discard_draft(request: Request) -> Response:
+    desk = _desk(request)
+    _, name = _spec_name(request)
+    desk.store.discard(name)
+    return _go(request, f"/spec/{quote(name)}")
+
+
+async def apply_draft(request: Request) -> Response:
+    """The clerk's unsaved changes, made on an earlier version of the file, applied to the file as it is now."""
+    desk = _desk(request)
+    path, name = _spec_name(request)
+    draft = desk.store.draft(name)
+    raw = path.read_bytes()
+    data, problem = desk.specs.read(path)
+    if draft is None or data is None:
+        return _go(request, f"/spec/{quote(name)}")
+    mine = form_data(draft.pairs, desk.schema)
+    current = desk.shown_data(name, raw, data)
+    if draft.shown is not None:
+        merged = with_changes(current, form_data(draft.shown, desk.schema), mine)
+    else:  # the form as the page first showed it is not known: the clerk's form, the file's number
+        merged = {**mine, **({"number": current["number"]} if "number" in current else {})}
+    pairs = posted_pairs(desk.form_html(name, merged))
+    desk.store.keep(name, new_draft(version_of(raw), pairs, desk.shown_pairs(name, raw, data)))
+    return _go(request, f"/spec/{quote(name)}")
+
+
+# -- making, copying, renaming, deleting notes ---------------------------------------------------------------
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+async def _form(request: Request) -> dict:
+    try:
+        form = await request.form(max_files=0, max_fields=50)
+    except HTTPException:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise HTTPException(400, f"The form could not be read: {exc}") from None
+    return {name: value for name, value in form.items() if isinstance(value, str)}
+
+
 async def new_spec(request: Request) -> Response:
-    desk: Desk = request.app.state.desk
-    form = await request.form()
-    path = desk.specs.create(str(form.get("name", "")), str(form.get("sample", "")))
-    return _go(request, f"/spec/{desk.specs.name(path)}")
+    desk = _desk(request)
+    form = await _form(request)
+    numbered = bool(desk.workspace.config.get("numbering"))
+    path = desk.specs.create(str(form.get("name", ""))[:MAX_NAME], str(form.get("sample", "")), numbered, _today())
+    return _go(request, f"/spec/{quote(desk.specs.name(path))}")
 
 
 async def duplicate(request: Request) -> Response:
-    desk: Desk = request.app.state.desk
+    desk = _desk(request)
+    path, _ = _spec_name(request)
     numbered = bool(desk.workspace.config.get("numbering"))
-    path = desk.specs.duplicate(desk.specs.path(request.path_params["name"]), numbered)
-    return _go(request, f"/spec/{desk.specs.name(path)}")
+    copy = desk.specs.duplicate(path, numbered, _today())
+    return _go(request, f"/spec/{quote(desk.specs.name(copy))}")
+
+
+async def rename(request: Request) -> Response:
+    desk = _desk(request)
+    path, name = _spec_name(request)
+    form = await _form(request)
+    words = desk.words(request)
+    data, _ = desk.specs.read(path)
+    row = desk.registry().issued_to(path, data or {})
+    if row is not None:
+        raise HTTPException(409, words("№ {number} is in the register under the name {name}, so the note keeps "
+                                       "its name. Duplicate it to start another note from it.",
+                                       number=row.number, name=name))
+    target = desk.specs.renamed(path, str(form.get("to", ""))[:MAX_NAME])
+    desk.store.move_draft(name, desk.specs.name(target))
+    return _go(request, "/")
+
+
+async def delete(request: Request) -> Response:
+    from ..register.outgoing import user_name
+
+    desk = _desk(request)
+    path, name = _spec_name(request)
+    desk.store.throw(path, name, user_name())
+    return _go(request, "/")
+
+
+def bin_page(request: Request) -> Response:
+    desk = _desk(request)
+    return desk.page(request, "bin.html", entries=desk.store.binned())
+
+
+async def restore(request: Request) -> Response:
+    desk = _desk(request)
+    form = await _form(request)
+    words = desk.words(request)
+    entry = desk.store.binned_entry(str(form.get("entry", "")))
+    if entry is None:
+        raise HTTPException(404, words("That note is not in the bin."))
+    target = desk.specs.free_like(entry["name"])
+    desk.store.restore(entry["id"], target, desk.specs.name(target))
+    return _go(request, f"/spec/{quote(desk.specs.name(target))}")
 
 
 def _go(request: Request, url: str) -> Response:
@@ -213,11 +583,27 @@ def _go(request: Request, url: str) -> Response:
     return RedirectResponse(url, status_code=303)
 
 
+def choose_language(request: Request) -> Response:
+    code = request.path_params["code"]
+    target = request.query_params.get("next", "/")
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        target = "/"
+    response = RedirectResponse(target, status_code=303)
+    if code in LANGUAGES:
+        response.set_cookie(LANGUAGE_COOKIE, code, max_age=3600 * 24 * 365, samesite="strict", httponly=True)
+    return response
+
+
 def create_app(root: Path, out: Path | None = None, termbase: Termbase | None = None,
                host: str = "127.0.0.1", port: int = 8765, token: str | None = None) -> Starlette:
-    """The desk over the workspace at ``root``; ``token`` is required from every request when given."""
-    workspace = _workspace(root, termbase)
-    desk = Desk(SpecFiles(root), workspace, (out or root / "out"))
+    """The desk over the workspace at ``root``. Every request needs ``token`` (made here when not given; the
+    returned application's ``token``), as the address ``verbale serve`` prints carries it."""
+    from . import names as names_pages
+    from . import register_pages
+
+    root = Path(root).resolve()
+    fixed = _workspace(root, termbase) if termbase is not None else None
+    desk = Desk(SpecFiles(root), root, (out or root / "out"), fixed, **({"token": token} if token else {}))
     routes = [
         Route("/", list_page),
         Route("/spec/{name:path}", spec_page),
@@ -226,13 +612,25 @@ def create_app(root: Path, out: Path | None = None, termbase: Termbase | None = 
         Route("/save/{name:path}", save, methods=["POST"]),
         Route("/generate/{name:path}", generate, methods=["POST"]),
         Route("/duplicate/{name:path}", duplicate, methods=["POST"]),
+        Route("/rename/{name:path}", rename, methods=["POST"]),
+        Route("/delete/{name:path}", delete, methods=["POST"]),
+        Route("/draft/discard/{name:path}", discard_draft, methods=["POST"]),
+        Route("/draft/apply/{name:path}", apply_draft, methods=["POST"]),
+        Route("/bin", bin_page),
+        Route("/restore", restore, methods=["POST"]),
         Route("/new", new_spec, methods=["POST"]),
         Route("/files/{name}", download),
+        Route("/lang/{code}", choose_language),
+        *register_pages.routes(),
+        *names_pages.routes(),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
-    app = Starlette(routes=routes, exception_handlers={NoteError: _note_error}, lifespan=_office_while_serving)
+    app = Starlette(routes=routes, exception_handlers={NoteError: _note_error, HTTPException: _http_error},
+                    lifespan=_office_while_serving)
     app.state.desk = desk
-    return Guard(app, host=host, port=port, csrf=desk.csrf, token=token)
+    guarded = Guard(app, host=host, port=port, csrf=desk.csrf, token=desk.token)
+    guarded.token = desk.token
+    return guarded
 
 
 @contextlib.asynccontextmanager
@@ -255,6 +653,20 @@ def _workspace(root: Path, termbase: Termbase | None) -> Workspace:
     return replace(workspace, termbase=termbase) if termbase is not None else workspace
 
 
+def _wants_page(request: Request) -> bool:
+    return request.method == "GET" and not request.headers.get("hx-request")
+
+
 def _note_error(request: Request, exc: Exception) -> Response:
-    desk: Desk = request.app.state.desk
-    return desk.page("message.html", 404 if "no spec" in str(exc) else 422, title="Not possible", message=str(exc))
+    desk = _desk(request)
+    if isinstance(exc, RequestError):
+        return PlainTextResponse(f"{exc.field}: {exc.problem}" if exc.field else exc.problem, 400)
+    status = 404 if "no spec" in str(exc) else 422
+    if not _wants_page(request):
+        return PlainTextResponse(str(exc), status)
+    words = desk.words(request)
+    return desk.page(request, "message.html", status, title=words("Not possible"), message=str(exc))
+
+
+def _http_error(request: Request, exc: HTTPException) -> Response:
+    return PlainTextResponse(str(exc.detail), exc.status_code, headers=getattr(exc, "headers", None))

@@ -1,8 +1,11 @@
 """What stands between the network and the desk (pure ASGI, around the application).
 
-- Only the desk's own host names are answered (a page elsewhere cannot reach it by DNS rebinding).
-- With a token (any address but loopback), every request must carry it: once in the address (``?token=``),
-  then in a cookie, as Jupyter does.
+- Every request carries the desk's access token, on every address including loopback (as Jupyter does): once in
+  the address (``?token=``, which ``verbale serve`` prints and opens the browser with), then in a cookie named
+  for the desk's port. Without it nothing is answered, not even the page that holds the form token, so another
+  local user or process cannot read the page and then write.
+- On loopback only the desk's own host names are answered (a page elsewhere cannot reach it by DNS rebinding);
+  off loopback the token alone decides, so the desk may be reached by any of the machine's names.
 - Every request that changes something (POST) carries the page's same-origin token, and an Origin header,
   when the browser sends one, must be the desk's own.
 - Request bodies are limited in size.
@@ -10,18 +13,26 @@
 from __future__ import annotations
 
 import hmac
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 MAX_BODY = 256 * 1024
-COOKIE = "verbale_desk_token"
 CSRF_HEADER = b"x-desk-token"
 CSRF_FIELD = "_csrf"
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def cookie_name(port: int) -> str:
+    """The token's cookie, one per port: cookies are not kept apart by port, two desks on one machine are."""
+    return f"verbale_desk_{port}"
 
 
 class Guard:
-    def __init__(self, app, host: str, port: int, csrf: str, token: str | None = None):
-        self.app, self.csrf, self.token = app, csrf, token
+    def __init__(self, app, host: str, port: int, csrf: str, token: str):
+        if not token:
+            raise ValueError("the desk needs an access token")
+        self.app, self.csrf, self.token, self.cookie = app, csrf, token, cookie_name(port)
         self.state = app.state
+        self.loopback = host in LOOPBACK or host.startswith("127.")
         self.hosts = {f"{name}:{port}".encode() for name in {host, "127.0.0.1", "localhost", "[::1]"}}
 
     async def __call__(self, scope, receive, send):
@@ -29,18 +40,20 @@ class Guard:
             return await self.app(scope, receive, send)
         headers = {name: value for name, value in scope["headers"]}
         host = headers.get(b"host", b"")
-        # on loopback the Host header keeps other sites out (DNS rebinding); elsewhere the token does, and the
-        # desk may be reached by any of the machine's names
-        if self.token is None and host not in self.hosts:
+        if self.loopback and host not in self.hosts:
             return await _refuse(send, 421, "This desk answers only at its own address.")
-        if self.token is not None and not self._has_token(scope, headers):
-            return await _refuse(send, 403, "Open the address with the token printed when the desk started.")
+        if not self._has_token(scope, headers):
+            return await _refuse(send, 403, "Open the desk with the address `verbale serve` printed when it started "
+                                            "(it holds the desk's token).")
         if scope["method"] not in ("GET", "HEAD"):
             origin = headers.get(b"origin")
-            own = self.hosts if self.token is None else self.hosts | {host}
+            own = self.hosts if self.loopback else self.hosts | {host}
             if origin is not None and origin.split(b"//", 1)[-1] not in own:
                 return await _refuse(send, 403, "A page of another site cannot change this desk.")
-            length = int(headers.get(b"content-length", b"0") or 0)
+            try:
+                length = int(headers.get(b"content-length", b"0") or 0)
+            except ValueError:
+                return await _refuse(send, 400, "The request's length is not a number.")
             if length > MAX_BODY:
                 return await _refuse(send, 413, f"The request is larger than {MAX_BODY // 1024} KiB.")
             body = await _read_body(receive)
@@ -49,31 +62,40 @@ class Guard:
             if not self._same_origin(headers, body):
                 return await _refuse(send, 403, "The page is out of date: reload it (the form token is missing).")
             receive = _replay(body)
-        if self.token is not None and b"token=" in scope.get("query_string", b""):
+        elif _query(scope).get("token"):
             return await self._set_cookie(scope, send)
         return await self.app(scope, receive, send)
 
     def _has_token(self, scope, headers) -> bool:
-        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
-        offered = query.get("token", [""])[0]
+        offered = _query(scope).get("token", [""])[0]
         for part in headers.get(b"cookie", b"").decode("latin-1").split(";"):
             name, _, value = part.strip().partition("=")
-            if name == COOKIE:
+            if name == self.cookie:
                 offered = offered or value
-        return bool(offered) and hmac.compare_digest(offered.encode(), self.token.encode())
+        return bool(offered) and hmac.compare_digest(offered.encode("utf-8", "replace"), self.token.encode())
 
     def _same_origin(self, headers, body: bytes) -> bool:
         offered = headers.get(CSRF_HEADER, b"").decode("latin-1")
         if not offered and headers.get(b"content-type", b"").startswith(b"application/x-www-form-urlencoded"):
             offered = parse_qs(body.decode("utf-8", "replace")).get(CSRF_FIELD, [""])[0]
-        return bool(offered) and hmac.compare_digest(offered.encode(), self.csrf.encode())
+        return bool(offered) and hmac.compare_digest(offered.encode("utf-8", "replace"), self.csrf.encode())
 
     async def _set_cookie(self, scope, send):
-        path = scope.get("path", "/")
-        cookie = f"{COOKIE}={self.token}; HttpOnly; SameSite=Strict; Path=/"
+        """The token from the address into the cookie, and the address without it (so it is not bookmarked or
+        shown in the page's links)."""
+        rest = {name: values for name, values in _query(scope).items() if name != "token"}
+        location = scope.get("path", "/") + (f"?{urlencode(rest, doseq=True)}" if rest else "")
+        if not location.startswith("/") or location.startswith("//"):
+            location = "/"
+        cookie = f"{self.cookie}={self.token}; HttpOnly; SameSite=Strict; Path=/"
         await send({"type": "http.response.start", "status": 303,
-                    "headers": [(b"location", path.encode()), (b"set-cookie", cookie.encode())]})
+                    "headers": [(b"location", location.encode("utf-8")), (b"set-cookie", cookie.encode()),
+                                (b"content-length", b"0")]})
         await send({"type": "http.response.body", "body": b""})
+
+
+def _query(scope) -> dict:
+    return parse_qs(scope.get("query_string", b"").decode("latin-1"))
 
 
 async def _read_body(receive) -> bytes | None:

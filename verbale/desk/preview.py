@@ -33,6 +33,15 @@ class Preview:
     recipients: list[str] = field(default_factory=list)   # a circular's addressees, for the switcher
     recipient: str | None = None
     facts: list[str] = field(default_factory=list)        # names a text may use: meeting.when ...
+    languages: list[str] = field(default_factory=list)    # the note's languages, in order
+    failed: dict[str, str] = field(default_factory=dict)  # a language that could not be composed -> why
+
+    @property
+    def sections(self) -> list[tuple[str, Note | None, str]]:
+        """(language, its note or None, why not) in the note's order: a language with an error does not take
+        the others' previews with it."""
+        notes = {note.lang: note for note in self.notes}
+        return [(lang, notes.get(lang), self.failed.get(lang, "")) for lang in self.languages]
 
     @property
     def problem_data(self) -> list[dict]:
@@ -81,10 +90,25 @@ def fact_names(context: dict) -> list[str]:
     return names
 
 
+LANGUAGE_FIELD = re.compile(r"\.(en|ru|kk)$")
+
+
+def _fail_all(result: Preview, problems: list[Problem]) -> Preview:
+    first = next((p.text for p in problems if p.kind == "error"), "")
+    more = len([p for p in problems if p.kind == "error"]) - 1
+    why = first + (f" (and {more} more)" if more > 0 else "")
+    result.failed = {lang: why for lang in result.languages}
+    return result
+
+
 def preview(data: dict, workspace: Workspace, recipient: str | None = None, file: str = "spec") -> Preview:
     """Compose every language of the spec ``data`` in ``workspace`` (its defaults, termbase and house); problems
-    become lines at their fields, never exceptions."""
+    become lines at their fields, never exceptions. A problem of one language's text (``purpose.ru``) leaves
+    the other languages composed; a problem of the whole note leaves every language with the reason."""
     result = Preview()
+    chosen = data.get("languages") if isinstance(data.get("languages"), list) else None
+    chosen = chosen or workspace.config.get("languages") or ["en", "ru", "kk"]
+    result.languages = [lang for lang in ("en", "ru", "kk") if lang in chosen]
     result.problems += _bad_inputs(data)
     unreadable = {p.field for p in result.problems}
     data = _without_bad(data)
@@ -92,29 +116,44 @@ def preview(data: dict, workspace: Workspace, recipient: str | None = None, file
         spec: NoteSpec = parse_spec(YamlDoc(data, file, {}))
     except NoteError as exc:  # a date the browser could not read is said once, not also as "missing"
         result.problems += [_problem(e) for e in getattr(exc, "errors", [exc]) if e.field not in unreadable]
-        return result
+        return _fail_all(result, result.problems)
+    if result.problems:
+        return _fail_all(result, result.problems)
     defaults = defaulted(spec, workspace)
     spec = with_defaults(spec, workspace)
+    result.languages = list(spec.languages)
     termbase = workspace.termbase
-    result.problems += [_problem(locate_default(e, defaults, workspace, file) or e)
-                        for e in check_references(spec, termbase) + check_agenda(spec)]
-    if result.errors:
-        return result
+    found = [_problem(locate_default(e, defaults, workspace, file) or e)
+             for e in check_references(spec, termbase) + check_agenda(spec)]
+    result.problems += found
+    whole = [p for p in found if p.kind == "error" and not LANGUAGE_FIELD.search(p.field)]
+    if whole:
+        return _fail_all(result, whole)
+    for problem in found:
+        if problem.kind == "error":
+            lang = LANGUAGE_FIELD.search(problem.field).group(1)
+            result.failed.setdefault(lang, problem.text)
     try:
         house = house_for(spec, termbase, workspace.config)
     except NoteError as exc:
         result.problems.append(_problem(exc))
-        return result
+        return _fail_all(result, result.problems)
     result.recipients = distribution_keys(spec, termbase)
     if result.recipients:
         result.recipient = recipient if recipient in result.recipients else result.recipients[0]
     addressees = [result.recipient] if result.recipient else None
-    try:
-        context = text_context(spec, spec.languages[0], addressees or spec.recipients, termbase, house)
-        result.facts = fact_names(context)
-        result.notes = [render_note(spec, lang, addressees, termbase, house) for lang in spec.languages]
-    except NoteError as exc:
-        result.problems.append(_problem(exc))
+    for lang in spec.languages:
+        if lang in result.failed:
+            continue
+        try:
+            if not result.facts:
+                result.facts = fact_names(text_context(spec, lang, addressees or spec.recipients, termbase, house))
+            result.notes.append(render_note(spec, lang, addressees, termbase, house))
+        except NoteError as exc:
+            problem = _problem(exc)
+            result.problems.append(problem)
+            result.failed[lang] = problem.text
+    if result.failed:
         return result
     from ..compose import check
 

@@ -4,13 +4,13 @@ Every name a request gives is resolved inside the workspace; nothing outside it 
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 from ..errors import NoteError, SpecError
 from ..facts.roundtrip import write_spec
 from ..facts.yamlsource import load_yaml_bytes
-from .form import without_defaults
 
 SKIPPED_FOLDERS = {"termbase", "out", "node_modules", "__pycache__"}
 NOT_SPECS = {"verbale.yaml"}
@@ -63,15 +63,6 @@ class SpecFiles:
             return None, f"{self.name(path)}:1: (spec): a spec is a mapping of fields"
         return doc.data, ""
 
-    def save(self, path: Path, data: dict, schema: dict, defaults: dict | None = None) -> None:
-        """Write the form's data into the spec; a field the spec did not have and whose value is the default
-        (the schema's, or the workspace's ``defaults``: sender, place, languages) is not added."""
-        original, _ = self.read(path)
-        data = {key: value for key, value in data.items()
-                if key in (original or {}) or (defaults or {}).get(key, object()) != value}
-        text = write_spec(path, without_defaults(data, original or {}, schema))
-        load_yaml_bytes(text.encode("utf-8"), self.name(path))  # what was written reads back
-
     def generate(self, path: Path, out: Path, workspace) -> tuple[list[str], list[str]]:
         """Write the spec's files (replacing the desk's earlier ones) and, where LibreOffice is installed, a PDF
         beside each DOCX: the names of the files, and a line for each PDF that could not be made."""
@@ -115,29 +106,74 @@ class SpecFiles:
         return SAMPLE / name.split(":", 1)[1] if name.startswith("sample:") else self.path(name)
 
     def _free(self, stem: str, folder: Path) -> Path:
-        stem = re.sub(r"[^\w.-]+", "-", stem).strip(".-") or "note"
+        stem = re.sub(r"[^\w.-]+", "-", stem).strip(".-")[:100] or "note"
+        stem = re.sub(r"\.ya?ml$", "", stem, flags=re.I) or "note"
         candidate, number = folder / f"{stem}.yaml", 2
         while candidate.exists():
             candidate, number = folder / f"{stem}-{number}.yaml", number + 1
         return candidate
 
-    def create(self, name: str, sample: str) -> Path:
-        """A new spec from a sample (the workspace's own specs or the built-in ones)."""
+    def create(self, name: str, sample: str, numbered: bool = False, today: dt.date | None = None) -> Path:
+        """A new spec from a sample (the workspace's own specs or the built-in ones), or an empty one, for the
+        next note: ``number: auto`` where the workspace numbers its notes (else left for the clerk) and today's
+        date; the rest of the sample (its comments and all) as it is."""
         source = self._sample(sample)
-        text = source.read_text(encoding="utf-8") if source else "number: \ndate: \n"
+        text = source.read_text(encoding="utf-8-sig") if source else ""
         folder = self.root / "notes" if (self.root / "notes").is_dir() else self.root
         target = self._free(name or "new-note", folder)
+        text = _next_note(text, numbered, today or dt.date.today())
         with target.open("x", encoding="utf-8") as stream:   # never over a file that appeared meanwhile
             stream.write(text)
         return target
 
-    def duplicate(self, path: Path, numbered: bool = False) -> Path:
-        """A copy beside the spec for the next note (comments and all), without the original's number: `auto`
-        where the workspace numbers its notes, else empty for the clerk to fill in."""
+    def duplicate(self, path: Path, numbered: bool = False, today: dt.date | None = None) -> Path:
+        """A copy beside the spec for the next note (comments and all), without the original's number (`auto`
+        where the workspace numbers its notes, else empty for the clerk to fill in) and dated today."""
         target = self._free(path.stem, path.parent)
+        text = _next_note(path.read_text(encoding="utf-8-sig"), numbered, today or dt.date.today())
+        with target.open("x", encoding="utf-8") as stream:
+            stream.write(text)
+        return target
+
+    def renamed(self, path: Path, to: str) -> Path:
+        """Give the spec another file name in its folder (never over another file)."""
+        stem = re.sub(r"\.ya?ml$", "", to.strip(), flags=re.I)
+        if not re.fullmatch(r"[\w][\w.-]{0,99}", stem) or stem.startswith("."):
+            raise SpecError(f"'{to[:60]}' is not a file name for a note", field="(file)",
+                            hint="letters, digits, dots, hyphens and underscores", file=self.name(path), line=1)
+        target = path.parent / f"{stem}{path.suffix}"
+        if target.exists():
+            raise SpecError(f"{self.name(target)} exists already", field="(file)", hint="choose another name",
+                            file=self.name(path), line=1)
         with target.open("xb") as stream:
             stream.write(path.read_bytes())
-        data, _ = self.read(target)
-        if data is not None and "number" in data:
-            write_spec(target, {**data, "number": "auto" if numbered else None})
+        path.unlink()
         return target
+
+    def free_like(self, name: str) -> Path:
+        """Where a spec once called ``name`` goes back: that name if free, else the next free one beside it."""
+        wanted = self.path(name, must_exist=False)
+        return wanted if not wanted.exists() else self._free(wanted.stem, wanted.parent)
+
+
+def _next_note(text: str, numbered: bool, today: dt.date) -> str:
+    """A spec's text for the next note: its number `auto` (numbered workspace) or empty, and today's date.
+
+    >>> print(_next_note("# a note\\nnumber: 17-1/624   # typed\\ndate: 2021-09-23\\n", True, dt.date(2026, 3, 2)), end="")
+    # a note
+    number: auto       # typed
+    date: 2026-03-02
+    >>> print(_next_note("", False, dt.date(2026, 3, 2)), end="")
+    number:
+    date: 2026-03-02
+    """
+    from ..facts.roundtrip import updated_text
+
+    try:
+        data = load_yaml_bytes(text.encode("utf-8"), "sample").data if text.strip() else {}
+    except NoteError:
+        data = None
+    if not isinstance(data, dict):
+        return text
+    return updated_text(text, {"number": "auto" if numbered else None, "date": today, **{
+        key: value for key, value in data.items() if key not in ("number", "date")}})

@@ -151,7 +151,7 @@ def write_registered(built, out: Path, force: bool = False, check_only: bool = F
     if config is None or (config.numbering is None and number == AUTO):
         if number == AUTO:
             where = "its verbale.yaml" if config else "a verbale.yaml in the spec's folder or above"
-            raise RegisterError("number: auto needs the workspace's numbering", field="number",
+            raise RegisterError("'auto' needs the workspace's numbering to take a number from", field="number",
                                 hint=f'add numbering: {{pattern: "17-1/{{seq}}"}} to {where}, or type the number',
                                 file=str(built.spec), line=_number_line(built.spec))
         return [] if check_only else write_outputs(built, out, force)
