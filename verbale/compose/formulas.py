@@ -18,10 +18,10 @@ from pathlib import Path
 
 from ..errors import NoteError, TemplateError, TermbaseError
 from ..facts.folders import why_left_out
+from ..facts.spec import DEFAULT_KIND
 from ..facts.termbase import FORMULAS_FILE, Termbase, display_path
 from .texts import environment, render_text
 
-DEFAULT_KIND = "note-verbale"
 FRAME = "sentence"                   # the frame of a group of variants: a whole sentence with a slot
 VARIANT_GROUPS = {"opening": "action", "closing": "consideration", "with_reference_to": None}
 DEFAULT_PHRASE = "default"           # the variant of with_reference_to a bare `with_reference_to: KEY` takes
@@ -61,20 +61,27 @@ def formula_source(termbase: Termbase, lang: str, name: str, house=None, kind: s
         if value is not None:
             return value
     raise TemplateError(f"there is no formula '{name}' in {lang}", field=f"formulas.{name}",
-                        hint=f"add `{name}` to {_formulas_file(termbase, lang)}")
+                        hint=f"add `{name}` to {formulas_file(termbase, lang)}")
 
 
-def _formulas_file(termbase: Termbase, lang: str) -> str:
+def has_formula(termbase: Termbase, lang: str, name: str, kind: str = DEFAULT_KIND) -> bool:
+    """Whether the kind's formulas (or the top-level ones) name ``name``: a layout's optional elements (a
+    salutation, a signature) are left out where its kind has no formula for them."""
+    return any(lookup(table, name) is not None for table in kind_formulas(termbase, lang, kind))
+
+
+def formulas_file(termbase: Termbase, lang: str) -> str:
     return f"termbase/{lang}/{FORMULAS_FILE}" if termbase.workspace_root else f"locales/{lang}/{FORMULAS_FILE}"
 
 
-def render_formula(termbase: Termbase, lang: str, name: str, context: dict, house=None, **extra) -> str:
-    """The named formula rendered over ``context`` and ``extra``."""
-    source = formula_source(termbase, lang, name, house)
+def render_formula(termbase: Termbase, lang: str, name: str, context: dict, house=None, *,
+                   kind: str = DEFAULT_KIND, **extra) -> str:
+    """The named formula of the document ``kind`` rendered over ``context`` and ``extra``."""
+    source = formula_source(termbase, lang, name, house, kind)
     if not isinstance(source, str):
         raise TemplateError(f"the formula '{name}' in {lang} is not a text", field=f"formulas.{name}",
-                            hint=f"write it as one text in {_formulas_file(termbase, lang)}")
-    return render_text(source, lang, {**context, **extra}, field=f"{_formulas_file(termbase, lang)}:{name}",
+                            hint=f"write it as one text in {formulas_file(termbase, lang)}")
+    return render_text(source, lang, {**context, **extra}, field=f"{formulas_file(termbase, lang)}:{name}",
                        trusted=True)
 
 
@@ -92,33 +99,36 @@ def variant_names(termbase: Termbase, lang: str, group: str, kind: str = DEFAULT
     return list(names)
 
 
-def variant_problem(termbase: Termbase, languages, group: str, name: str, field: str) -> NoteError | None:
+def variant_problem(termbase: Termbase, languages, group: str, name: str, field: str,
+                    kind: str = DEFAULT_KIND) -> NoteError | None:
     """A spec's variant that some language of the note lacks, as one problem naming where variants live."""
-    lacking = [lang for lang in languages if name not in variant_names(termbase, lang, group)]
+    lacking = [lang for lang in languages if name not in variant_names(termbase, lang, group, kind)]
     if not lacking:
         return None
-    known = sorted(variant_names(termbase, lacking[0], group))
+    known = sorted(variant_names(termbase, lacking[0], group, kind))
     return TermbaseError(f"'{name}' is not a variant of {group} in {', '.join(lacking)}", field=field,
                          hint=f"known: {', '.join(known)}; an office adds its own under `{group}:` in "
-                              f"{_formulas_file(termbase, lacking[0])}")
+                              f"{formulas_file(termbase, lacking[0])}")
 
 
-def render_variant(termbase: Termbase, lang: str, group: str, name: str, context: dict, house=None,
-                   **extra) -> str:
-    """The sentence (or phrase) of a variant: a text variant inside the group's frame, or a whole sentence."""
+def render_variant(termbase: Termbase, lang: str, group: str, name: str, context: dict, house=None, *,
+                   kind: str = DEFAULT_KIND, **extra) -> str:
+    """The sentence (or phrase) of a variant: a text variant inside the group's frame, or a whole sentence; the
+    document ``kind``'s own formulas first (a personal note's closing frame is not a note verbale's)."""
     if group == "with_reference_to":
-        whole = termbase.formulas[lang].get(group)
+        whole = formula_source(termbase, lang, group, house, kind)
         if isinstance(whole, str) and name == DEFAULT_PHRASE:
-            return render_formula(termbase, lang, group, context, house, **extra)
-        return render_formula(termbase, lang, f"{group}.{name}", context, house, **extra)
+            return render_formula(termbase, lang, group, context, house, kind=kind, **extra)
+        return render_formula(termbase, lang, f"{group}.{name}", context, house, kind=kind, **extra)
     slot = VARIANT_GROUPS[group]
-    source = formula_source(termbase, lang, f"{group}.{name}", house)
+    source = formula_source(termbase, lang, f"{group}.{name}", house, kind)
     if isinstance(source, Mapping):
-        pieces = {slot: render_formula(termbase, lang, f"{group}.{name}.{slot}", {**context, **extra}, house)
-                  if slot in source else ""}
-        return render_formula(termbase, lang, f"{group}.{name}.{FRAME}", {**context, **extra, **pieces}, house)
-    piece = render_formula(termbase, lang, f"{group}.{name}", {**context, **extra}, house)
-    return render_formula(termbase, lang, f"{group}.{FRAME}", {**context, **extra, slot: piece}, house)
+        pieces = {slot: render_formula(termbase, lang, f"{group}.{name}.{slot}", {**context, **extra}, house,
+                                       kind=kind) if slot in source else ""}
+        return render_formula(termbase, lang, f"{group}.{name}.{FRAME}", {**context, **extra, **pieces}, house,
+                              kind=kind)
+    piece = render_formula(termbase, lang, f"{group}.{name}", {**context, **extra}, house, kind=kind)
+    return render_formula(termbase, lang, f"{group}.{FRAME}", {**context, **extra, slot: piece}, house, kind=kind)
 
 
 def layout_name(termbase: Termbase, lang: str, kind: str = DEFAULT_KIND) -> str:
@@ -130,14 +140,23 @@ def layout_name(termbase: Termbase, lang: str, kind: str = DEFAULT_KIND) -> str:
     return "note"
 
 
+def known_kinds(termbase: Termbase, lang: str) -> list[str]:
+    """The document kinds of ``lang``: the note verbale and every kind its formulas name under ``kinds:``."""
+    kinds = termbase.formulas.get(lang, {}).get("kinds")
+    return list(dict.fromkeys([DEFAULT_KIND, *(kinds if isinstance(kinds, Mapping) else ())]))
+
+
 # --- checking an office's formulas (``verbale terms check``) ---------------------------------------------------
 
 TEXT_NAMES = {"number", "date", "place", "sender", "recipients", "on_behalf_of", "terms", "dates", "periods",
               "refs", "amounts", "meeting"}
+# what every formula knows of the one addressee (NOTE-SPEC §11: a personal note's): its entry, whether it is owed
+# Excellency, and how it is addressed (the `addressed` formula: Excellency / Ваше Превосходительство / its title)
+ADDRESSEE_NAMES = {"recipient", "excellency", "addressed"}
 # names each formula (by the first part of its dotted name) has beside the text names
 FORMULA_NAMES = {
     "number": {"number_label", "number_suffix"},
-    "opening": {"purpose", "continuation", "compliments", "reference", "clause", "action"},
+    "opening": {"purpose", "purpose_as_written", "continuation", "compliments", "reference", "clause", "action"},
     "closing": {"consideration"},
     "with_reference_to": {"ref"},
     "enclosure_label": {"several", "pages"},
@@ -151,7 +170,8 @@ FORMULA_NAMES = {
     "dates": {"day", "month", "year", "dd", "mm", "yy", "year_word", "date_order"},
     "amounts": {"figures", "symbol", "name"},
 }
-DATA = {"nouns", "pronouns", "read_as_words", "currencies", "urgency", "layout", "kinds"}   # not templates
+DATA = {"nouns", "pronouns", "read_as_words", "currencies", "urgency", "layout", "kinds", "requires",
+        "refuses"}   # not templates
 
 
 def formula_leaves(table: Mapping, prefix: str = "") -> dict[str, object]:
@@ -176,13 +196,13 @@ def _names_for(name: str) -> set[str]:
         parts = parts[2:]
     if parts[0] == "spelling" and len(parts) > 2:
         parts = ".".join(parts[2:]).split(".")
-    return TEXT_NAMES | FORMULA_NAMES.get(parts[0], set())
+    return TEXT_NAMES | ADDRESSEE_NAMES | FORMULA_NAMES.get(parts[0], set())
 
 
 def _is_data(name: str) -> bool:
     parts = name.split(".")
-    if parts[0] == "kinds" and len(parts) > 2:
-        return parts[2] in DATA - {"kinds"}
+    if parts[0] == "kinds" and len(parts) > 2:   # a kind's own formulas: the same rules inside
+        return parts[2] in DATA - {"kinds"} or (parts[2] != "kinds" and _is_data(".".join(parts[2:])))
     return parts[0] in DATA or parts[:2] in (["refs", "kinds"], ["refs", "signed"]) or name in (
         "refs.kind_in_title", "refs.default_case", "refs.number_label") or parts[:2] == ["meeting", "format"]
 
@@ -217,9 +237,20 @@ def grammar_filters(lang: str) -> list[str]:
 
 
 def _unit(name: str) -> str:
-    """What one language may lack: a variant as a whole (``closing.assurance``), else the formula itself."""
+    """What one language may lack: a variant as a whole (``closing.assurance``, a kind's
+    ``kinds.personal-note.closing.assurance``), else the formula itself."""
     parts = name.split(".")
+    if parts[0] == "kinds" and len(parts) > 2:
+        return ".".join(parts[:2] + [_unit(".".join(parts[2:]))])
     return ".".join(parts[:2]) if parts[0] in VARIANT_GROUPS and len(parts) > 2 else name
+
+
+def _present(table: Mapping, name: str) -> bool:
+    """Whether a language's formulas have ``name``; a kind's formula is present where the top-level one is (the
+    kind's own is looked up first, then the top)."""
+    parts = name.split(".")
+    return lookup(table, name) is not None or (parts[0] == "kinds" and len(parts) > 2
+                                              and lookup(table, ".".join(parts[2:])) is not None)
 
 
 def check_formulas(termbase: Termbase, languages: list[str]) -> list[NoteError]:
@@ -246,10 +277,10 @@ def check_formulas(termbase: Termbase, languages: list[str]) -> list[NoteError]:
             found = []
             for other in languages:
                 if other != lang and (name, other) not in lacking_said and \
-                        lookup(termbase.formulas.get(other, {}), name) is None:
+                        not _present(termbase.formulas.get(other, {}), name):
                     lacking_said.add((name, other))
                     found.append(problem(name, f"{name} has no {other} version",
-                                         f"add it to {_formulas_file(termbase, other)}, or drop {other} from the "
+                                         f"add it to {formulas_file(termbase, other)}, or drop {other} from the "
                                          "workspace's languages"))
             return found
 

@@ -17,10 +17,11 @@ from ..errors import NoteError, SpecError, TermbaseError
 from ..grammar import grammar_for
 from ..facts.house import House, closing_problem, house_for, owed_closing
 from ..facts.termbase import Termbase, default_termbase
-from ..facts.spec import MAX_TEXT, NoteSpec, unfilled_texts
+from ..facts.spec import DEFAULT_KIND, MAX_TEXT, NoteSpec, unfilled_texts
 from .facts import check_facts, fact_context
-from .formulas import (DEFAULT_KIND, NO_CLOSING, formula_source, layout_name, render_formula, render_variant,
+from .formulas import (NO_CLOSING, formula_source, has_formula, layout_name, render_formula, render_variant,
                        variant_names, variant_problem)
+from .kinds import kind_problems
 from .texts import render_text
 from ..grammar.typography import control_characters, typeset
 from ..facts.zones import localize, offset_minutes, zone
@@ -52,6 +53,7 @@ class Note:
     sender_key: str = ""
     qr: bool = False
     draft_mark: str = ""
+    kind: str = DEFAULT_KIND   # NOTE-SPEC §11: the document (note-verbale, personal-note, aide-memoire …)
 
     def element(self, name: str) -> Element | None:
         return next((e for e in self.elements if e.name == name), None)
@@ -92,8 +94,29 @@ class TermLookup:
         return self[key.replace("_", "-")]
 
 
-def _formula(termbase: Termbase, lang: str, name: str, context: dict, house: House | None = None, **extra) -> str:
-    return render_formula(termbase, lang, name, context, house, **extra)
+def _formula(termbase: Termbase, lang: str, name: str, context: dict, house: House | None = None, *,
+             kind: str = DEFAULT_KIND, **extra) -> str:
+    return render_formula(termbase, lang, name, context, house, kind=kind, **extra)
+
+
+def _formula_lines(termbase: Termbase, lang: str, name: str, context: dict, house: House, kind: str) -> list[str]:
+    """A formula of the kind that is a text or a list of lines (a signature block, an addressee at the foot),
+    rendered line by line; a line that renders to nothing is left out, and so is a formula the kind lacks."""
+    if not has_formula(termbase, lang, name, kind):
+        return []
+    source = formula_source(termbase, lang, name, house, kind)
+    lines = [source] if isinstance(source, str) else list(source)
+    rendered = (render_text(str(line), lang, context, f"{name}[{index}]", trusted=True)
+                for index, line in enumerate(lines))
+    return [line for line in rendered if line.strip()]
+
+
+def addressee_names(recipients: list[str], lang: str, termbase: Termbase, on: dt.date) -> dict:
+    """What the formulas know of the one addressee (NOTE-SPEC §11): its entry (``recipient``), and whether it is owed
+    Excellency (``excellency: true`` on its entry); ``addressed`` is then the kind's formula of that name."""
+    one = recipients[0] if len(recipients) == 1 else None
+    return {"recipient": termbase.term(one, lang, on) if one else None,
+            "excellency": bool(one and termbase.entries.get(one, {}).get("excellency") is True), "addressed": ""}
 
 
 def meeting_facts(spec: NoteSpec, lang: str, termbase: Termbase, house: House | None = None) -> MeetingFacts | None:
@@ -154,18 +177,19 @@ def _user_text(source: str | None, lang: str, context: dict, field: str) -> str:
     return text
 
 
-def _enclosure_lines(spec: NoteSpec, lang: str, context: dict, termbase: Termbase, house: House) -> list[str]:
+def _enclosure_lines(spec: NoteSpec, lang: str, context: dict, termbase: Termbase, house: House,
+                     kind: str = DEFAULT_KIND) -> list[str]:
     """The enclosure notation: the ``enclosure_label`` formula, then "as stated" with the pages, or the titled
     enclosures one by one; without page counts where the house says ``enclosure_pages: false``."""
     if spec.enclosures is None:
         return []
     items = spec.enclosures if isinstance(spec.enclosures, list) else None
     with_pages = house.enclosure_pages
-    label = _formula(termbase, lang, "enclosure_label", context, house,
+    label = _formula(termbase, lang, "enclosure_label", context, house, kind=kind,
                      several=bool(items and len(items) > 1), pages=with_pages)
     if items is None:
         pages = spec.enclosures if with_pages else ""
-        lines = formula_source(termbase, lang, "enclosure_as_stated", house)
+        lines = formula_source(termbase, lang, "enclosure_as_stated", house, kind)
         lines = [lines] if isinstance(lines, str) else lines
         return [label] + [render_text(line, lang, {**context, "pages": pages}, "enclosures", trusted=True)
                           for line in lines]
@@ -178,7 +202,7 @@ def _enclosure_lines(spec: NoteSpec, lang: str, context: dict, termbase: Termbas
         if with_pages and item.pages is None:
             raise SpecError("required field is missing", field=f"enclosures[{index - 1}].pages",
                             hint="write its number of pages, or set `enclosure_pages: false` in the house")
-        lines.append(_formula(termbase, lang, "enclosure_item", context, house, index=index, title=title,
+        lines.append(_formula(termbase, lang, "enclosure_item", context, house, kind=kind, index=index, title=title,
                               pages=item.pages if with_pages else "", several=len(items) > 1))
     return lines
 
@@ -216,7 +240,7 @@ def closing_variant(spec: NoteSpec, recipients: list[str], termbase: Termbase) -
 def _number_line(spec: NoteSpec, lang: str, context: dict, termbase: Termbase, house: House) -> str:
     if not spec.printed_number:
         return ""
-    return _formula(termbase, lang, "number", context, house,
+    return _formula(termbase, lang, "number", context, house, kind=spec.kind,
                     number_label=house.label(lang), number_suffix=house.suffix(lang))
 
 
@@ -228,8 +252,8 @@ def _subject_line(spec: NoteSpec, lang: str, context: dict, termbase: Termbase, 
         return ""
     label = house.subject(lang)
     if label is None:
-        label = _formula(termbase, lang, "subject_label", context, house)
-    return _formula(termbase, lang, "subject", context, house, label=label, subject=subject)
+        label = _formula(termbase, lang, "subject_label", context, house, kind=spec.kind)
+    return _formula(termbase, lang, "subject", context, house, kind=spec.kind, label=label, subject=subject)
 
 
 def _heading_lines(spec: NoteSpec, lang: str, context: dict) -> list[str]:
@@ -242,23 +266,25 @@ def _heading_lines(spec: NoteSpec, lang: str, context: dict) -> list[str]:
 
 
 def _opening(spec: NoteSpec, lang: str, context: dict, recipients: list[str], termbase: Termbase,
-             house: House) -> str:
-    """The opening sentence: the variant the spec names, with its clause and its reference (NOTE-SPEC §7, §10)."""
-    purpose = _user_text(getattr(spec.purpose, lang), lang, context, f"purpose.{lang}").rstrip()
-    if purpose.endswith("."):
-        purpose = purpose[:-1]
+             house: House, names: dict | None = None) -> str:
+    """The opening sentence: the variant the spec names, with its clause and its reference (NOTE-SPEC §7, §10), in
+    the formulas of the spec's kind; ``purpose_as_written`` keeps the text's own last stop (an aide-mémoire prints
+    it so).  ``names``: what the kind's formulas know beyond the texts' names (the addressee)."""
+    written = _user_text(getattr(spec.purpose, lang), lang, context, f"purpose.{lang}").rstrip()
+    purpose = written[:-1] if written.endswith(".") else written
     continuation = _user_text(getattr(spec.continuation, lang, None), lang, context, f"continuation.{lang}")
     clause = spec.opening_clause
     has_recipients = bool(recipients)
     compliments = has_recipients if spec.compliments is None else spec.compliments and has_recipients
-    sentence = {**context, "purpose": purpose, "continuation": continuation, "compliments": compliments,
+    sentence = {**context, **(names or {}), "purpose": purpose, "purpose_as_written": written,
+                "continuation": continuation, "compliments": compliments,
                 "reference": "", "clause": _user_text(getattr(clause, lang, None), lang, context,
                                                       f"opening.clause.{lang}") if clause else ""}
     if spec.reference is not None:
         key, phrase = spec.reference
         sentence["reference"] = render_variant(termbase, lang, "with_reference_to", phrase, context, house,
-                                               ref=context["refs"][key])
-    return render_variant(termbase, lang, "opening", spec.opening_action, sentence, house)
+                                               kind=spec.kind, ref=context["refs"][key])
+    return render_variant(termbase, lang, "opening", spec.opening_action, sentence, house, kind=spec.kind)
 
 
 def registration_marks(termbase: Termbase, lang: str, context: dict, house: House) -> dict:
@@ -295,13 +321,19 @@ def marks_problems(house: House, termbase: Termbase, languages) -> list[NoteErro
 def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
                 termbase: Termbase | None = None, house: House | None = None, draft: bool = False) -> Note:
     """The note in ``lang``, addressed to ``recipients`` (default: the spec's), in the house's conventions
-    (default: those of the spec and its sender).  A ``draft`` has no number line and carries the draft mark."""
+    (default: those of the spec and its sender).  A ``draft`` has no number line and carries the draft mark.
+    The spec's kind (NOTE-SPEC §11) chooses the formulas (its own first, then the note verbale's) and the layout;
+    an element its kind has no formula for (a salutation, a signature) is left out."""
     termbase = termbase or default_termbase()
     house = house or house_for(spec, termbase)
     recipients = spec.recipients if recipients is None else recipients
+    kind = spec.kind
     context = text_context(spec, lang, recipients, termbase, house)
     paragraphs = [_user_text(getattr(p, lang), lang, context, f"paragraphs[{i}].{lang}")
                   for i, p in enumerate(spec.paragraphs)]
+    names = {**context, **addressee_names(recipients, lang, termbase, spec.date)}
+    if has_formula(termbase, lang, "addressed", kind) and names["recipient"] is not None:
+        names["addressed"] = _formula(termbase, lang, "addressed", names, house, kind=kind)
     closing = closing_variant(spec, recipients, termbase)
     number_line = "" if draft else _number_line(spec, lang, context, termbase, house)
     date_formula = "date_only" if house.date_line == "date-only" else "place_date"
@@ -311,24 +343,41 @@ def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
         "heading": _heading_lines(spec, lang, context),
         "number_line": number_line,
         "subject_line": _subject_line(spec, lang, context, termbase, house),
-        "urgency": formula_source(termbase, lang, "urgency", house).get(spec.urgency, ""),
-        "opening": _opening(spec, lang, context, recipients, termbase, house),
+        "urgency": formula_source(termbase, lang, "urgency", house, kind).get(spec.urgency, ""),
+        "document_title": " / ".join(_formula_lines(termbase, lang, "document_title", names, house, kind)),
+        "salutation": " ".join(_formula_lines(termbase, lang, "salutation", names, house, kind)),
+        "opening": _opening(spec, lang, context, recipients, termbase, house, names),
         "paragraphs": paragraphs,
-        "enclosure": _enclosure_lines(spec, lang, context, termbase, house),
-        "closing": "" if closing == NO_CLOSING else render_variant(termbase, lang, "closing", closing, context, house),
-        "place_date": "" if house.place_date == "none" else _formula(termbase, lang, date_formula, context, house),
+        "enclosure": _enclosure_lines(spec, lang, context, termbase, house, kind),
+        "closing": "" if closing == NO_CLOSING else render_variant(termbase, lang, "closing", closing, names, house,
+                                                                   kind=kind),
+        "signature": _formula_lines(termbase, lang, "signature", names, house, kind),
+        "place_date": "" if house.place_date == "none" else _formula(termbase, lang, date_formula, context, house,
+                                                                     kind=kind),
         "place_date_at": house.place_date,
-        "addressee": context["recipients"].address if recipients and house.addressee != "none" else [],
+        "addressee": _addressee(lang, recipients, names, termbase, house, kind),
         "addressee_at": house.addressee,
         "enclosures_at": house.enclosures_at,
         **registration_marks(termbase, lang, context, house),
     }
-    elements = _elements(_layout(layout_name(termbase, lang, DEFAULT_KIND)).render(values), lang)
+    elements = _elements(_layout(layout_name(termbase, lang, kind)).render(values), lang)
     return Note(lang=lang, number="" if draft else spec.printed_number, date=spec.date, elements=elements,
-                title=typeset(_formula(termbase, lang, "title", context, house, number_line=number_line), lang),
+                title=typeset(_formula(termbase, lang, "title", context, house, kind=kind, number_line=number_line),
+                              lang),
                 author=str(context["sender"]), emblem=termbase.emblem(spec.sender), proofing=house.proofing(lang),
                 sender_key=spec.sender, qr=house.qr and not draft and bool(number_line),
-                draft_mark=termbase.formulas[lang]["draft"] if draft else "")
+                draft_mark=termbase.formulas[lang]["draft"] if draft else "", kind=kind)
+
+
+def _addressee(lang: str, recipients: list[str], names: dict, termbase: Termbase, house: House,
+               kind: str) -> list[str]:
+    """The addressee block: the kind's ``addressee`` formula (a personal note's name and title at the foot), else
+    the recipients' written ``address`` (NOTE-SPEC §2); none without recipients or where the house says none."""
+    if not recipients or house.addressee == "none":
+        return []
+    if has_formula(termbase, lang, "addressee", kind):
+        return _formula_lines(termbase, lang, "addressee", names, house, kind)
+    return names["recipients"].address
 
 
 def _names_in_every_language(termbase: Termbase, key: str, languages, field: str) -> None:
@@ -351,6 +400,8 @@ def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
     checks += [(key, ("recipient",), f"recipients[{i}]") for i, key in enumerate(spec.recipients)]
     if spec.on_behalf_of:
         checks.append((spec.on_behalf_of, ("authority", "recipient", "sender"), "on_behalf_of"))
+    if spec.handed_to:
+        checks.append((spec.handed_to, ("recipient", "person"), "handed_to"))
     if spec.meeting and spec.meeting.zone:
         try:
             zone(spec.meeting.zone)
@@ -370,6 +421,7 @@ def check_references(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
         except NoteError as exc:
             problems.append(exc)
     problems += _house_problems(spec, termbase, distribution)
+    problems += kind_problems(spec, termbase)
     problems += _variant_problems(spec, termbase)
     problems += check_facts(spec, termbase)
     # `continuation` may be given for some languages only: it adds the sentences a language needs
@@ -404,7 +456,8 @@ def _variant_problems(spec: NoteSpec, termbase: Termbase) -> list[NoteError]:
     if spec.reference is not None:
         field = "with_reference_to" if isinstance(spec.with_reference_to, str) else "with_reference_to.phrase"
         checks.append(("with_reference_to", spec.reference[1], field))
-    problems = [p for group, name, field in checks if (p := variant_problem(termbase, spec.languages, group, name, field))]
+    problems = [p for group, name, field in checks
+                if (p := variant_problem(termbase, spec.languages, group, name, field, spec.kind))]
     for key, ref in spec.refs.items():
         lacking = [lang for lang in spec.languages
                    if ref.kind not in (termbase.formulas.get(lang, {}).get("refs", {}).get("kinds") or {})]
@@ -429,8 +482,8 @@ def _house_problems(spec: NoteSpec, termbase: Termbase, distribution: list[str])
         exc.field = exc.field or "house"
         problems.append(exc)
     keys = [*spec.recipients, *(k for name in distribution for k in termbase.members(name))]
-    known = sorted(name for name in variant_names(termbase, spec.languages[0], "closing")
-             if all(name in variant_names(termbase, lang, "closing") for lang in spec.languages))
+    known = sorted(name for name in variant_names(termbase, spec.languages[0], "closing", spec.kind)
+                   if all(name in variant_names(termbase, lang, "closing", spec.kind) for lang in spec.languages))
     problems += [p for key in dict.fromkeys(keys) if (p := closing_problem(key, termbase.entries, known))]
     return problems
 

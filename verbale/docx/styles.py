@@ -32,6 +32,12 @@ STYLES: dict[str, dict] = {
     "Addressee": dict(align="left", bold=True, keep=True),
     # a house that addresses its notes at the top, above the text (NOTE-SPEC §10, `addressee: top`)
     "AddresseeTop": dict(align="left", bold=True, after_pt=12),
+    # NOTE-SPEC §11: a personal note's salutation, signature block and addressee at the foot (name and title, not
+    # capitals); an aide-mémoire's title
+    "Salutation": dict(align="left", indent_cm=1.25, after_pt=12, keep=True),
+    "Signature": dict(align="right", before_pt=36, after_pt=24, keep=True),
+    "Recipient": dict(align="left", before_pt=12, keep=True),
+    "Title": dict(align="center", bold=True, letter_spacing_pt=1, before_pt=12, after_pt=24, keep=True),
     "AgendaSender": dict(align="right", after_pt=24),
     "AgendaTitle": dict(align="center", bold=True, after_pt=12),
     "AgendaMeeting": dict(align="center", after_pt=24),

@@ -57,6 +57,9 @@ def termbase_schema() -> dict:
         "house": {"$ref": "#/$defs/House", "description": "a sender's conventions (NOTE-SPEC §7, §10)"},
         "closing": {"type": "string", "description": "the closing a recipient is owed: highest, high, or a variant "
                                                      "of the office's formulas", "examples": ["high"]},
+        "excellency": {"type": "boolean", "description": "a recipient owed Excellency (a minister, an ambassador): "
+                       "a personal note's salutation, closing and addressee say so (NOTE-SPEC §11); otherwise its "
+                       "`title` in each language", "examples": [True]},
     }}
     return {"$schema": DRAFT, "title": "termbase/*.yaml (entries' roles and facts)", "type": "object",
             "additionalProperties": entry, "$defs": house_schema()[1]}
@@ -91,7 +94,14 @@ def forms_schema() -> dict:
                             "(default: a one-word title such as Ambassador)"},
         "courtesy": {**TEXT, "description": "English courtesy title before the name: Mr, Ms, Dr, H.E. (default by "
                      "gender: Mr, Ms; \"\" for none)"},
-        "title": {**TEXT, "description": "a person's title"},
+        "title": {**TEXT, "description": "how a recipient not owed Excellency is addressed in a personal note's "
+                  "salutation and closing (NOTE-SPEC §11)", "examples": ["Mr Chargé d'Affaires",
+                                                                        "господин Временный поверенный в делах"]},
+        "position_possessive": {"type": "boolean", "description": "Kazakh: the position's last word carries the "
+                                "possessive (министрі), for the position alone in a case"},
+        **{f"{part}_{case}": {**TEXT, "description": f"a person's {part} alone in the {full}, where the rule's "
+                                                     "form is not right"}
+           for part in ("name", "position") for case, full in [("gen", "genitive"), ("dat", "dative")]},
         "dated": {"type": "array", "description": "names in force between dates",
                   "items": {"type": "object", "properties": {"from": TEXT, "until": TEXT, **cases}}},
     }
@@ -131,8 +141,23 @@ def formulas_schema() -> dict:
                 "dates": {"type": "object", "properties": {"this_year": formula, "numeric": formula}},
                 "amounts": {"type": "object", "properties": {"symbol": formula}},
                 "layout": {**TEXT, "description": "the layout in templates/ (without .j2)"},
-                "kinds": {"type": "object", "description": "formulas of a document kind (NOTE-SPEC §11), looked up "
-                                                           "before the top-level ones"},
+                "kinds": {"type": "object", "description": "document kinds (NOTE-SPEC §11): each a set of named "
+                          "formulas, looked up before the top-level ones, and a layout (locales/README.md)",
+                          "additionalProperties": {"type": "object", "properties": {
+                              "layout": {**TEXT, "description": "the layout in templates/ (without .j2)"},
+                              "requires": {"type": "object", "description": "what the kind asks of a spec",
+                                           "properties": {
+                                               "recipients": {"enum": ["one", "any"]},
+                                               "sender": {"type": "array", "items": TEXT},
+                                               "sender_forms": {"type": "array", "items": TEXT},
+                                               "addressed_as": {"type": "array", "items": TEXT},
+                                               "addressee_person_forms": {"type": "array", "items": TEXT}}},
+                              "refuses": {"anyOf": [{"type": "array", "items": TEXT},
+                                                    {"type": "object", "additionalProperties": TEXT}],
+                                          "description": "spec fields the kind has no place for (with a hint)"},
+                              "salutation": formula, "addressed": formula, "document_title": formula,
+                              "signature": {"anyOf": [formula, {"type": "array", "items": formula}]},
+                              "addressee": {"anyOf": [formula, {"type": "array", "items": formula}]}}}},
             }}
 
 

@@ -13,6 +13,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import (BaseModel, ConfigDict, Field, ValidationError, WithJsonSchema, field_validator,
                       model_validator)
+from pydantic_core import PydanticCustomError
 
 from ..errors import NoteError, SpecError
 from .house import MARK_NAME, Executor, House
@@ -22,6 +23,7 @@ LANGUAGES = ("en", "ru", "kk")
 MAX_TEXT = 5000          # characters in one per-language text
 MAX_PAGES = 2000         # pages in one enclosure
 NO_NUMBER = "none"       # `number: none`: a note without a number line
+DEFAULT_KIND = "note-verbale"   # NOTE-SPEC §11: the document a spec makes unless it says `kind:`
 MAX_AMOUNT = 10 ** 15    # the largest sum of money
 Lang = Literal["en", "ru", "kk"]
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
@@ -214,8 +216,16 @@ class NoteSpec(BaseModel):
                               "workspace's verbale.yaml names a default `place`", examples=["astana"])
     sender: Key | None = Field(None, description="termbase key of the sender; required unless the workspace's "
                                "verbale.yaml names a default `sender`", examples=["cica-secretariat"])
-    recipients: list[Key] = Field(description="termbase keys; [] leaves out the compliments formula",
+    kind: Name = Field(DEFAULT_KIND, description="the document: note-verbale (default), personal-note (first "
+                       "person, signed by the sender, a person of the termbase, to one recipient), aide-memoire (no "
+                       "formulas of courtesy, no recipients), or a kind the workspace's formulas.yaml adds under "
+                       "kinds:", examples=["personal-note", "aide-memoire"])
+    recipients: list[Key] = Field(None, validate_default=True, description="termbase keys; [] leaves out the "
+                                  "compliments formula; required in a note verbale (a kind of document says how "
+                                  "many it takes: a personal note one, an aide-mémoire none)",
                                   examples=[["cica-member-states"]])
+    handed_to: Key | None = Field(None, description="an aide-mémoire's: termbase key of whom it was handed to (the "
+                                  "register records it)", examples=["mfa-russia"])
     urgency: Literal["none", "urgent", "most-urgent"] = Field(
         "none", description="the urgency mark: URGENT / СРОЧНО / ШҰҒЫЛ, MOST URGENT! / ВЕСЬМА СРОЧНО! / ШҰҒЫЛ!",
         examples=["most-urgent"])
@@ -330,6 +340,17 @@ class NoteSpec(BaseModel):
                 raise ValueError(f"'{value}' is not a real date") from None
         if not isinstance(value, dt.date):
             raise ValueError("a date is written YYYY-MM-DD")
+        return value
+
+    @field_validator("recipients", mode="before")
+    @classmethod
+    def _recipients_given(cls, value, info):
+        """Required in a note verbale (NOTE-SPEC §1); another kind may leave them out, and its rules (formulas.yaml,
+        ``kinds.<kind>.requires``) say how many it takes."""
+        if value is None:
+            if info.data.get("kind", DEFAULT_KIND) == DEFAULT_KIND:
+                raise PydanticCustomError("missing", "Field required")
+            return []
         return value
 
     @field_validator("recipients", "distribution")

@@ -14,7 +14,7 @@ import difflib
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +29,12 @@ from ..data import LOCALES_DIR
 FORMULAS_FILE = "formulas.yaml"
 CONJUNCTION = {"en": "and", "ru": "и", "kk": "және"}
 LIST_FORMS = {"letterhead", "address"}
+# A person's name alone and position alone, each taking the cases (a personal note's addressee at the foot:
+# «Его Превосходительству господину Ивану Петрову / Министру иностранных дел …»); written case forms of a part are
+# `name_dat`, `position_dat` …, and Kazakh `position_possessive`.
+PERSON_PARTS = {"bare_name": "name", "bare_position": "position"}
+CASE_NAMES = ("nom", "gen", "dat", "acc", "ins", "prep", "loc", "abl")
+NAME_FORMS = ("name", "first", "middle", "last", "courtesy", "its", "itself")
 PARTIES = {"sender", "recipient", "authority", "person"}   # roles one entry may play together
 UNFILLED = "TODO"   # `verbale init` marks the forms a clerk must fill in with it
 
@@ -241,6 +247,8 @@ class Term:
                 raise TermbaseError(f"'{self.key}' has its {self.lang} {form} still to fill in", field=self.key,
                                     hint=f"replace the {UNFILLED} text; `verbale terms check` lists what is left")
             return value
+        if form in PERSON_PARTS and "person" in self.kinds:
+            return self.part(form)
         if form == "short":
             return self.form("nom")
         if form in LIST_FORMS or form == "nom":
@@ -259,6 +267,30 @@ class Term:
 
     def __str__(self) -> str:
         return self.form("nom")
+
+    def part(self, which: str) -> "Term":
+        """A person's name alone (``bare_name``: in English with the courtesy title, «Mr Ivan Petrov») or position
+        alone (``bare_position``), as a term that takes the cases: Russian «Ивану Петрову», «Министру иностранных
+        дел …»; the entry may write a part's case forms (``name_dat``, ``position_dat``).
+
+        >>> term = Term("p", "en", {"name": "Ivan Petrov", "position": "Minister"}, ("person",), "m")
+        >>> str(term.bare_name), str(term.bare_position)
+        ('Mr Ivan Petrov', 'Minister')
+        """
+        prefix = PERSON_PARTS[which]
+        written = {name[len(prefix) + 1:]: value for name, value in self.forms.items()
+                   if name.startswith(prefix + "_") and name[len(prefix) + 1:] in CASE_NAMES + ("possessive",)}
+        if which == "bare_name":
+            forms = person_forms({name: value for name, value in self.forms.items() if name in NAME_FORMS},
+                                 self.lang, self.gender)
+            forms.pop("nom_written", None)
+        else:
+            position = self.forms.get("position")
+            if not isinstance(position, str) or not position.strip():
+                raise TermbaseError(f"'{self.key}' has no position in {self.lang}", field=self.key,
+                                    hint=f"add `position:` to {self.home or f'locales/{self.lang}/'}")
+            forms = {"nom": position, "possessive": False}
+        return replace(self, forms={**forms, **written})
 
 
 @dataclass(frozen=True)

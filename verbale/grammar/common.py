@@ -85,6 +85,17 @@ def person_nom(forms: Mapping, gender: str | None = None) -> dict:
     return {"nom": " ".join(part for part in (forms.get("position"), forms.get("name")) if part)}
 
 
+def capfirst(text) -> str:
+    """The first letter raised where a sentence or a line starts with a name or a phrase: ``the Ministry`` ->
+    ``The Ministry``, «ссылаясь на …» -> «Ссылаясь на …»; the rest is left as written.
+
+    >>> capfirst("the Ministry"), capfirst("The Secretariat"), capfirst("ссылаясь на ноту"), capfirst("")
+    ('The Ministry', 'The Secretariat', 'Ссылаясь на ноту', '')
+    """
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
 def nominative(value) -> str:
     """``{{ periods.fair | nom }}``: a fact's noun phrase (its ``nom`` form), in every language (NOTE-SPEC §6);
     a plain string is its own nominative."""

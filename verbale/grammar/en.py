@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from num2words import num2words
 
-from .common import amount, choose_plural, gmt_offset, month_name, no_case, nominative
+from .common import amount, capfirst, choose_plural, gmt_offset, month_name, no_case, nominative
 
 CODE, PROOFING, BABEL_LOCALE = "en", "en-GB", "en_GB"
 HOUR = {"one": "hour", "other": "hours"}
@@ -107,17 +107,6 @@ def person_nom(forms: Mapping, gender: str | None = None) -> dict:
     if before if before is not None else len(position.split()) == 1:
         return {"nom": " ".join(part for part in (written, position, name) if part)}
     return {"nom": f"{' '.join(part for part in (courtesy, name) if part)}, {position}", "appositive": True}
-
-
-def capfirst(text) -> str:
-    """A name at the start of a sentence: ``the Permanent Mission`` -> ``The Permanent Mission`` (an entry that is
-    a sender and a recipient writes its article in lower case; the formulas raise it where a sentence starts).
-
-    >>> capfirst("the Ministry"), capfirst("The Secretariat"), capfirst("")
-    ('The Ministry', 'The Secretariat', '')
-    """
-    text = str(text)
-    return text[:1].upper() + text[1:]
 
 
 def lower_article(names) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from num2words import num2words
 
 from ..errors import GrammarError
-from .common import amount, gmt_offset, month_name, person_nom  # noqa: F401 - the grammar's interface
+from .common import amount, capfirst, gmt_offset, month_name, person_nom  # noqa: F401 - the grammar's interface
 
 CODE, PROOFING, BABEL_LOCALE = "kk", "kk-KZ", "kk"
 BACK, FRONT = set("аоұыя"), set("әөүіеэё")
@@ -451,5 +451,5 @@ def _case_filter(case: str):
     return apply
 
 
-FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num,
+FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "capfirst": capfirst,
            **{case: _case_filter(case) for case in ("nom", "gen", "dat", "acc", "loc", "abl", "ins", "attr")}}

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from num2words import num2words
 
 from ..errors import GrammarError
-from .common import NAME_PARTS, amount, choose_plural, gmt_offset, month_name, no_case, nominative, person_nom  # noqa: F401 - the grammar's interface
+from .common import NAME_PARTS, amount, capfirst, choose_plural, gmt_offset, month_name, no_case, nominative, person_nom  # noqa: F401 - the grammar's interface
 
 CODE, PROOFING, BABEL_LOCALE = "ru", "ru-RU", "ru"
 HOUR = {"one": "час", "few": "часа", "many": "часов", "other": "часа"}
@@ -451,4 +451,4 @@ def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] |
     return amount(value, currency, BABEL_LOCALE, names)
 
 
-FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "nom": nominative}
+FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "nom": nominative, "capfirst": capfirst}

@@ -69,9 +69,13 @@ def first_sentence(text: str) -> str:
 
 
 def _recipients(built) -> list[str]:
+    """Whom the note went to: the distribution list's members, its recipients, or (an aide-mémoire, NOTE-SPEC
+    §11) whom it was handed to."""
     from ..compose.note import distribution_keys
 
-    return distribution_keys(built.note_spec, built.termbase) or list(built.note_spec.recipients)
+    spec = built.note_spec
+    keys = distribution_keys(spec, built.termbase) or list(spec.recipients)
+    return keys or ([spec.handed_to] if getattr(spec, "handed_to", None) else [])
 
 
 def subject(built, config_languages: list | None = None) -> str:
