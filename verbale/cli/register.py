@@ -109,6 +109,7 @@ def show_lines(record, answers=()) -> list[str]:
 
     entry = record.facts
     lines = [f"number:     {record.number}" + ("  (typed by hand)" if entry["seq"] is None else ""),
+             f"kind:       {record.document_kind}",
              f"date:       {entry['note_date'] or '-'}",
              f"sender:     {entry['sender'] or '-'}",
              f"recipients: {', '.join(entry['recipients'].split()) or '-'}",

@@ -219,14 +219,14 @@ class NoteSpec(BaseModel):
                               "workspace's verbale.yaml names a default `place`", examples=["astana"])
     sender: Key | None = Field(None, description="termbase key of the sender; required unless the workspace's "
                                "verbale.yaml names a default `sender`", examples=["cica-secretariat"])
-    kind: Name = Field(DEFAULT_KIND, description="the document: note-verbale (default), personal-note (first "
-                       "person, signed by the sender, a person of the termbase, to one recipient), aide-memoire (no "
-                       "formulas of courtesy, no recipients), or a kind the workspace's formulas.yaml adds under "
-                       "kinds:", examples=["personal-note", "aide-memoire"])
+    kind: Name = Field(DEFAULT_KIND, description="the document: note-verbale (the default), personal-note (in the "
+                       "first person, signed by the sender, a person, to one recipient) or aide-memoire (no formulas "
+                       "of courtesy, no recipients); an office may add kinds of its own",
+                       examples=["personal-note", "aide-memoire"])
+    # required in a note verbale; a kind of document says how many it takes (a personal note one, an aide-mémoire
+    # none: formulas.yaml, kinds.<kind>.requires)
     recipients: list[Key] = Field(None, validate_default=True, description="termbase keys; [] leaves out the "
-                                  "compliments formula; required in a note verbale (a kind of document says how "
-                                  "many it takes: a personal note one, an aide-mémoire none)",
-                                  examples=[["cica-member-states"]])
+                                  "compliments formula", examples=[["cica-member-states"]])
     handed_to: Key | None = Field(None, description="an aide-mémoire's: termbase key of whom it was handed to (the "
                                   "register records it)", examples=["mfa-russia"])
     urgency: Literal["none", "urgent", "most-urgent"] = Field(

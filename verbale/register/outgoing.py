@@ -184,6 +184,7 @@ def write_registered(built, out: Path, force: bool = False, check_only: bool = F
         register.amend(entry_id, amended)
     register.record_files(entry_id, file_records(built))
     register.record_texts(entry_id, text_records(built))
+    register.record_kind(entry_id, built.note_spec.kind)
     if answered is not None:  # after the files: a reply that was never written answers nothing
         from .incoming import link_reply
 

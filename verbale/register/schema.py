@@ -150,8 +150,19 @@ texts = Table(
     UniqueConstraint("entry_id", "recipient", "lang", "sha256", name="register_texts_version"),
 )
 
+# NOTE-SPEC §11: the kind of document a number was given to, where it is not a note verbale (no row: a note
+# verbale, as every note recorded before kinds were); append-only like the rest
+kinds = Table(
+    "register_kinds", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entry_id", Integer, ForeignKey("register_entries.id"), nullable=False),
+    Column("kind", String(80), nullable=False),                           # personal-note, aide-memoire …
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("entry_id", "kind", name="register_kinds_entry"),
+)
+
 APPEND_ONLY = ("register_entries", "register_files", "register_amendments", "register_incoming",
-               "register_replies", "register_states", "register_texts", "register_terms")
+               "register_replies", "register_states", "register_texts", "register_terms", "register_kinds")
 terms = Table(
     "register_terms", metadata,   # what list --text and --recipient look up (verbale/register/search.py)
     Column("id", Integer, primary_key=True),
@@ -260,6 +271,13 @@ def _indexes_and_terms(conn: Connection) -> None:
         conn.execute(text(ALLOCATE_FUNCTION))
 
 
+def _document_kinds(conn: Connection) -> None:
+    """NOTE-SPEC §11: the kind of document of a number (a personal note, an aide-mémoire); a new table only,
+    nothing recorded before is touched (a note without a row is a note verbale)."""
+    metadata.create_all(conn, tables=[kinds])
+    _append_only(conn, ("register_kinds",))
+
+
 # The locked part of an allocation on PostgreSQL, in the server (verbale/register/store.py, Register.allocate, does
 # the same in Python on SQLite). Every statement here sees what was committed before it (READ COMMITTED), the
 # lock taken first; the caller formatted the candidate numbers p_numbers[k] (sequence p_first + k - 1) ahead.
@@ -324,7 +342,8 @@ END $$
 """
 
 
-MIGRATIONS = [_version_1, _version_2, _incoming_notes, _states_and_texts, _indexes_and_terms]
+MIGRATIONS = [_version_1, _version_2, _incoming_notes, _states_and_texts, _indexes_and_terms,
+              _document_kinds]
 VERSION = len(MIGRATIONS)
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from ..errors import RegisterError
 from . import schema
 from .config import Numbering
-from .schema import amendments, entries, files, series, states, terms, texts
+from .schema import amendments, entries, files, kinds, series, states, terms, texts
 from .search import RECIPIENT, TEXT, prefix_range, query_words, record_terms, text_terms
 
 ISSUED, CANCELLED = "issued", "cancelled"
@@ -62,6 +62,7 @@ class Record:
     amendments: list[dict] = field(default_factory=list)
     later_states: list[dict] = field(default_factory=list)   # register_states rows: signed, dispatched
     texts: list[dict] = field(default_factory=list)          # register_texts rows
+    document_kind: str = "note-verbale"                     # NOTE-SPEC §11: register_kinds (none: a note verbale)
 
     @property
     def number(self) -> str:
@@ -423,6 +424,15 @@ class Register:
                                     file=self.shown, line=1) from None
             raise
 
+    def record_kind(self, entry_id: int, kind: str) -> None:
+        """Record the kind of document a number was given to (NOTE-SPEC §11: a personal note, an aide-mémoire);
+        a note verbale, the default, is recorded by no row, as every note was before kinds."""
+        if kind == Record.document_kind:
+            return
+        with self.transaction() as conn:
+            conn.execute(_insert(conn, kinds).on_conflict_do_nothing(index_elements=["entry_id", "kind"])
+                         .values(entry_id=entry_id, kind=kind, created_at=_now()))
+
     # -- states and texts (NOTE-SPEC §12) ---------------------------------------------------------------
 
     def record_texts(self, entry_id: int, written: list[tuple[str, str, str, str]]) -> int:
@@ -523,7 +533,7 @@ class Register:
             issued = [dict(r._mapping) for r in conn.execute(select(entries).where(*condition).order_by(entries.c.id))]
             numbers = sorted({e["number"] for e in issued})
             ids = [e["id"] for e in issued]
-            cancellations, written, amended, later, kept = {}, {}, {}, {}, {}
+            cancellations, written, amended, later, kept, kind_of = {}, {}, {}, {}, {}, {}
             for chunk in range(0, len(ids), CHUNK):
                 some_ids, some_numbers = ids[chunk:chunk + CHUNK], numbers[chunk:chunk + CHUNK]
                 for row in conn.execute(select(entries).where(entries.c.kind == CANCELLED,
@@ -538,9 +548,12 @@ class Register:
                     later.setdefault(row.entry_id, []).append(dict(row._mapping))
                 for row in conn.execute(select(texts).where(texts.c.entry_id.in_(some_ids)).order_by(texts.c.id)):
                     kept.setdefault(row.entry_id, []).append(dict(row._mapping))
+                for row in conn.execute(select(kinds).where(kinds.c.entry_id.in_(some_ids)).order_by(kinds.c.id)):
+                    kind_of[row.entry_id] = row.kind   # the last recorded, should a number change its kind
         for entry in issued:
             record = Record(entry, cancellations.get((entry["number"], entry["period"])), written.get(entry["id"], []),
-                            amended.get(entry["id"], []), later.get(entry["id"], []), kept.get(entry["id"], []))
+                            amended.get(entry["id"], []), later.get(entry["id"], []), kept.get(entry["id"], []),
+                            kind_of.get(entry["id"], Record.document_kind))
             if state and record.state != state:
                 continue
             yield record
