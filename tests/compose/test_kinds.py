@@ -146,3 +146,34 @@ def test_aide_memoire_every_line(workspace, lang, lines):
     built, out = generated(workspace, "aide", AIDE)
     assert docx_paragraphs(out / f"aide.{lang}.docx") == lines
     assert built.note_spec.handed_to == "mfa-russia"
+
+
+@pytest.mark.skipif(not all(map(shutil.which, ("soffice", "pdftotext"))),
+                    reason="needs LibreOffice and poppler-utils (apt-get install libreoffice-writer-nogui poppler-utils)")
+def test_the_pdfs_say_it_in_order(workspace, tmp_path, capsys):
+    """Real LibreOffice: the Kazakh personal note's PDF has its salutation, text, closing, signature and addressee
+    in that order; the Russian aide-mémoire's has its title, text and place and date, and no formula of courtesy."""
+    import subprocess
+
+    from verbale.cli.generate import main
+
+    personal = workspace / "notes" / "pdf-personal.yaml"
+    personal.write_text(PERSONAL.format(recipient="minister-russia") + "languages: [kk]\n", encoding="utf-8")
+    aide = workspace / "notes" / "pdf-aide.yaml"
+    aide.write_text(AIDE + "languages: [ru]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main([str(personal), str(aide), "-o", str(out), "--pdf", "--jobs", "1"]) == 0, capsys.readouterr().err
+
+    def text(name):
+        raw = subprocess.run(["pdftotext", "-raw", str(out / name), "-"], capture_output=True, text=True,
+                             check=True).stdout
+        return " ".join(raw.replace("\u00a0", " ").split())
+    kk = text("pdf-personal.kk.pdf")
+    said = ["Мәртебелі мырза,", BODY["kk"], "Мәртебелі мырза, менің зор ілтипатымды қабыл алыңыз.", "Данияр Сәрсенбаев",
+            "Ресей Федерациясының Сыртқы істер министрі", "Мәртебелі Павел Соколов мырзаға"]
+    assert all(line in kk for line in said), kk
+    assert [kk.index(line) for line in said] == sorted(kk.index(line) for line in said), kk
+    ru = text("pdf-aide.ru.pdf")
+    assert ru.startswith("ПАМЯТНАЯ ЗАПИСКА Казахстанская сторона предлагает провести консультации в Москве. "
+                         "город Москва, 24 марта 2026 г."), ru
+    assert "уважени" not in ru and "Превосходительств" not in ru
