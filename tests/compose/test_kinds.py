@@ -177,3 +177,25 @@ def test_the_pdfs_say_it_in_order(workspace, tmp_path, capsys):
     assert ru.startswith("ПАМЯТНАЯ ЗАПИСКА Казахстанская сторона предлагает провести консультации в Москве. "
                          "город Москва, 24 марта 2026 г."), ru
     assert "уважени" not in ru and "Превосходительств" not in ru
+
+
+REFERENCE = PERSONAL.format(recipient="minister-russia").replace("purpose:", """\
+with_reference_to: {ref: their-note, phrase: receipt}
+refs:
+  their-note: {kind: note, number: "10663", date: 2026-03-02, of: mfa-russia}
+purpose:""")
+REFERENCE_CASES = [  # the reference in the first person (Kazakh «алғанымды», not the note verbale's «алғанын»)
+    ("en", "Confirming receipt of the Note of the Ministry of Foreign Affairs of the Russian Federation No. 10663 of "
+           "2 March 2026, I have the honour to inform you that I am leaving Moscow on 12 March 2026."),
+    ("ru", "Подтверждая получение ноты Министерства иностранных дел Российской Федерации № 10663 от 2 марта 2026 г., "
+           "имею честь сообщить, что 12 марта 2026 г. я выезжаю из Москвы."),
+    ("kk", "Ресей Федерациясының Сыртқы істер министрлігінің 2026 жылғы 2 наурыздағы № 10663 нотасын алғанымды "
+           "растай отырып, 2026 жылғы 12 наурызда Мәскеуден кететінімді хабарлауды өзіме мәртебе санаймын."),
+]
+
+
+@pytest.mark.parametrize("lang, opening", REFERENCE_CASES, ids=[c[0] for c in REFERENCE_CASES])
+def test_a_reference_in_a_personal_note_is_in_the_first_person(workspace, lang, opening):
+    _, out = generated(workspace, "reference", REFERENCE)
+    assert [text for style, text in docx_paragraphs(out / f"reference.{lang}.docx") if style == "Note Body"][0] \
+        == opening
