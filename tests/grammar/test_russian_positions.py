@@ -114,6 +114,30 @@ def test_a_compound_first_name_declines_in_its_last_part(parts, gender, forms):
     assert [ru.inflect_name(parts, case, gender) for case in ("gen", "dat", "acc", "ins", "prep")] == forms
 
 
+# Names petrovich gets wrong (locales/ru/README.md, «Persons»): a man's first name in a hushing consonant declines
+# (Розенталь: мужские имена на согласный склоняются; «Куаныша», «Жанышу» in Kazakhstan's Russian press); a surname
+# of one syllable in -ой is a noun, not an adjective like Толстой («Виктора Цоя»); a woman's stays as it is.
+NAMES_PETROVICH_MISSES = [
+    ({"first": "Куаныш", "last": "Султанов"}, "m",
+     ["Куаныша Султанова", "Куанышу Султанову", "Куаныша Султанова", "Куанышем Султановым", "Куаныше Султанове"]),
+    ({"first": "Жаныш", "middle": "Ерланович", "last": "Ахметов"}, "m",
+     ["Жаныша Ерлановича Ахметова", "Жанышу Ерлановичу Ахметову", "Жаныша Ерлановича Ахметова",
+      "Жанышем Ерлановичем Ахметовым", "Жаныше Ерлановиче Ахметове"]),
+    ({"first": "Дауреш", "last": "Тулеш"}, "m",
+     ["Дауреша Тулеша", "Даурешу Тулешу", "Дауреша Тулеша", "Даурешем Тулешем", "Дауреше Тулеше"]),
+    ({"first": "Виктор", "last": "Цой"}, "m", ["Виктора Цоя", "Виктору Цою", "Виктора Цоя", "Виктором Цоем", "Викторе Цое"]),
+    ({"first": "Ерлан", "last": "Толстой"}, "m",
+     ["Ерлана Толстого", "Ерлану Толстому", "Ерлана Толстого", "Ерланом Толстым", "Ерлане Толстом"]),
+    ({"first": "Анна", "last": "Цой"}, "f", ["Анны Цой", "Анне Цой", "Анну Цой", "Анной Цой", "Анне Цой"]),
+]
+
+
+@pytest.mark.parametrize("parts, gender, forms", NAMES_PETROVICH_MISSES,
+                         ids=[p["first"] + "-" + p["last"] for p, _, _ in NAMES_PETROVICH_MISSES])
+def test_names_petrovich_misses(parts, gender, forms):
+    assert [ru.inflect_name(parts, case, gender) for case in ("gen", "dat", "acc", "ins", "prep")] == forms
+
+
 def test_the_presidents_name_with_his_position():
     forms = {"position": "Президент Республики Казахстан", "first": "Касым-Жомарт", "last": "Токаев"}
     assert ru.inflect_person(forms, "dat", "m") == "Президенту Республики Казахстан Касым-Жомарту Токаеву"

@@ -335,7 +335,37 @@ def inflect_name(parts: Mapping[str, str], case: str, gender: str | None) -> str
     petrovich = _petrovich()
     inflect = {"first": petrovich.firstname, "middle": petrovich.middlename, "last": petrovich.lastname}
     return " ".join(_compound_first_name(value, case, sex) if part == "first" and "-" in value
+                    else _as_noun(value, case) if sex == "male" and _declines_as_noun(part, value)
+                    or sex == "male" and part == "first" and _hard_consonant_end(value)
                     else inflect[part](value, PETROVICH_CASES[case], sex) for part, value in names)
+
+
+def _hard_consonant_end(name: str) -> bool:
+    """A man's first name in a hushing consonant (Куаныш, Толеш, Мукаш): petrovich leaves it undeclined, but a
+    man's name in a consonant always declines in Russian (Розенталь, «Справочник по правописанию и литературной
+    правке», склонение имён: мужские имена на согласный склоняются), and so Kazakhstan's Russian texts write
+    «Куаныша», «Куанышу»."""
+    return name[-1:].lower() in "жшчщ"
+
+
+def _declines_as_noun(part: str, name: str) -> bool:
+    """A surname of one syllable in -ой, -ей, -ай (Цой, Ной): a noun in -й, not an adjective like Толстой
+    (petrovich gives «Цого»); Korean surnames of Kazakhstan decline so («Виктора Цоя»; Розенталь, склонение
+    фамилий: фамилии на -ой, -ей с основой без гласной склоняются как существительные)."""
+    if part != "last" or not name.lower().endswith(("ой", "ей", "ай")):
+        return False
+    return not any(c in "аеёиоуыэюя" for c in name.lower()[:-2])
+
+
+def _as_noun(name: str, case: str) -> str:
+    """A man's name or surname declined as a masculine noun: hard (Куаныш: -а, -у, -а, -ем, -е), or in -й
+    (Цой: -я, -ю, -я, -ем, -е)."""
+    if name.lower().endswith("й"):
+        return name[:-1] + {"gen": "я", "dat": "ю", "acc": "я", "ins": "ем", "prep": "е"}[case]
+    ending = {"gen": "а", "dat": "у", "acc": "а", "ins": "ом", "prep": "е"}[case]
+    if case == "ins" and name[-1:].lower() in "жшчщц":
+        ending = "ем"                      # Куанышем: о after a hushing consonant only under stress
+    return name + ending
 
 
 def _compound_first_name(name: str, case: str, sex: str) -> str:
