@@ -572,7 +572,7 @@ def test_this_year_is_for_dates_and_refs(tmp_path):
 
     with pytest.raises(NoteError) as caught:
         generate(tmp_path, "exchange", said("{{ amounts.c | this_year }}", "x", "x"))
-    assert "purpose.en: amounts.c: | this_year is for dates and refs" in str(caught.value)
+    assert "purpose.en: amounts.c: | this_year is for dates, periods and refs" in str(caught.value)
 
 
 # --- punctuation that joins as a careful typist's ------------------------------------------------------------------

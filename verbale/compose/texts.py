@@ -282,7 +282,8 @@ def fact_variant(name: str):
     def apply(value, *args):
         variant = getattr(value, "variant", None)
         if not callable(variant):
-            raise TemplateError(f"| {name} is for dates and refs",
+            kinds = "dates, periods and refs" if name == "this_year" else "dates and refs"
+            raise TemplateError(f"| {name} is for {kinds}",
                                 hint=f"write {{{{ dates.x | {name} }}}} or {{{{ refs.x | {name} }}}}")
         return variant(name, *args)
     apply.__name__ = name
