@@ -143,8 +143,12 @@ def _morph():
 
 
 def _match_capitals(word: str, model: str) -> str:
+    """``word`` with the capitals of ``model``, part by part in a hyphenated word (Премьер-Министр ->
+    Премьер-Министра, as the Constitution of Kazakhstan writes it)."""
     if model.isupper() and len(model) > 1:
         return word.upper()
+    if "-" in word and word.count("-") == model.count("-"):
+        return "-".join(_match_capitals(w, m) for w, m in zip(word.split("-"), model.split("-")))
     return word[:1].upper() + word[1:] if model[:1].isupper() else word
 
 
@@ -163,12 +167,21 @@ def _nominative_readings(word: str) -> tuple[list, list]:
     nominative = [p for p in parses if "nomn" in p.tag and "Abbr" not in p.tag]
     agreeing = [p for p in nominative if p.tag.POS in AGREEING]
     nouns = [[p] for p in nominative if p.tag.POS == "NOUN"]
-    if "-" in lower:
+    if "-" in lower and not any(_in_dictionary(n[0]) for n in nouns):
         parts = [[p for p in _morph().parse(part) if "nomn" in p.tag and p.tag.POS == "NOUN" and "Abbr" not in p.tag]
                  for part in lower.split("-")]
         if all(parts):
             nouns = [[part[0] for part in parts]]
     return agreeing, nouns
+
+
+def _in_dictionary(parse) -> bool:
+    """A compound the dictionary (OpenCorpora, pymorphy3's) knows as one word declines as it says: in its last part
+    where the first names a rank or an office (премьер-министра, вице-министру, генерал-майором), in both where the
+    parts are two nouns (члена-корреспондента); one it does not know (министр-советник, государства-члены)
+    declines part by part.  Граудина, Ицкович, Катлинская, «Грамматическая правильность русской речи», § составные
+    наименования: the first part of state and military ranks does not decline (премьер-министр, генерал-адмирал)."""
+    return type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
 
 
 def _agrees(adjective, noun: list) -> bool:
@@ -334,10 +347,42 @@ def inflect_name(parts: Mapping[str, str], case: str, gender: str | None) -> str
         return " ".join(value for _, value in names)
     petrovich = _petrovich()
     inflect = {"first": petrovich.firstname, "middle": petrovich.middlename, "last": petrovich.lastname}
-    return " ".join(_compound_first_name(value, case, sex) if part == "first" and "-" in value
+    return " ".join(_after_velar(value, _compound_first_name(value, case, sex) if part == "first" and "-" in value
                     else _as_noun(value, case) if sex == "male" and _declines_as_noun(part, value)
                     or sex == "male" and part == "first" and _hard_consonant_end(value)
-                    else inflect[part](value, PETROVICH_CASES[case], sex) for part, value in names)
+                    else _as_feminine_noun(value, case) if sex == "male" and part == "first" and _man_in_a(value)
+                    else inflect[part](value, PETROVICH_CASES[case], sex)) for part, value in names)
+
+
+def _after_velar(name: str, form: str) -> str:
+    """No ы after г, к, х (Правила русской орфографии и пунктуации, 1956, § 4): petrovich writes «Даригы», «Маликы»
+    for the Kazakh names Дарига, Малика; their genitive is «Дариги», «Малики», as «Ольги», «Вероники».
+
+    >>> _after_velar("Дарига", "Даригы"), _after_velar("Акылбек", "Акылбека")
+    ('Дариги', 'Акылбека')
+    """
+    if name[-1:].lower() in "ая" and form[-2:-1].lower() in "гкхжшчщ" and form[-1:] == "ы":
+        return form[:-1] + "и"
+    return form
+
+
+def _man_in_a(name: str) -> bool:
+    """A man's first name in -а or -я (Муса, Жума, Кожа, Илья): petrovich leaves the Kazakh ones whole, but such a
+    name declines as a noun in -а (Розенталь, «Справочник по правописанию и литературной правке», склонение имён:
+    «мужские имена на -а, -я склоняются»; «Мусы Джалиля»)."""
+    return name[-1:].lower() in "ая" and "-" not in name
+
+
+def _as_feminine_noun(name: str, case: str) -> str:
+    """A name in -а/-я declined as a noun of the first declension: Муса -ы -е -у -ой -е; Илья -и -е -ю -ей -е."""
+    soft = name[-1:].lower() == "я"
+    ending = {"gen": "и" if soft else "ы", "dat": "е", "acc": "ю" if soft else "у",
+              "ins": "ей" if soft else "ой", "prep": "е"}[case]
+    if soft and name[-2:-1].lower() == "и" and case in ("dat", "prep"):
+        ending = "и"                       # Илия -> Илии
+    if case == "ins" and not soft and name[-2:-1].lower() in "жшчщц":
+        ending = "ей"                      # Кожей: о after a hushing consonant only under stress
+    return name[:-1] + ending
 
 
 def _hard_consonant_end(name: str) -> bool:
