@@ -348,10 +348,25 @@ def inflect_name(parts: Mapping[str, str], case: str, gender: str | None) -> str
     petrovich = _petrovich()
     inflect = {"first": petrovich.firstname, "middle": petrovich.middlename, "last": petrovich.lastname}
     return " ".join(_after_velar(value, _compound_first_name(value, case, sex) if part == "first" and "-" in value
+                    else _compound_surname(value, case, sex) if part == "last" and "-" in value
                     else _as_noun(value, case) if sex == "male" and _declines_as_noun(part, value)
                     or sex == "male" and part == "first" and _hard_consonant_end(value)
                     else _as_feminine_noun(value, case) if sex == "male" and part == "first" and _man_in_a(value)
-                    else inflect[part](value, PETROVICH_CASES[case], sex)) for part, value in names)
+                    else _prepositional_in_ii(value, case, part, inflect[part](value, PETROVICH_CASES[case], sex)))
+                    for part, value in names)
+
+
+def _prepositional_in_ii(name: str, case: str, part: str, form: str) -> str:
+    """A first name in -ий takes -и in the prepositional, as every noun in -ий does (Розенталь, «Справочник по
+    правописанию и литературной правке», окончания существительных: «о гении, о Дмитрии»); petrovich writes
+    «Дмитрие», «Анатолие», «Юрие».
+
+    >>> _prepositional_in_ii("Дмитрий", "prep", "first", "Дмитрие"), _prepositional_in_ii("Сергей", "prep", "first", "Сергее")
+    ('Дмитрии', 'Сергее')
+    """
+    if part == "first" and case == "prep" and name.lower().endswith("ий"):
+        return name[:-1] + "и"
+    return form
 
 
 def _after_velar(name: str, form: str) -> str:
@@ -424,6 +439,31 @@ def _compound_first_name(name: str, case: str, sex: str) -> str:
     """
     head, _, last = name.rpartition("-")
     return f"{head}-{_petrovich().firstname(last, PETROVICH_CASES[case], sex)}"
+
+
+# A part of a double surname that is a surname on its own: a Russian surname's ending (Петров-, Римский-,
+# Немирович-, Мамин-).  Others (Бонч-, Кул-, Аль-) are not.
+SURNAME_ON_ITS_OWN = re.compile(r"(?:[оеё]в|[иы]н|[сц]к(?:ий|ой)|ич|[оеё]ва|[иы]на|[сц]кая)$", re.I)
+
+
+def _compound_surname(name: str, case: str, sex: str) -> str:
+    """A double surname: its first part declines only where it is a surname on its own, its last part always
+    (Грамота.ру, справка 289625, after Розенталь: «первая часть склоняется, если она сама по себе употребляется как
+    фамилия»: Римского-Корсакова, Мамина-Сибиряка, but Бонч-Бруевича).  So the Kazakh statesman Кул-Мухаммед is
+    «Мухтару Кул-Мухаммеду» (petrovich: «Кулу-Мухаммеду»), and Аль-Фараби stays whole (petrovich: «Аля-Фараби»).
+
+    >>> _compound_surname("Кул-Мухаммед", "dat", "male"), _compound_surname("Римский-Корсаков", "gen", "male")
+    ('Кул-Мухаммеду', 'Римского-Корсакова')
+    """
+    head, _, last = name.rpartition("-")
+
+    def inflect(part: str) -> str:
+        if sex == "male" and _declines_as_noun("last", part):
+            return _as_noun(part, case)
+        return _petrovich().lastname(part, PETROVICH_CASES[case], sex)
+    if SURNAME_ON_ITS_OWN.search(head):
+        head = "-".join(inflect(part) for part in head.split("-"))
+    return f"{head}-{inflect(last)}"
 
 
 def _petrovich():
