@@ -111,10 +111,12 @@ def variant_problem(termbase: Termbase, languages, group: str, name: str, field:
                               f"{formulas_file(termbase, lacking[0])}")
 
 
-def render_variant(termbase: Termbase, lang: str, group: str, name: str, context: dict, house=None, *,
-                   kind: str = DEFAULT_KIND, **extra) -> str:
+def render_variant(termbase: Termbase, lang: str, group: str, name: str, context: dict, house=None,
+                   fallback: str | None = None, *, kind: str = DEFAULT_KIND, **extra) -> str:
     """The sentence (or phrase) of a variant: a text variant inside the group's frame, or a whole sentence; the
-    document ``kind``'s own formulas first (a personal note's closing frame is not a note verbale's)."""
+    document ``kind``'s own formulas first (a personal note's closing frame is not a note verbale's).  A whole
+    sentence that places ``{{ consideration }}`` (``{{ action }}``) without a piece of its own gets the text variant
+    ``fallback`` names: the consideration the recipients are owed, the action ``honour``."""
     if group == "with_reference_to":
         whole = formula_source(termbase, lang, group, house, kind)
         if isinstance(whole, str) and name == DEFAULT_PHRASE:
@@ -123,12 +125,23 @@ def render_variant(termbase: Termbase, lang: str, group: str, name: str, context
     slot = VARIANT_GROUPS[group]
     source = formula_source(termbase, lang, f"{group}.{name}", house, kind)
     if isinstance(source, Mapping):
-        pieces = {slot: render_formula(termbase, lang, f"{group}.{name}.{slot}", {**context, **extra}, house,
-                                       kind=kind) if slot in source else ""}
+        own = slot in source
+        usual = (fallback if not own and fallback and _is_text_variant(termbase, lang, group, fallback, house, kind)
+                 else None)
+        pieces = {slot: render_formula(termbase, lang, f"{group}.{name}.{slot}" if own else f"{group}.{usual}",
+                                       {**context, **extra}, house, kind=kind) if own or usual else ""}
         return render_formula(termbase, lang, f"{group}.{name}.{FRAME}", {**context, **extra, **pieces}, house,
                               kind=kind)
     piece = render_formula(termbase, lang, f"{group}.{name}", {**context, **extra}, house, kind=kind)
     return render_formula(termbase, lang, f"{group}.{FRAME}", {**context, **extra, slot: piece}, house, kind=kind)
+
+
+def _is_text_variant(termbase: Termbase, lang: str, group: str, name: str, house=None,
+                     kind: str = DEFAULT_KIND) -> bool:
+    try:
+        return isinstance(formula_source(termbase, lang, f"{group}.{name}", house, kind), str)
+    except TemplateError:
+        return False
 
 
 def layout_name(termbase: Termbase, lang: str, kind: str = DEFAULT_KIND) -> str:

@@ -284,7 +284,8 @@ def _opening(spec: NoteSpec, lang: str, context: dict, recipients: list[str], te
         key, phrase = spec.reference
         sentence["reference"] = render_variant(termbase, lang, "with_reference_to", phrase, context, house,
                                                kind=spec.kind, ref=context["refs"][key])
-    return render_variant(termbase, lang, "opening", spec.opening_action, sentence, house, kind=spec.kind)
+    return render_variant(termbase, lang, "opening", spec.opening_action, sentence, house, fallback="honour",
+                          kind=spec.kind)
 
 
 def registration_marks(termbase: Termbase, lang: str, context: dict, house: House) -> dict:
@@ -349,8 +350,9 @@ def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
         "opening": _opening(spec, lang, context, recipients, termbase, house, names),
         "paragraphs": paragraphs,
         "enclosure": _enclosure_lines(spec, lang, context, termbase, house, kind),
-        "closing": "" if closing == NO_CLOSING else render_variant(termbase, lang, "closing", closing, names, house,
-                                                                   kind=kind),
+        "closing": "" if closing == NO_CLOSING else render_variant(
+            termbase, lang, "closing", closing, names, house,
+            fallback=owed_closing(recipients, termbase.entries) if recipients else "highest", kind=kind),
         "signature": _formula_lines(termbase, lang, "signature", names, house, kind),
         "place_date": "" if house.place_date == "none" else _formula(termbase, lang, date_formula, context, house,
                                                                      kind=kind),
