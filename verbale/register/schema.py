@@ -324,7 +324,214 @@ END $$
 """
 
 
-MIGRATIONS = [_version_1, _version_2, _incoming_notes, _states_and_texts, _indexes_and_terms]
+def _grouped_allocation(conn: Connection) -> None:
+    """PostgreSQL: allocation requests served in groups (one transaction, one commit for every clerk waiting on
+    the series; verbale/register/store.py).  A table of requests waiting or answered (a queue, not a record: it
+    is not append-only, and a request leaves it once its clerk read the answer) and the functions that use it.
+    SQLite allocates as before (one machine: its write lock is handed over in-process), so nothing changes there.
+    Self-contained: it builds only on the schema of the migration before it."""
+    if conn.dialect.name != "postgresql":
+        return
+    conn.execute(text(REQUESTS_TABLE))
+    conn.execute(text("CREATE INDEX register_requests_series ON register_requests (series_id, id)"))
+    for function in (SERVE_FUNCTION, REQUEST_FUNCTION, AWAIT_FUNCTION):
+        conn.execute(text(function))
+
+
+# A clerk's request for a number of a series, with everything the number's entry and terms are made of (the
+# candidate numbers formatted ahead by the clerk, as register_allocate takes them); its answer is written into it.
+REQUESTS_TABLE = """
+CREATE TABLE register_requests (
+    id SERIAL PRIMARY KEY,
+    series_id INTEGER NOT NULL,
+    spec_path TEXT NOT NULL,
+    seen INTEGER NOT NULL,
+    first_seq INTEGER NOT NULL,
+    numbers TEXT[] NOT NULL,
+    number_terms TEXT[] NOT NULL,
+    period VARCHAR(16) NOT NULL,
+    note_date DATE,
+    sender VARCHAR(80) NOT NULL,
+    recipients TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    languages VARCHAR(40) NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    created_by VARCHAR(80) NOT NULL,
+    fields TEXT[] NOT NULL,
+    terms TEXT[] NOT NULL,
+    state VARCHAR(10),            -- NULL while waiting; then as register_allocate answers
+    entry_id INTEGER,
+    number VARCHAR(80),
+    seq INTEGER,
+    answered_at TIMESTAMPTZ)
+"""
+
+# Called with the series' advisory lock held: answers every waiting request of the series in the order they
+# came, each as register_allocate would have alone (the spec's unfinished number again, 'changed', a number typed
+# by hand skipped, 'window'), all in the caller's one transaction: consecutive numbers and one commit for them all.
+# The caller's own request (p_own) is answered in the result and leaves the queue; the others are answered in
+# their rows.  Answers nobody read for an hour (their clerk was killed) are let go.
+SERVE_FUNCTION = """
+CREATE OR REPLACE FUNCTION register_serve(p_series integer, p_own integer,
+    OUT o_state text, OUT o_id integer, OUT o_number text, OUT o_seq integer)
+LANGUAGE plpgsql AS $$
+DECLARE
+    r register_requests%ROWTYPE;
+    v_last integer;
+    v_moved boolean := false;
+    v_state text;
+    v_id integer;
+    v_number text;
+    v_seq integer;
+    v_index integer;
+BEGIN
+    SELECT last_seq INTO v_last FROM register_series WHERE id = p_series FOR UPDATE;
+    FOR r IN SELECT * FROM register_requests WHERE series_id = p_series AND state IS NULL ORDER BY id LOOP
+        v_state := NULL;
+        v_id := NULL;
+        v_number := NULL;
+        v_seq := NULL;
+        IF r.spec_path <> '' THEN
+            SELECT e.id, e.number, e.seq INTO v_id, v_number, v_seq FROM register_entries e
+             WHERE e.spec_path = r.spec_path AND e.series_id = p_series AND e.kind = 'issued'
+               AND NOT EXISTS (SELECT 1 FROM register_files f WHERE f.entry_id = e.id)
+               AND NOT EXISTS (SELECT 1 FROM register_entries c WHERE c.number = e.number AND c.period = e.period
+                                                                AND c.kind = 'cancelled')
+             ORDER BY e.id LIMIT 1;
+            IF v_id IS NOT NULL THEN
+                v_state := 'reused';
+            ELSIF EXISTS (SELECT 1 FROM register_entries e WHERE e.spec_path = r.spec_path
+                             AND e.series_id = p_series AND e.kind = 'issued' AND e.id > r.seen) THEN
+                v_state := 'changed';
+            END IF;
+        END IF;
+        IF v_state IS NULL THEN
+            v_seq := GREATEST(v_last, r.first_seq - 1);
+            LOOP   -- a number typed by hand earlier may stand in the way: it is skipped, never repeated
+                v_seq := v_seq + 1;
+                v_index := v_seq - r.first_seq + 1;
+                IF v_index < 1 OR v_index > array_length(r.numbers, 1) THEN
+                    v_state := 'window';
+                    v_seq := NULL;
+                    v_number := NULL;
+                    EXIT;
+                END IF;
+                v_number := r.numbers[v_index];
+                EXIT WHEN NOT EXISTS (SELECT 1 FROM register_entries h WHERE h.number = v_number
+                                         AND h.kind = 'issued'
+                                         AND (h.period = r.period OR h.period = '' OR r.period = ''));
+            END LOOP;
+        END IF;
+        IF v_state IS NULL THEN
+            v_last := v_seq;
+            v_moved := true;
+            INSERT INTO register_entries (number, kind, series_id, seq, period, note_date, sender, recipients,
+                                          subject, languages, spec_path, created_at, created_by, reason)
+            VALUES (v_number, 'issued', p_series, v_seq, r.period, r.note_date, r.sender, r.recipients, r.subject,
+                    r.languages, r.spec_path, r.created_at, r.created_by, '')
+            RETURNING id INTO v_id;
+            INSERT INTO register_terms (entry_id, version, field, term)
+            SELECT v_id, 0, 't', term FROM unnest(string_to_array(r.number_terms[v_index], ' ')) AS term
+            UNION ALL
+            SELECT v_id, 0, u.field, u.term FROM unnest(r.fields, r.terms) AS u (field, term);
+            v_state := 'issued';
+        END IF;
+        IF r.id = p_own THEN
+            o_state := v_state;
+            o_id := v_id;
+            o_number := v_number;
+            o_seq := v_seq;
+            DELETE FROM register_requests WHERE id = r.id;
+        ELSE
+            UPDATE register_requests SET state = v_state, entry_id = v_id, number = v_number, seq = v_seq,
+                                         answered_at = clock_timestamp() WHERE id = r.id;
+        END IF;
+    END LOOP;
+    IF v_moved THEN
+        UPDATE register_series SET last_seq = v_last WHERE id = p_series;
+    END IF;
+    DELETE FROM register_requests WHERE series_id = p_series AND state IS NOT NULL
+                                    AND answered_at < now() - interval '1 hour';
+END $$
+"""
+
+# A clerk's request: queued, then served at once with every other waiting request if the series is free (one
+# process alone: one call, one transaction, as register_allocate).  Else 'queued' with the request's id: its
+# commit need not wait for the disk (nothing is given yet; the commit that gives its number waits for it).
+REQUEST_FUNCTION = """
+CREATE OR REPLACE FUNCTION register_request(
+    p_series integer, p_spec text, p_seen integer, p_first integer, p_numbers text[], p_number_terms text[],
+    p_period text, p_note_date date, p_sender text, p_recipients text, p_subject text, p_languages text,
+    p_created_at timestamptz, p_created_by text, p_fields text[], p_terms text[],
+    OUT o_state text, OUT o_id integer, OUT o_number text, OUT o_seq integer)
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_request integer;
+BEGIN
+    INSERT INTO register_requests (series_id, spec_path, seen, first_seq, numbers, number_terms, period, note_date,
+                                   sender, recipients, subject, languages, created_at, created_by, fields, terms)
+    VALUES (p_series, p_spec, p_seen, p_first, p_numbers, p_number_terms, p_period, p_note_date, p_sender,
+            p_recipients, p_subject, p_languages, p_created_at, p_created_by, p_fields, p_terms)
+    RETURNING id INTO v_request;
+    IF pg_try_advisory_xact_lock(1717018, p_series) THEN
+        SELECT * INTO o_state, o_id, o_number, o_seq FROM register_serve(p_series, v_request);
+    ELSE
+        PERFORM set_config('synchronous_commit', 'off', true);
+        o_state := 'queued';
+        o_id := v_request;
+    END IF;
+END $$
+"""
+
+# Waiting for a queued request's answer: until whoever serves the series now has committed (a shared lock taken
+# and let go at once: every waiter wakes at the same moment); a request answered then leaves the queue (that
+# commit need not wait for the disk: the answer was committed by its server).  One that came too late for that
+# group waits for the series itself (the shared locks just granted are let go first: a try would fail while any
+# waiter has not yet run, and spin), then reads its answer again (given meanwhile by another waiter), else serves
+# itself with every request still waiting.
+AWAIT_FUNCTION = """
+CREATE OR REPLACE FUNCTION register_await(p_series integer, p_request integer,
+    OUT o_state text, OUT o_id integer, OUT o_number text, OUT o_seq integer)
+LANGUAGE plpgsql AS $$
+BEGIN
+    BEGIN
+        PERFORM pg_advisory_lock_shared(1717018, p_series);
+        PERFORM pg_advisory_unlock_shared(1717018, p_series);
+    EXCEPTION WHEN query_canceled THEN   -- a session lock outlives its transaction: never left held
+        PERFORM pg_advisory_unlock_shared(1717018, p_series);   -- a warning if it was never taken
+        RAISE;
+    END;
+    LOOP
+        DELETE FROM register_requests WHERE id = p_request AND state IS NOT NULL
+        RETURNING state, entry_id, number, seq INTO o_state, o_id, o_number, o_seq;
+        IF FOUND THEN
+            PERFORM set_config('synchronous_commit', 'off', true);
+            RETURN;
+        END IF;
+        EXIT WHEN pg_try_advisory_xact_lock(1717018, p_series);
+        PERFORM pg_sleep(0.002);   -- the series is held, or waiters woken with this one still hold it shared
+        BEGIN
+            PERFORM pg_advisory_lock_shared(1717018, p_series);
+            PERFORM pg_advisory_unlock_shared(1717018, p_series);
+        EXCEPTION WHEN query_canceled THEN
+            PERFORM pg_advisory_unlock_shared(1717018, p_series);
+            RAISE;
+        END;
+    END LOOP;
+    SET LOCAL synchronous_commit TO DEFAULT;   -- numbers are given here: their commit waits for the disk
+    SELECT * INTO o_state, o_id, o_number, o_seq FROM register_serve(p_series, p_request);
+    IF o_state IS NULL THEN   -- answered by the one that held the series between the look and the lock
+        DELETE FROM register_requests WHERE id = p_request AND state IS NOT NULL
+        RETURNING state, entry_id, number, seq INTO o_state, o_id, o_number, o_seq;
+    END IF;
+    IF o_state IS NULL THEN
+        RAISE EXCEPTION 'the request % for a number of series % is no longer in the register', p_request, p_series;
+    END IF;
+END $$
+"""
+
+
+MIGRATIONS = [_version_1, _version_2, _incoming_notes, _states_and_texts, _indexes_and_terms, _grouped_allocation]
 VERSION = len(MIGRATIONS)
 
 
