@@ -72,32 +72,18 @@ def _prepare_floor(register) -> None:
             conn.execute(text("INSERT INTO bench_floor (id, n) VALUES (1, 0)"))
 
 
-def _one_call_each() -> None:
-    """The baseline of grouped allocation (PostgreSQL): each allocation one call of ``register_allocate`` behind
-    the series' lock, as verbale did before schema version 6 (the function is still in the schema, with the same
-    parameters; it never answers 'queued'), fed by the same client code."""
-    from sqlalchemy import bindparam, text
-
-    from verbale.register import schema, store
-
-    store._REQUEST = text(str(store._REQUEST).replace("register_request(", "register_allocate(")).bindparams(
-        bindparam("created_at", type_=schema.entries.c.created_at.type))
-
-
 def worker(url: str, count: int, mode: str, number: int) -> None:
     """A clerk's process: ready, then at 'go' COUNT allocations (or floor updates)."""
     from verbale.register.config import Numbering
     from verbale.register.store import Register
 
-    if mode == "alloc-v5":
-        _one_call_each()
     register, numbering = Register(url), Numbering(PATTERN)
     register.ensure_schema()
-    register.allocate(numbering, _entry(number, -1)) if mode != "floor" else _floor_once(register)  # connected
+    register.allocate(numbering, _entry(number, -1)) if mode == "alloc" else _floor_once(register)  # connected
     print("ready", flush=True)
     sys.stdin.readline()
     for index in range(count):
-        if mode != "floor":
+        if mode == "alloc":
             register.allocate(numbering, _entry(number, index))
         else:
             _floor_once(register)
@@ -147,15 +133,12 @@ def allocations(name: str, url: str, args) -> None:
     register.ensure_schema()
     _prepare_floor(register)
     per = max(1, args.allocations // args.clerks)
-    server = name == "PostgreSQL"
-    floor_ratio, one_rates, many_ratio, floor_many, against_floor, grouped = [], [], [], [], [], []
+    floor_ratio, one_rates, many_ratio, floor_many, against_floor = [], [], [], [], []
     for _ in range(args.rounds):
         floor = alone(url, args.allocations, "floor")
         one = alone(url, args.allocations, "alloc")
         many = together(url, args.clerks, per, "alloc")
         many_floor = together(url, args.clerks, per, "floor")
-        if server:   # the same clerks, each allocation one call behind the lock (verbale before schema 6)
-            grouped.append(many / together(url, args.clerks, per, "alloc-v5"))
         floor_ratio.append(floor / one)
         one_rates.append(one)
         many_ratio.append(many / one)
@@ -168,8 +151,6 @@ def allocations(name: str, url: str, args) -> None:
                      ">= 0.9" if name == "PostgreSQL" else ""))
     print(ratio_line(f"{args.clerks} processes / one process, counter updates", floor_many))
     print(ratio_line(f"{args.clerks} processes: allocations / counter updates", against_floor))
-    if server:
-        print(ratio_line(f"{args.clerks} processes: grouped / one call each", grouped))
     print(f"  {check_gapless(url)}")
 
 

@@ -1,13 +1,9 @@
 """A clerk's process: allocate COUNT numbers from the register at URL, printing each as soon as it is committed.
-With --hold, allocate one and wait (the series locked, the transaction open) until killed.  With --serve (PostgreSQL),
-serve the requests queued for the series as a clerk holding it does (``register_serve``, behind the series' lock),
-print how many it answered and wait, the transaction open, until killed."""
+With --hold, allocate one and wait (the series locked, the transaction open) until killed."""
 import datetime as dt
 import os
 import sys
 import time
-
-from sqlalchemy import text
 
 from verbale.register.config import Numbering
 from verbale.register.store import NewEntry, Register
@@ -20,23 +16,10 @@ def hold(number: str) -> None:
     time.sleep(60)
 
 
-def serve(register: Register) -> None:
-    with register.transaction() as conn:
-        series = conn.execute(text("SELECT id FROM register_series")).scalar_one()
-        print("waiting", flush=True)
-        conn.execute(text("SELECT pg_advisory_xact_lock(1717018, :series)"), dict(series=series))
-        conn.execute(text("SELECT * FROM register_serve(:series, 0)"), dict(series=series))
-        answered = conn.execute(text("SELECT count(*) FROM register_requests WHERE state = 'issued'")).scalar()
-        print(f"served {answered}", flush=True)
-        time.sleep(60)
-
-
 if __name__ == "__main__":
     url, count = sys.argv[1], int(sys.argv[2])
     register = Register(url)
     register.ensure_schema()
-    if "--serve" in sys.argv:
-        serve(register)
     print("ready", flush=True)
     sys.stdin.readline()  # every worker starts at the same moment
     for index in range(count):

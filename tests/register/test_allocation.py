@@ -107,57 +107,6 @@ def test_processes_killed_at_any_moment_leave_no_gap_and_no_duplicate(register_u
     assert set(printed) <= set(numbers)  # every number a process was told of is recorded
 
 
-def waiting_on_the_series(url: str, count: int) -> None:
-    """Until ``count`` sessions wait for the series' lock."""
-    with Register(url).transaction(autocommit=True) as conn:
-        for _ in range(600):
-            if conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'advisory'")
-                            ).scalar() >= count:
-                return
-            time.sleep(0.1)
-    raise AssertionError(f"{count} sessions never waited for the series")
-
-
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is a POSIX signal")
-def test_a_clerk_killed_while_serving_a_group_loses_no_request_and_gives_no_number_twice(postgres_database):
-    """Grouped allocation (schema 6): ten clerks queue while the series is held; the clerk that takes it next
-    answers all ten in its transaction and is killed before the commit.  The ten still get numbers, once each,
-    without a gap (served together again, by one of them), and the queue is left empty."""
-    url = postgres_database
-    register = Register(url)
-    assert register.allocate(NUMBERING, entry()).number == "17-1/1"
-    with register.engine.connect() as gate:   # the series held while the clerks queue
-        series_id = gate.execute(select(schema.series.c.id)).scalar_one()
-        gate.execute(text("SELECT pg_advisory_lock(1717018, :s)"), dict(s=series_id))
-        gate.commit()
-        clerks = workers(url, 10, 1)
-        waiting_on_the_series(url, 10)
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        server = subprocess.Popen([sys.executable, WORKER, url, "0", "--serve"], stdout=subprocess.PIPE, text=True,
-                                  env=env)
-        assert server.stdout.readline().strip() == "waiting"
-        waiting_on_the_series(url, 11)
-        queued = gate.execute(text("SELECT count(*) FROM register_requests WHERE state IS NULL")).scalar()
-        gate.execute(text("SELECT pg_advisory_unlock(1717018, :s)"), dict(s=series_id))
-        gate.commit()
-    assert queued == 10
-    assert server.stdout.readline().split() == ["served", "10"]   # the whole group answered, not committed
-    server.kill()
-    server.wait()
-    printed = []
-    for process in clerks:
-        out, _ = process.communicate(timeout=60)
-        assert process.returncode == 0
-        printed += out.split()
-    assert sorted(printed) == sorted(f"17-1/{n}" for n in range(2, 12))
-    seqs, numbers, last = stored(url)
-    assert seqs == list(range(1, 12)) and last == 11 and sorted(numbers) == sorted(printed + ["17-1/1"])
-    with register.transaction() as conn:
-        assert conn.execute(text("SELECT count(*) FROM register_requests")).scalar() == 0
-        assert conn.execute(text("SELECT count(DISTINCT xmin::text) FROM register_entries WHERE seq > 1")
-                            ).scalar() == 1   # the ten served in one transaction again
-
-
 def test_the_database_refuses_to_rewrite_or_delete_a_record(register_url):
     register = Register(register_url)
     allocated = register.allocate(NUMBERING, entry(subject="a note"))

@@ -8,7 +8,6 @@ numbers have no gaps and no duplicates, across processes and machines.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
@@ -179,20 +178,6 @@ def _insert(conn: Connection, table):
     return insert(table)
 
 
-_REQUEST = text("SELECT * FROM register_request(:series, :spec, :seen, :first, :numbers, :number_terms, :period, "
-                ":note_date, :sender, :recipients, :subject, :languages, :created_at, :created_by, :fields, :terms)"
-                ).bindparams(bindparam("created_at", type_=entries.c.created_at.type))
-_AWAIT = text("SELECT * FROM register_await(:series, :request)")
-
-
-@functools.lru_cache(maxsize=4096)
-def _candidate(numbering: Numbering, seq: int, on: dt.date) -> tuple[str, str]:
-    """A number a series may give next, with its terms (space-separated): formatted once per process, since
-    the window of candidates moves on by a few numbers from one allocation to the next."""
-    number = numbering.format(seq, on)
-    return number, " ".join(sorted(text_terms(number, "", "")))
-
-
 class Register:
     """One register (an SQLAlchemy URL); ``shown`` names it in messages."""
 
@@ -268,15 +253,11 @@ class Register:
                 while_locked(number)
         return Allocated(number, entry_id, seq)
 
-    WINDOW = 64   # numbers formatted ahead for the server: more numbers given between a look and a call retry
+    WINDOW = 64   # numbers formatted ahead for the server: more clerks than this between a look and a call retry
 
     def _allocate_on_server(self, numbering: Numbering, entry: NewEntry, series_id: int, values: dict,
                             while_locked, carried) -> Allocated:
-        """PostgreSQL: a request served in a group (see ``allocate``): ``register_request`` queues it and, if the
-        series is free, serves every waiting request at once; else ``register_await`` waits for its answer (or
-        serves the requests that came too late for the group before it)."""
         rows = record_terms("", values["subject"], values["spec_path"], values["recipients"])
-        fields, row_terms = [f for f, _ in rows], [t for _, t in rows]
         while True:
             with self.transaction(autocommit=True) as conn:   # no lock: what the register holds for the spec now
                 seen = conn.execute(select(series.c.last_seq, func.coalesce(
@@ -290,21 +271,19 @@ class Register:
             if number_carried is not None:
                 return Allocated(number_carried, None, None, carried=True)
             first = max(seen.last_seq, numbering.start - 1) + 1
-            # the candidates and their terms, so that the entry is made and indexed by whoever serves the request
-            candidates = [_candidate(numbering, seq, entry.note_date) for seq in range(first, first + self.WINDOW)]
-            params = dict(series=series_id, spec=entry.spec_path, seen=seen[1], first=first,
-                          numbers=[number for number, _ in candidates],
-                          number_terms=[number_terms for _, number_terms in candidates],
-                          period=values["period"], note_date=values["note_date"], sender=values["sender"],
-                          recipients=values["recipients"], subject=values["subject"], languages=values["languages"],
-                          created_at=values["created_at"], created_by=values["created_by"], fields=fields,
-                          terms=row_terms)
-            # the hook (tests) holds the transaction open after the numbers were given
+            numbers = [numbering.format(seq, entry.note_date) for seq in range(first, first + self.WINDOW)]
+            # the terms of every candidate number, so that the entry is indexed in the same call
+            number_terms = [" ".join(sorted(text_terms(number, "", ""))) for number in numbers]
+            call = text("SELECT * FROM register_allocate(:series, :spec, :seen, :first, :numbers, :number_terms, "
+                        ":period, :note_date, :sender, :recipients, :subject, :languages, :created_at, :created_by, "
+                        ":fields, :terms)").bindparams(bindparam("created_at", type_=entries.c.created_at.type))
+            params = dict(series=series_id, spec=entry.spec_path, seen=seen[1], first=first, numbers=numbers,
+                          number_terms=number_terms, period=values["period"], note_date=values["note_date"],
+                          sender=values["sender"], recipients=values["recipients"], subject=values["subject"],
+                          languages=values["languages"], created_at=values["created_at"],
+                          created_by=values["created_by"], fields=[f for f, _ in rows], terms=[t for _, t in rows])
             with self.transaction(autocommit=while_locked is None) as conn:
-                state, entry_id, number, seq = conn.execute(_REQUEST, params).one()
-                if state == "queued":
-                    state, entry_id, number, seq = conn.execute(_AWAIT, dict(series=series_id,
-                                                                             request=entry_id)).one()
+                state, entry_id, number, seq = conn.execute(call, params).one()
                 if state == "issued" and while_locked is not None:
                     while_locked(number)
             if state == "issued":
