@@ -80,13 +80,17 @@ def test_the_cycle_incoming_reply_generate(office, capsys):
     status, _, err = run(capsys, "generate", str(spec), "-o", "out")
     assert status == 0, err
     assert "number: 08-2/1\n" in spec.read_text(encoding="utf-8")
-    # the reply refers to the note it answers, in every language
-    assert ("with reference to the Note of the Federal Ministry for European and International Affairs of the Republic "
-            "of Austria No. EU.4.15/0041 of 14 March 2024, has the honour to confirm the participation of the "
-            "delegation.") in docx_text(office / "out" / f"reply-{ident}.en.docx")
-    assert ("ссылаясь на ноту Федерального министерства европейских и международных дел Австрийской Республики "
-            "№ EU.4.15/0041 от 14 марта 2024 г., имеет честь подтвердить участие делегации.") in \
-        docx_text(office / "out" / f"reply-{ident}.ru.docx")
+    # the reply refers to the note it answers, in every language, naming the addressee once ("its Note": the
+    # ministry is named just before, in the compliments; locales/<lang>/README.md, "A reply's reference")
+    assert ("presents its compliments to the Federal Ministry for European and International Affairs of the Republic "
+            "of Austria and, with reference to its Note No. EU.4.15/0041 of 14 March 2024, has the honour to confirm "
+            "the participation of the delegation.") in docx_text(office / "out" / f"reply-{ident}.en.docx")
+    assert ("свидетельствует свое уважение Федеральному министерству европейских и международных дел Австрийской "
+            "Республики и, ссылаясь на его ноту № EU.4.15/0041 от 14 марта 2024 г., имеет честь подтвердить участие "
+            "делегации.") in docx_text(office / "out" / f"reply-{ident}.ru.docx")
+    assert ("Австрия Республикасының Еуропа және халықаралық істер федералдық министрлігіне өзінің зор ілтипатын "
+            "білдіре отырып, оның 2024 жылғы 14 наурыздағы № EU.4.15/0041 нотасына сілтеме жасай отырып, делегацияның "
+            "қатысатынын растауды өзіне мәртебе санайды.") in docx_text(office / "out" / f"reply-{ident}.kk.docx")
     # both records name the other
     status, out, _ = run(capsys, "register", "show", "08-2/1")
     assert f"answers:    {ident} (mfa-austria EU.4.15/0041 of 2024-03-14)" in out.splitlines()
@@ -131,6 +135,7 @@ def test_the_reply_spec_line_by_line(tmp_path):
         "    number: EU.4.15/0041, Wien",
         "    date: 2026-03-02",
         "    of: mfa-austria",
+        "    issuer: pronoun   # its Note / его ноту / оның нотасы: the addressee, named just before",
         "purpose:",
         '  en: "TODO: what follows \\"has the honour to\\", e.g. inform that ..."',
         '  ru: "TODO: то, что следует за «имеет честь», например сообщить, что ..."',
@@ -144,7 +149,7 @@ def test_texts_still_marked_todo_are_refused_and_take_no_number(office, capsys):
     status, _, err = run(capsys, "generate", str(spec), "-o", "out")
     assert status == 1 and err.splitlines()[:3] == [
         f"{spec}:{line}: purpose.{lang}: the text still says TODO (write what the note says in its place)"
-        for line, lang in ((17, "en"), (18, "ru"), (19, "kk"))]
+        for line, lang in ((18, "en"), (19, "ru"), (20, "kk"))]
     assert "number: auto" in spec.read_text(encoding="utf-8") and run(capsys, "register", "list")[1] == ""
     assert run(capsys, "generate", str(spec), "--check")[0] == 1
 
@@ -347,6 +352,15 @@ def test_a_reply_to_someone_else_than_the_notes_sender_is_a_warning(office, caps
     fill(spec)
     spec.write_text(spec.read_text(encoding="utf-8").replace("recipients: [mfa-austria]",
                                                              "recipients: [kz-mission-vienna]"), encoding="utf-8")
+    # "its Note" would now name the wrong office: refused, nothing numbered
+    status, _, err = run(capsys, "generate", str(spec), "-o", "out")
+    assert status == 1 and err.splitlines()[0] == (
+        f"{spec}:16: refs.their-note.issuer: 'pronoun' writes \"its Note\" for the note's one addressee, and "
+        "mfa-austria is not it (recipients: kz-mission-vienna) (name the issuer (issuer: full or short), or address "
+        "the note to it alone)")
+    assert "number: auto" in spec.read_text(encoding="utf-8")
+    spec.write_text(spec.read_text(encoding="utf-8").replace("    issuer: pronoun", "    issuer: full"),
+                    encoding="utf-8")
     status, _, err = run(capsys, "generate", str(spec), "-o", "out")
     assert status == 0 and err.strip() == (f"{spec}:7: in_reply_to: {ident} came from mfa-austria, which is not among "
                                            "the recipients (address its sender, or check in_reply_to) [warning]")

@@ -162,6 +162,10 @@ class Ref(BaseModel):
     at: Key | None = Field(None, description="termbase key of the place where it was signed", examples=["moscow"])
     title: Texts | None = Field(None, description="its title in each language (after the word Agreement, …)",
                                 examples=[{"en": "between ... on ...", "ru": "между ... о ...", "kk": "... туралы"}])
+    issuer: Literal["full", "short", "pronoun"] | None = Field(
+        None, description="how its issuer (`of`) is named: full, short ('ноты Посольства'; default: the house's "
+        "`issuer`), or pronoun where `of` is the note's one addressee, named just before: 'its Note' / «его ноту» / "
+        "«оның … нотасы» (`verbale reply` writes it)", examples=["pronoun"])
 
     @field_validator("number", mode="before")
     @classmethod
