@@ -270,3 +270,36 @@ def test_the_desks_export_is_the_command_lines_with_the_incoming_notes(numbered_
     assert exported.content == (tmp_path / "register.csv").read_bytes()
     text = exported.content.decode("utf-8-sig")
     assert "08-2/200" in text and "77/2026" in text and "Consular matters" in text
+
+
+def test_an_answered_note_shows_its_answer_and_an_unanswered_one_is_overdue(numbered_desk):
+    import re
+
+    from verbale.files import write_atomic
+
+    desk, root = numbered_desk
+    for number in ("77/2026", "78/2026"):
+        answer = desk.post("/register/incoming", [("sender", "mfa-austria"), ("number", number),
+                                                  ("date", "2026-01-05"), ("received", "2026-01-06"),
+                                                  ("due", "2026-01-20")])
+        assert answer.status_code == 200, answer.text
+    first, second = (note.id for note in received_notes(root))
+    answer = desk.post("/register/reply", [("id", first)], headers={"HX-Request": "true"})
+    assert answer.status_code == 200 and answer.headers["HX-Redirect"] == f"/spec/notes/reply-{first}.yaml"
+    spec = root / "notes" / f"reply-{first}.yaml"
+    purposes = {"en": "confirm the visit", "ru": "подтвердить визит", "kk": "сапарды растауды"}
+    text = spec.read_text(encoding="utf-8")
+    for lang, purpose in purposes.items():
+        text = re.sub(rf"^  {lang}: .*TODO.*$", f"  {lang}: {purpose}", text, flags=re.M)
+    write_atomic(spec, text.encode("utf-8"))
+    generated = subprocess.run([sys.executable, "-m", "verbale", "generate", str(spec), "-o", str(root / "out")],
+                               capture_output=True, text=True, timeout=180)
+    assert generated.returncode == 0, generated.stderr
+    page = desk.get("/register").text
+    rows = dict(re.findall(r'<tr data-incoming="([^"]+)" class="([a-z]+)"', page))
+    assert rows == {first: "answered", second: "overdue"}
+    states = re.findall(r"class=\"in-state\">([^<]*)<", page)
+    number = re.search(r"^number: (\S+)$", spec.read_text(encoding="utf-8"), re.M).group(1)   # the reply's, given now
+    assert number.startswith("08-2/") and states == [f"answered by {number}", "overdue"], states
+    missing = desk.post("/register/reply", [("id", "in-1999-1")])
+    assert missing.status_code == 422 and "in-1999-1 is not in the register" in missing.text
