@@ -303,3 +303,38 @@ def test_an_answered_note_shows_its_answer_and_an_unanswered_one_is_overdue(numb
     assert number.startswith("08-2/") and states == [f"answered by {number}", "overdue"], states
     missing = desk.post("/register/reply", [("id", "in-1999-1")])
     assert missing.status_code == 422 and "in-1999-1 is not in the register" in missing.text
+
+
+@pytest.mark.parametrize("sent_name", ["../../outside.pdf", "..\\..\\outside.pdf", "/etc/outside.pdf"])
+def test_a_received_files_name_from_the_browser_never_leaves_the_incoming_folder(numbered_desk, sent_name):
+    desk, root = numbered_desk
+    data = b"a received note's bytes " + sent_name.encode()
+    answer = desk.http.post("/register/incoming", headers={"X-Desk-Token": desk.csrf},
+                            data={"sender": "mfa-austria", "number": "9", "date": "2026-11-20"},
+                            files={"file": (sent_name, data, "application/pdf")})
+    assert answer.status_code == 200, answer.text
+    [note] = received_notes(root)
+    kept = (root / note["file_name"]).resolve()
+    assert kept.parent == (root / "incoming").resolve() and kept.read_bytes() == data
+    assert note["original_name"] == "outside.pdf"
+    assert not (root.parent / "outside.pdf").exists() and not (root / "outside.pdf").exists()
+
+
+@needs_chromium
+def test_generate_as_draft_from_the_page(mission, browser):
+    from selenium.webdriver.common.by import By
+
+    base, root = mission
+    spec = root / "notes" / "to-ministry.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("number: 08-2/117", "number: auto"), encoding="utf-8")
+    before = spec.read_bytes()
+    browser.get(address(base, "/spec/notes/to-ministry.yaml"))
+    browser.find_element(By.ID, "generate-draft").click()
+    wait_for(lambda: "Generated as a draft (no number, not recorded):" in status_text(browser), what="the draft")
+    assert spec.read_bytes() == before and browser.find_element(By.ID, "f-number").get_attribute("value") == "auto"
+    assert not Path(database(root).url[len("sqlite:///"):]).is_file() or database(root).records() == []
+    from docx import Document
+
+    document = Document(root / "out" / "to-ministry.ru.docx")
+    marks = " ".join(p.text for section in document.sections for p in section.header.paragraphs)
+    assert "ПРОЕКТ" in marks + " ".join(p.text for p in document.paragraphs)
