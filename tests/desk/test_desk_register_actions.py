@@ -338,3 +338,41 @@ def test_generate_as_draft_from_the_page(mission, browser):
     document = Document(root / "out" / "to-ministry.ru.docx")
     marks = " ".join(p.text for section in document.sections for p in section.header.paragraphs)
     assert "ПРОЕКТ" in marks + " ".join(p.text for p in document.paragraphs)
+
+
+def test_typing_during_a_long_generate_keeps_one_draft_thread_and_the_latest_form(office_desk, monkeypatch):
+    """The draft of each preview is kept after the answer; while a Generate holds the note, later previews only
+    replace the form waiting to be kept, so the threadpool is not filled and the latest form is the draft."""
+    import threading
+
+    from verbale.desk.specs import SpecFiles
+
+    desk, base, root = office_desk
+    started, release = threading.Event(), threading.Event()
+    real = SpecFiles.generate
+
+    def held(self, *args, **kwargs):
+        started.set()
+        assert release.wait(120), "the Generate was never released"
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(SpecFiles, "generate", held)
+    form = desk.form("notes/a.yaml")
+    worker = threading.Thread(target=lambda: desk.post("/generate/notes/a.yaml",
+                                                       [*form, ("__confirm", "warnings,register")], timeout=300))
+    worker.start()
+    try:
+        assert started.wait(60), "the Generate did not start"
+        before = threading.active_count()
+        for index in range(60):   # more than the threadpool's 40 threads
+            answer = desk.post("/preview/notes/a.yaml", [(k, f"edit {index}" if k == "purpose.en" else v)
+                                                         for k, v in form], timeout=60)
+            assert answer.status_code == 200
+        assert threading.active_count() - before <= 3
+    finally:
+        release.set()
+        worker.join(300)
+    from verbale.desk.drafts import Store
+
+    kept = wait_for(lambda: Store(root).draft("notes/a.yaml"), what="the draft")
+    assert dict(kept.pairs)["purpose.en"] == "edit 59"

@@ -80,6 +80,7 @@ class Desk:
         self._shown_lock = threading.Lock()
         self._note_locks: dict[str, threading.Lock] = {}
         self._note_locks_lock = threading.Lock()
+        self._waiting_drafts: dict[str, tuple] = {}
 
     def note_lock(self, name: str) -> threading.Lock:
         """The lock of one note (its name in the workspace): its Save, Generate, draft, rename and delete."""
@@ -160,8 +161,17 @@ class Desk:
         return form_data(self.shown_pairs(name, raw, data), self.schema)
 
     def keep_draft(self, name: str, path: Path, version: str, pairs: list) -> None:
-        """The form as posted, kept in the workspace; none where it holds nothing the file does not."""
+        """The form as posted, kept in the workspace; none where it holds nothing the file does not. While the
+        note's lock is held (a Generate at work), only the latest form waits for it: one thread a note, however
+        long the clerk types meanwhile, never the whole threadpool."""
+        with self._note_locks_lock:
+            waiting = name in self._waiting_drafts
+            self._waiting_drafts[name] = (path, version, pairs)
+        if waiting:
+            return
         with self.note_lock(name):
+            with self._note_locks_lock:
+                path, version, pairs = self._waiting_drafts.pop(name)
             self._keep_draft(name, path, version, pairs)
 
     def _keep_draft(self, name: str, path: Path, version: str, pairs: list) -> None:
