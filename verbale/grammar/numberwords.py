@@ -103,6 +103,7 @@ def _russian_lexemes(numerals: dict[str, int]) -> dict[str, int]:
     return words
 
 
+@lru_cache(maxsize=65536)   # a language's words recur from note to note of a batch
 def number_word(token: str, lang: str) -> int | None:
     """The number a single word (or hyphenated compound) stands for, or None."""
     word = token.lower().replace("ё", "е")
