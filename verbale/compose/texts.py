@@ -239,6 +239,7 @@ def _finalize(value):
     return f"{OPEN}{value}{end}{CLOSE}"
 
 
+@lru_cache(maxsize=1024)   # pure; rendered formulas recur from note to note of a batch
 def joined(text: str) -> str:
     """The rendered text with its joins settled as a careful typist would, and the join marks taken away:
     no space before a comma, a stop or a colon that starts or follows an inserted text (``и , подтверждая`` →
@@ -287,6 +288,7 @@ def fact_variant(name: str):
     return apply
 
 
+@lru_cache(maxsize=1024)   # pure; rendered formulas recur from note to note of a batch
 def close_appositions(text: str) -> str:
     """The comma that closes an apposition where the sentence goes on (``Ms X, Counsellor of the Embassy, has
     assumed …``); none before a stop, a comma or the end.
