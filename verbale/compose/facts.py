@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import replace, dataclass, field
 
 from ..errors import GrammarError, NoteError, SpecError, TemplateError
 from ..facts.spec import NoteSpec, Period, Ref
@@ -63,7 +63,8 @@ class Fact:
         make = self.variants.get(name)
         if make is None:
             group = self.name.split(".")[0]
-            raise TemplateError(f"{self.name}: | {name} is for dates and refs, not {group}",
+            kinds = "dates, periods and refs" if name == "this_year" else "dates and refs"
+            raise TemplateError(f"{self.name}: | {name} is for {kinds}, not {group}",
                                 hint=f"write {{{{ dates.x | {name} }}}} or {{{{ refs.x | {name} }}}}")
         return make(*args)
 
@@ -189,12 +190,48 @@ def period_text(period: Period, lang: str, options: dict) -> str:
     return grammar.format_period(period.start, period.end, **options)
 
 
-def _period_fact(name: str, lang: str, period: Period, options: dict, dash: str = "en") -> Fact:
+def _period_fact(name: str, lang: str, period: Period, options: dict, dash: str = "en",
+                 note_date: dt.date | None = None, formulas=None) -> Fact:
     """A period reads as a time adverbial in every language; ``| nom`` (``.nom``) gives its noun phrase (NOTE-SPEC
     §6).  A Kazakh period within one month («… 8–18 наурыз аралығында») takes its case suffixes on the noun phrase
-    («… 8–18 наурызда», ``| attr``: «… 8–18 наурыздағы»)."""
+    («… 8–18 наурызда», ``| attr``: «… 8–18 наурыздағы»).  ``| this_year``: a period within the note's own year
+    names its year as the formula ``dates.this_year`` does (с 2 по 5 марта с.г.)."""
     fact = _period_words(name, lang, period, options)
+    if note_date is not None and formulas is not None:
+        def this_year(*_):
+            written = _period_this_year(fact, lang, period, options, note_date, formulas)
+            return with_range_dash(written) if dash == "hyphen" else written
+        fact = replace(fact, variants={"this_year": this_year})
     return with_range_dash(fact) if dash == "hyphen" else fact
+
+
+def _year_words(lang: str, value: dt.date, options: dict, note_date: dt.date, formulas) -> tuple[str, str]:
+    """How a date of the note's year writes its year as usual and by ``dates.this_year``: the parts where the
+    two forms of the date differ (ru «2025 г.» / «с.г.», en "2025" / "this year", kk «2025» / «ағымдағы»)."""
+    usual = grammar_for(lang).format_date(value, **options)
+    this = date_variant(value, lang, "this_year", None, note_date, formulas, options) or usual
+    start = 0
+    while start < min(len(usual), len(this)) and usual[start] == this[start]:
+        start += 1
+    end = 0
+    while end < min(len(usual), len(this)) - start and usual[-1 - end] == this[-1 - end]:
+        end += 1
+    return usual[start:len(usual) - end], this[start:len(this) - end]
+
+
+def _period_this_year(fact: Fact, lang: str, period: Period, options: dict, note_date: dt.date, formulas) -> Fact:
+    """The period with its year written as of the note's own year, if both its ends are in it (and the year is
+    written once); else as usual, as ``| this_year`` leaves a date of another year."""
+    ends = [d for d in (period.start, period.end, period.until) if d is not None]
+    if any(d.year != note_date.year for d in ends):
+        return fact
+    old, new = _year_words(lang, ends[-1], options, note_date, formulas)
+    if not old or fact.text.count(old) != 1:
+        return fact
+    swap = lambda text: text.replace(old, new) if text.count(old) == 1 else text  # noqa: E731
+    inflect = fact.inflect
+    return Fact(fact.name, fact.lang, swap(fact.text), {case: swap(form) for case, form in fact.forms.items()},
+                (lambda text, case: swap(inflect(text, case))) if inflect else None, {}, fact.nominal)
 
 
 def _period_words(name: str, lang: str, period: Period, options: dict) -> Fact:
@@ -325,6 +362,26 @@ class ShortName:
         return self.form("nom")
 
 
+def possessive_pronoun(issuer, formulas: Mapping, field: str) -> str:
+    """A ref's issuer as the possessive pronoun of ``refs.its`` in formulas.yaml: its Note, «его ноту», «оның …
+    нотасы».  The key is a person's gender, else the gender of the name's head noun where the language's grammar
+    tells it (Russian: «Миссия» → «ее»), else ``n``; a ``pronoun:`` written in the termbase wins (ЮНЕСКО: «ее»)."""
+    written = issuer.forms.get("pronoun")
+    if isinstance(written, str) and written:
+        return written
+    table = formulas.get("its") or {}
+    gender = issuer.gender if issuer.gender in ("m", "f") else None
+    if gender is None:
+        tell = getattr(grammar_for(issuer.lang), "phrase_gender", None)
+        gender = tell(str(issuer.form("nom"))) if tell else "n"
+    pronoun = table.get(gender) or table.get("n")
+    if not pronoun:
+        raise TemplateError(f"no possessive pronoun for 'issuer: pronoun' in {issuer.lang}", field=f"{field}.issuer",
+                            hint=f"add refs.its ({gender}: …) to locales/{issuer.lang}/formulas.yaml, or name the "
+                                 "issuer (issuer: full)")
+    return pronoun
+
+
 def _ref_fact(name: str, lang: str, ref: Ref, spec: NoteSpec, termbase: Termbase, options: dict, house=None,
               date_text: str | None = None) -> Fact:
     field = f"refs.{name.split('.', 1)[1]}"
@@ -339,14 +396,17 @@ def _ref_fact(name: str, lang: str, ref: Ref, spec: NoteSpec, termbase: Termbase
     title = title_without_kind(" ".join((title or "").split()), kind["nom"], formulas.get("kind_in_title", "start"))
     label = house.ref_label(ref.kind, lang) if house is not None else None
     issuer = termbase.term(ref.of, lang, on) if ref.of else ""
-    if issuer and getattr(house, "issuer", "full") == "short":
+    naming = ref.issuer or getattr(house, "issuer", "full")
+    if issuer and naming == "short":
         issuer = ShortName(issuer)
+    its = possessive_pronoun(issuer, formulas, field) if issuer and naming == "pronoun" else ""
     context = {
         "kind": kind["nom"], "number": ref_number(ref, lang, field),
         "number_label": label if label is not None else kind.get("number_label", formulas.get("number_label", "№")),
         "date": _ref_date(lang, date_text if date_text is not None else (
             grammar_for(lang).format_date(ref.date, **options) if ref.date else "")),
         "issuer": issuer,
+        "its": its,   # the issuer as a possessive pronoun (`issuer: pronoun`); a formula that ignores it names it
         "place": termbase.term(ref.at, lang, on) if ref.at else "",
         "title": title,
         "words": {**(formulas.get("words") or {}), **kind},
@@ -396,7 +456,7 @@ def fact_context(spec: NoteSpec, lang: str, termbase: Termbase, house=None) -> d
         "dates": FactGroup("dates", {k: lazy(_date_fact, f"dates.{k}", lang, v, options, spec.date, dated)
                                      for k, v in spec.dates.items()}),
         "periods": FactGroup("periods", {k: lazy(_period_fact, f"periods.{k}", lang, v, options,
-                                                 getattr(house, "range_dash", "en"))
+                                                 getattr(house, "range_dash", "en"), spec.date, dated)
                                          for k, v in spec.periods.items()}),
         "refs": FactGroup("refs", {k: lazy(_ref_fact, f"refs.{k}", lang, v, spec, termbase, options, house)
                                    for k, v in spec.refs.items()}),
@@ -410,6 +470,10 @@ def check_facts(spec: NoteSpec, termbase: Termbase, house=None) -> list[NoteErro
     """Every fact can be rendered in every language of the spec (termbase keys, currencies, numbers)."""
     problems: list[NoteError] = []
     for key, ref in spec.refs.items():
+        if ref.issuer == "pronoun":
+            problem = _pronoun_problem(spec, key, ref)
+            if problem:
+                problems.append(problem)
         for attribute, kinds in (("of", ("sender", "recipient", "authority", "body")), ("at", ("place",))):
             if getattr(ref, attribute):
                 try:
@@ -427,6 +491,20 @@ def check_facts(spec: NoteSpec, termbase: Termbase, house=None) -> list[NoteErro
                     exc.field = exc.field if exc.field and "." in exc.field else f"{group._group}.{key}"
                     problems.append(exc)
     return _unique(problems)
+
+
+def _pronoun_problem(spec: NoteSpec, key: str, ref: Ref) -> NoteError | None:
+    """``issuer: pronoun`` ("its Note", «его ноту») names the note's one addressee, the office named just before
+    it: a ref without ``of``, or of anyone else, or a note to several recipients, would name the wrong one."""
+    field = f"refs.{key}.issuer"
+    if ref.of is None:
+        return SpecError("'pronoun' needs the ref's issuer", field=field, hint=f"add of: to refs.{key}")
+    if spec.distribution or list(spec.recipients) != [ref.of]:
+        addressees = ", ".join(spec.recipients) if not spec.distribution else "each recipient of the distribution"
+        return SpecError(f"'pronoun' writes \"its Note\" for the note's one addressee, and {ref.of} is not it "
+                         f"(recipients: {addressees or 'none'})", field=field,
+                         hint="name the issuer (issuer: full or short), or address the note to it alone")
+    return None
 
 
 def _unique(problems: list[NoteError]) -> list[NoteError]:
