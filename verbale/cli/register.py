@@ -182,7 +182,7 @@ def _incoming_row(note, today) -> list:
             row["subject"], "", "", _when(row["created_at"]), row["created_by"], "", "", "",
             f"{row['file_name']} {row['sha256']}" if row["file_name"] else "",
             "incoming", "", row["number"], row["received_on"], row["due"] or "",
-            " ".join(answer.number + (" (cancelled)" if answer.cancelled else "") for answer in note.answers), ""]
+            " ".join(answer.number + answer.marks for answer in note.answers), ""]
 
 
 def csv_bytes(records, incoming=(), answers=None, today=None) -> bytes:
@@ -273,8 +273,12 @@ def dispatch(register, args, by: str) -> int:
     """``register dispatch NUMBER --channel …``: the note left the office; its receipt is kept by its SHA-256."""
     import hashlib
 
-    if not 1 <= args.copies <= 10000:
-        print("verbale register: error: --copies takes a whole number from 1", file=sys.stderr)
+    from ..register.store import dispatch_problem
+
+    problem = dispatch_problem(args.channel, args.copies)
+    if problem:
+        print(f"verbale register: error: --{problem}" if problem.startswith("copies") else
+              f"verbale register: error: --channel: {problem}", file=sys.stderr)
         return EXIT_USAGE
     receipt = None
     if args.receipt:

@@ -102,6 +102,8 @@ def forms_schema() -> dict:
         **{f"{part}_{case}": {**TEXT, "description": f"a person's {part} alone in the {full}, where the rule's "
                                                      "form is not right"}
            for part in ("name", "position") for case, full in [("gen", "genitive"), ("dat", "dative")]},
+        "pronoun": {**TEXT, "description": "the possessive pronoun a document of this issuer takes with a ref's "
+                    "`issuer: pronoun` (Russian «ее» for ЮНЕСКО); derived from the name when not written"},
         "dated": {"type": "array", "description": "names in force between dates",
                   "items": {"type": "object", "properties": {"from": TEXT, "until": TEXT, **cases}}},
     }
@@ -135,6 +137,9 @@ def formulas_schema() -> dict:
                 "subject_label": formula, "subject": formula, "enclosure_label": formula, "enclosure_item": formula,
                 "enclosure_as_stated": {"type": "array", "items": formula},
                 "refs": {"type": "object", "properties": {"ref": formula, "words": {"type": "object"},
+                                                          "its": {"type": "object", "description": "the possessive "
+                                                                  "pronoun of a ref's issuer (`issuer: pronoun`) by "
+                                                                  "gender: m, f, n, pl", "additionalProperties": TEXT},
                                                           "kinds": {"type": "object", "additionalProperties": kind}}},
                 "currencies": {"type": "object", "additionalProperties": {"type": "object", "description":
                                 "names by CLDR plural category (one, few, many, other) and `symbol`"}},

@@ -23,9 +23,11 @@ from typing import Callable
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from .schema import entries, incoming, incoming_series, replies
+from .schema import entries, incoming, incoming_series, replies, reply_changes
 
 ID = re.compile(r"^in-(\d{4})-0*([1-9]\d{0,8})$")   # in-2026-07 is in-2026-7
+KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+KEY_LENGTH, NUMBER_LENGTH, SUBJECT_LENGTH = 80, 60, 300
 HYPHENATED = re.compile(r"-[ \t]*\r?\n\s*(?=\w)")   # a word broken at a line's end
 CANCELLED = "cancelled"
 
@@ -78,6 +80,17 @@ class Answer:
     cancelled: bool
     linked_at: dt.datetime
     linked_by: str
+    withdrawn: dict | None = None   # the change that withdrew the link (the reply was corrected), else None
+
+    @property
+    def live(self) -> bool:
+        """The reply answers the note: not cancelled, its link not withdrawn."""
+        return not self.cancelled and self.withdrawn is None
+
+    @property
+    def marks(self) -> str:
+        """`` (cancelled)``, `` (withdrawn)`` or ''."""
+        return " (cancelled)" if self.cancelled else " (withdrawn)" if self.withdrawn is not None else ""
 
 
 @dataclass
@@ -93,7 +106,7 @@ class Incoming:
 
     @property
     def open(self) -> bool:
-        return not any(not answer.cancelled for answer in self.answers)
+        return not any(answer.live for answer in self.answers)
 
     def overdue(self, today: dt.date) -> bool:
         return self.open and self.row["due"] is not None and self.row["due"] < today
@@ -180,12 +193,31 @@ def _answers(conn: Connection, incoming_ids: list[int]) -> dict[int, list[Answer
                          .join(entries, entries.c.id == replies.c.entry_id)
                          .where(replies.c.incoming_id.in_(incoming_ids)).order_by(replies.c.id)).all()
     cancelled = _cancelled(conn, {link.number for link in links})
+    withdrawn = _withdrawn(conn, [(link.incoming_id, link.id) for link in links])
     found: dict[int, list[Answer]] = {}
     for link in links:
         found.setdefault(link.incoming_id, []).append(Answer(
             link.id, link.number, link.note_date, link.spec_path, (link.number, link.period) in cancelled,
-            link.created_at, link.created_by))
+            link.created_at, link.created_by, withdrawn.get((link.incoming_id, link.id))))
     return found
+
+
+def _latest_changes(conn: Connection, column, ids: list[int]) -> dict[tuple[int, int], dict]:
+    """The latest change of each (incoming id, entry id) link among those of ``ids`` in ``column``."""
+    latest: dict[tuple[int, int], dict] = {}
+    for chunk in range(0, len(ids), 500):
+        for row in conn.execute(select(reply_changes).where(column.in_(ids[chunk:chunk + 500]))
+                                .order_by(reply_changes.c.id)):
+            latest[(row.incoming_id, row.entry_id)] = dict(row._mapping)
+    return latest
+
+
+def _withdrawn(conn: Connection, links: list[tuple[int, int]]) -> dict[tuple[int, int], dict]:
+    """The links (incoming id, entry id) among ``links`` whose latest change withdrew them, with that change."""
+    if not links:
+        return {}
+    latest = _latest_changes(conn, reply_changes.c.entry_id, sorted({entry for _, entry in links}))
+    return {link: change for link, change in latest.items() if link in set(links) and not change["linked"]}
 
 
 def _cancelled(conn: Connection, numbers: set[str]) -> set[tuple[str, str]]:
@@ -194,6 +226,105 @@ def _cancelled(conn: Connection, numbers: set[str]) -> set[tuple[str, str]]:
     rows = conn.execute(select(entries.c.number, entries.c.period)
                         .where(entries.c.kind == CANCELLED, entries.c.number.in_(sorted(numbers))))
     return {(row.number, row.period) for row in rows}
+
+
+# -- recording a received note: the checks and the steps `verbale incoming add` and the desk share ------------
+
+def checked_key(text: str) -> str:
+    """The sender's termbase key as given; ValueError unless it is one (lowercase letters, digits, hyphens)."""
+    if not KEY.match(text) or len(text) > KEY_LENGTH:
+        raise ValueError(f"'{text[:KEY_LENGTH]}' is not a termbase key (lowercase letters, digits, hyphens, e.g. "
+                         "mfa-russia)")
+    return text
+
+
+def checked_line(text: str, limit: int, required: bool = True) -> str:
+    """One line of at most ``limit`` printable characters, its spaces collapsed; ValueError otherwise."""
+    text = " ".join(text.split())
+    if not text and not required:
+        return text
+    if not text or not text.isprintable() or len(text) > limit:
+        raise ValueError(f"one line of at most {limit} printable characters is expected")
+    return text
+
+
+def parsed_date(text: str) -> dt.date:
+    """A date written YYYY-MM-DD; ValueError otherwise."""
+    text = text.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(f"'{text[:40]}' is not a date: write YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a real date (YYYY-MM-DD)") from None
+
+
+def dates_problem(note_date: dt.date, due: dt.date | None, received: dt.date | None, today: dt.date) -> str:
+    """What is wrong with a received note's dates ("" when nothing): an answer due before the note's date, or a
+    note received after today."""
+    if due is not None and due < note_date:
+        return f"--due {due} is before the note's date {note_date}"
+    if received is not None and received > today:
+        return f"--received {received} is after today"
+    return ""
+
+
+def incoming_from_text(fields: dict, today: dt.date, by: str) -> NewIncoming:
+    """A received note from its fields as text (the desk's form: sender, number, date, received, due, subject),
+    by the same checks as `verbale incoming add`'s options; ValueError "FIELD: problem" at the first problem."""
+    def field(name: str, check, required: bool = True):
+        text = str(fields.get(name) or "").strip()
+        if not text and not required:
+            return None
+        try:
+            return check(text)
+        except ValueError as exc:
+            raise ValueError(f"{name}: {exc}") from None
+
+    note = NewIncoming(sender=field("sender", checked_key),
+                       number=field("number", lambda text: checked_line(text, NUMBER_LENGTH)),
+                       note_date=field("date", parsed_date), received_on=field("received", parsed_date, False),
+                       due=field("due", parsed_date, False),
+                       subject=field("subject", lambda text: checked_line(text, SUBJECT_LENGTH, False), False) or "",
+                       created_by=by)
+    problem = dates_problem(note.note_date, note.due, note.received_on, today)
+    if problem:
+        raise ValueError(problem.lstrip("-"))
+    note.received_on = note.received_on or today
+    return note
+
+
+def record_incoming(register, root, workspace, note: NewIncoming, received=None,
+                    shown_as: str = "FILE") -> tuple[Incoming, list[str]]:
+    """Record ``note`` with its received file (a ``received.Received``, or None): the file kept in the
+    workspace's ``incoming/`` folder by its SHA-256 and read into text, then the note recorded under its id.
+    Returns the record and the lines to say (``shown_as`` names the file in them): the same file recorded
+    before, a file whose text could not be read, a sender the termbase lacks (needed before a reply)."""
+    from ..facts.termbase import display_path
+    from .extract import extract_text, time_limit
+    from .received import keep_received
+    from .reply import missing_entry
+
+    warnings = []
+    if received is not None:
+        time_limit()   # a wrong $VERBALE_OCR_TIMEOUT is refused before anything is done
+        register.ensure_schema()
+        earlier = holding_file(register, received.sha256)
+        if earlier:
+            warnings.append(f"{shown_as}:1: FILE: the same file was recorded already as {', '.join(earlier)} "
+                            "(recorded again)")
+        extracted = extract_text(received.data)
+        if extracted.problem:
+            warnings.append(f"{shown_as}:1: FILE: no text kept: {extracted.problem} (the note is recorded; "
+                            "list --text will not find it by what it says)")
+        note.file_name = keep_received(root, received)
+        note.original_name, note.sha256 = received.original_name, received.sha256
+        note.text, note.text_source = extracted.text, extracted.source
+    languages = list(workspace.config.get("languages") or ["en", "ru", "kk"])
+    for line in missing_entry(note.sender, workspace, languages, "the sender"):
+        warnings.append(f"{display_path(root / 'termbase' / 'terms.yaml')}:1: {note.sender}: {line} "
+                        "(needed before a reply to it)")
+    return receive(register, note), warnings
 
 
 def find_incoming(register, ident: str) -> Incoming | None:
@@ -208,6 +339,8 @@ def answered(register, entry_ids: list[int]) -> dict[int, list[Incoming]]:
     with register.transaction() as conn:
         links = conn.execute(select(replies.c.entry_id, replies.c.incoming_id)
                              .where(replies.c.entry_id.in_(entry_ids)).order_by(replies.c.id)).all()
+        withdrawn = _withdrawn(conn, [(link.incoming_id, link.entry_id) for link in links])
+        links = [link for link in links if (link.incoming_id, link.entry_id) not in withdrawn]
         rows = {row.id: dict(row._mapping) for row in conn.execute(
             select(incoming).where(incoming.c.id.in_({link.incoming_id for link in links})))} if links else {}
     found: dict[int, list[Incoming]] = {}
@@ -216,13 +349,34 @@ def answered(register, entry_ids: list[int]) -> dict[int, list[Incoming]]:
     return found
 
 
-def link_reply(register, incoming_row_id: int, entry_id: int, by: str) -> bool:
-    """Record that the outgoing entry answers the incoming note; False when that link is recorded already."""
+def link_reply(register, incoming_row_id: int | None, entry_id: int, by: str) -> bool:
+    """Record that the outgoing entry answers the incoming note (None: no note), as the note was last sent: a
+    link to another note is withdrawn, a withdrawn link to this one restored (append-only changes).  Returns
+    whether anything was recorded."""
+    if incoming_row_id is None:   # most notes answer nothing and never did: a look without the write lock
+        with register.transaction(autocommit=True) as conn:
+            if conn.execute(select(replies.c.id).where(replies.c.entry_id == entry_id).limit(1)).first() is None:
+                return False
     with register.transaction() as conn:
-        statement = (_insert(conn, replies).values(incoming_id=incoming_row_id, entry_id=entry_id,
-                                                   created_at=_now(), created_by=by)
-                     .on_conflict_do_nothing(index_elements=["incoming_id", "entry_id"]).returning(replies.c.id))
-        return conn.execute(statement).first() is not None   # (psycopg gives no rowcount here)
+        changed = False
+        if incoming_row_id is not None:
+            statement = (_insert(conn, replies).values(incoming_id=incoming_row_id, entry_id=entry_id,
+                                                       created_at=_now(), created_by=by)
+                         .on_conflict_do_nothing(index_elements=["incoming_id", "entry_id"]).returning(replies.c.id))
+            changed = conn.execute(statement).first() is not None   # (psycopg gives no rowcount here)
+        linked = {row.incoming_id for row in conn.execute(select(replies.c.incoming_id)
+                                                          .where(replies.c.entry_id == entry_id))}
+        if not linked:
+            return changed
+        latest = _latest_changes(conn, reply_changes.c.entry_id, [entry_id])
+        for incoming_id in sorted(linked):
+            live = latest.get((incoming_id, entry_id), {"linked": 1})["linked"]
+            wanted = incoming_id == incoming_row_id
+            if bool(live) != wanted:
+                conn.execute(reply_changes.insert().values(incoming_id=incoming_id, entry_id=entry_id,
+                                                           linked=int(wanted), created_at=_now(), created_by=by))
+                changed = True
+        return changed
 
 
 def holding_file(register, sha256: str) -> list[str]:

@@ -1,7 +1,8 @@
 """The spec of a reply to an incoming note (NOTE-SPEC §11), for ``verbale reply`` and the desk's "Reply".
 
 It answers the note's sender (``recipients``), refers to the note (``refs.their_note`` with its number, date
-and issuer; ``with_reference_to: their-note``), takes its number from the register (``number: auto``) and is
+and issuer, named by the pronoun as practice has it: "with reference to its Note", «ссылаясь на его ноту», «оның
+… нотасына сілтеме жасай отырып»; ``with_reference_to: their-note``), takes its number from the register (``number: auto``) and is
 dated today; ``in_reply_to`` names the incoming note, so that generating the reply records the link both ways.
 The texts a clerk must write say TODO, which the generator refuses until they are written.
 
@@ -120,7 +121,8 @@ def reply_spec(note: Incoming, workspace, today: dt.date, attempt: int = 1) -> R
             lines.append(f"# {name}: KEY      # the workspace names no default {name}: write its termbase key here")
     lines += [f"recipients: [{row['sender']}]", f"with_reference_to: {REF}", "refs:", f"  {REF}:",
               "    kind: note", f"    number: {yaml_scalar(row['number'])}", f"    date: {row['note_date']:%Y-%m-%d}",
-              f"    of: {row['sender']}", "purpose:"]
+              f"    of: {row['sender']}",
+              "    issuer: pronoun   # its Note / его ноту / оның нотасы: the addressee, named just before", "purpose:"]
     lines += [f"  {lang}: {yaml_scalar(PURPOSE_TODO[lang])}" for lang in languages]
     return ReplySpec(reply_name(note, attempt), "\n".join(lines) + "\n", missing)
 
@@ -135,3 +137,29 @@ def reply_for(register, ident: str, workspace, today: dt.date | None = None, att
         return reply_spec(note, workspace, today or dt.date.today(), attempt)
     except RegisterError as exc:
         raise exc.located(register.shown, 1) from None
+
+
+MAX_ATTEMPTS = 99
+
+
+def write_reply(register, ident: str, workspace, folder: Path, today: dt.date,
+                output: Path | None = None) -> tuple[Path, ReplySpec]:
+    """Write the reply spec to ``ident`` (`verbale reply` and the desk's Reply): at ``output``, or at the first
+    free name in ``folder`` (reply-ID.yaml, reply-ID-2.yaml …); never over a file. RegisterError otherwise."""
+    from ..files import create_new
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            reply = reply_for(register, ident, workspace, today, attempt)
+            target = output if output is not None else folder / reply.name
+            if create_new(target, reply.text.encode("utf-8")):
+                return target, reply
+            if output is not None:
+                raise RegisterError("the file exists; a spec is never overwritten", field="-o", hint="name "
+                                    "another file, or leave out -o for notes/reply-ID.yaml", file=str(target), line=1)
+    except OSError as exc:
+        raise RegisterError(f"cannot write the spec: {exc.strerror}", field="-o", hint="check the folder is "
+                            "writable", file=str(exc.filename or folder), line=1) from None
+    raise RegisterError(f"{MAX_ATTEMPTS} replies to {ident} are there already", field="-o",
+                        hint="name the file with -o", file=str(folder), line=1)
