@@ -306,7 +306,7 @@ def fetching_parts(docx: bytes) -> list[str]:
                         "officeDocument", "core-properties", "extended-properties", "styles", "settings",
                         "fontTable", "header", "footer", "image"}:
                     found.append(f"{name}: relationship {kind} -> {relationship.get('Target')}")
-            codes = [e.get(f"{{{W_NS}}}instr") for e in root.iter(f"{{{W_NS}}}fldSimple")]
+            codes = [e.get(f"{{{W_NS}}}instr") or e.get("instr") or "" for e in root.iter(f"{{{W_NS}}}fldSimple")]
             codes += ["".join(e.text or "" for e in root.iter(f"{{{W_NS}}}instrText", f"{{{W_NS}}}delInstrText"))
                       ] if root.find(f".//{{{W_NS}}}instrText") is not None else []
             for code in codes:
