@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .errors import NoteError
 
+MAX_KEY = 1024 * 1024     # a PKCS#12 file with its chain is some kilobytes
 INSTALL_HINT = 'install the signing extra: pip install "verbale[sign]"'
 
 
@@ -54,11 +55,7 @@ def load_key(path: Path, password: bytes) -> Key:
     from cryptography.hazmat.primitives.serialization import pkcs12
     from pyhanko.sign import signers
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SignError(f"cannot read the key {path}: {exc.strerror}", field="--key",
-                        hint="name the office's .p12 file") from None
+    data = _read_key(path)
     try:
         key, certificate, others = pkcs12.load_key_and_certificates(data, password or None)
     except ValueError:
@@ -67,11 +64,30 @@ def load_key(path: Path, password: bytes) -> Key:
     if key is None or certificate is None:
         raise SignError(f"the key file {path} holds no private key with its certificate", field="--key",
                         hint="export the office's key with its certificate (.p12)")
-    signer = signers.SimpleSigner.load_pkcs12(str(path), passphrase=password or None)
+    signer = signers.SimpleSigner.load_pkcs12_data(data, (), passphrase=password or None)   # the bytes read once
     if signer is None:
         raise SignError(f"pyHanko cannot use the key {path}", field="--key", hint="export it again as PKCS#12")
     return Key(signer, certificate.subject.rfc4514_string(), certificate.issuer.rfc4514_string(),
                format(certificate.serial_number, "x"))
+
+
+def _read_key(path: Path, field: str = "--key") -> bytes:
+    """The key file's bytes: a regular file (a link to one is the clerk's own), never a FIFO or a device that
+    would make the command wait, at most MAX_KEY bytes."""
+    import os
+    import stat
+
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise SignError(f"cannot read the key {path}: {exc.strerror}", field=field,
+                        hint="name the office's .p12 file") from None
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_KEY:
+            raise SignError(f"cannot read the key {path}: not a regular file, or larger than "
+                            f"{MAX_KEY // 1024} KiB", field=field, hint="name the office's .p12 file")
+        return stream.read(MAX_KEY + 1)
 
 
 def pdfa_identity(pdf: bytes) -> tuple[str, bool]:
@@ -141,7 +157,7 @@ def signatures(pdf: bytes, trust: list[Path] | None = None) -> list[Signature]:
     """Every signature of ``pdf``, checked; [] for an unsigned file.  ``trust`` names the CA certificates (PEM
     or DER) the signer's certificate must lead to."""
     require()
-    from pyhanko.keys import load_cert_from_pemder
+    from pyhanko.keys import load_certs_from_pemder_data
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
@@ -155,9 +171,12 @@ def signatures(pdf: bytes, trust: list[Path] | None = None) -> list[Signature]:
     roots = []
     for path in trust or []:
         try:
-            roots.append(load_cert_from_pemder(str(path)))
-        except (OSError, ValueError) as exc:
+            roots += list(load_certs_from_pemder_data(_read_key(path, "--trust")))
+        except (ValueError, TypeError) as exc:
             raise SignError(f"cannot read the trusted certificate {path}: {exc}", field="--trust",
+                            hint="name the office's CA certificate (.pem or .cer)") from None
+        except SignError as exc:
+            raise SignError(exc.problem.replace("the key", "the trusted certificate"), field="--trust",
                             hint="name the office's CA certificate (.pem or .cer)") from None
     found = []
     for embedded_signature in embedded:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import NoteError
 from .journal import EXIT_FAILED, EXIT_OK, EXIT_USAGE, say
+from .lines import year
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 NUMBER_LENGTH, SUBJECT_LENGTH = 60, 300
 
@@ -70,7 +71,7 @@ def parser() -> argparse.ArgumentParser:
     listing.add_argument("--overdue", action="store_true", help="only open notes past their due date")
     listing.add_argument("--text", metavar="WORDS", default="", help="notes whose id, number, sender, subject or "
                          "text (what the received file says) holds every one of these words")
-    listing.add_argument("--year", metavar="YEAR", type=int, help="notes received in this year")
+    listing.add_argument("--year", metavar="YEAR", type=year, help="notes received in this year")
     listing.add_argument("--from", dest="sender", metavar="KEY", help="notes from this office (a termbase key)")
     show = commands.add_parser("show", help="everything the register holds of one incoming note")
     show.add_argument("id", metavar="ID", help="its id, e.g. in-2026-7")
