@@ -22,7 +22,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-MEMORY = 2 * 2**30          # bytes of address space: tesseract with three languages needs ~0.5 GiB
+MEMORY = 2**30              # bytes of address space: tesseract with three languages takes ~0.4 GiB
 FILE_SIZE = 256 * 2**20     # bytes of any one file it writes (a page image is a few MB)
 
 
@@ -37,7 +37,7 @@ class Done:
     stderr: bytes
 
 
-def bounded_command(command: list[str], timeout: float) -> list[str]:
+def bounded_command(command: list[str], timeout: float, memory: int = MEMORY) -> list[str]:
     """``command`` started under the caps, where util-linux's ``prlimit`` is there.
 
     >>> bounded_command(["pdftotext", "a.pdf", "-"], 10)[-4:] if shutil.which("prlimit") else ["--", "pdftotext", "a.pdf", "-"]
@@ -47,19 +47,19 @@ def bounded_command(command: list[str], timeout: float) -> list[str]:
     if limiter is None:
         return command
     cpu = int(timeout) + 1
-    return [limiter, f"--as={MEMORY}", f"--fsize={FILE_SIZE}", f"--cpu={cpu}:{cpu + 1}", "--core=0", "--", *command]
+    return [limiter, f"--as={memory}", f"--fsize={FILE_SIZE}", f"--cpu={cpu}:{cpu + 1}", "--core=0", "--", *command]
 
 
 def run_bounded(command: list[str], *, timeout: float, output_limit: int, cwd: Path | None = None,
-                env: dict | None = None) -> Done:
+                env: dict | None = None, memory: int = MEMORY) -> Done:
     """Run ``command`` (its program found by the caller) on a file from outside; raises Overrun past a bound,
     OSError if it cannot be started."""
     if timeout <= 0:
         raise Overrun("took too long")
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         try:
-            done = subprocess.run(bounded_command(command, timeout), cwd=cwd, stdin=subprocess.DEVNULL, stdout=out,
-                                  stderr=err, timeout=timeout, env=env if env is not None else dict(os.environ))
+            done = subprocess.run(bounded_command(command, timeout, memory), cwd=cwd, stdin=subprocess.DEVNULL,
+                                  stdout=out, stderr=err, timeout=timeout, env=env if env is not None else dict(os.environ))
         except subprocess.TimeoutExpired:
             raise Overrun(f"took longer than {timeout:g} s") from None
         if done.returncode < 0 and -done.returncode == getattr(signal, "SIGXFSZ", None):

@@ -113,3 +113,33 @@ def test_a_program_cannot_take_more_memory_than_its_cap():
                        output_limit=2**20)
     assert done.returncode == 1 and b"MemoryError" in done.stderr
     assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < MEMORY // 1024
+
+
+def xref_bomb(path):
+    """300 KB whose cross-reference stream names 33 million objects (and says /ByteRange, so its signatures are
+    checked): pyHanko, in the verifying process, took 100 s and 2.4 GB before a MemoryError (an internal error)."""
+    import zlib
+
+    data = zlib.compress(b"\x01\x00\x00\x00\x0f\x00" * (200 * 2**20 // 6), 9)
+    parts = [b"%PDF-1.7\n%/ByteRange\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+             b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"]
+    start = len(parts[0])
+    parts.append(b"3 0 obj\n<< /Type /XRef /Size 33554432 /W [1 4 1] /Root 1 0 R /Filter /FlateDecode /Length "
+                 + str(len(data)).encode() + b" >>\nstream\n" + data + b"\nendstream\nendobj\n")
+    parts.append(b"startxref\n" + str(start).encode() + b"\n%%EOF\n")
+    path.write_bytes(b"".join(parts))
+    return path
+
+
+@pytest.mark.skipif(not shutil.which("prlimit"), reason="needs util-linux's prlimit")
+def test_signatures_are_checked_in_a_bounded_process(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("pyhanko", reason='signing needs the extra: pip install "verbale[sign]"')
+    from verbale import signing
+
+    monkeypatch.setattr(signing, "CHECK_MEMORY", 256 * 2**20)   # fails sooner, as it would at 768 MB
+    path = xref_bomb(tmp_path / "xref.pdf")
+    assert signing.checked_signatures(path.read_bytes()) == [signing.Signature(
+        "", False, False, None, "the file cannot be read as a PDF (checking it took too much memory)")]
+    assert verbale(["verify", str(path), "--workspace", str(tmp_path)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err and all(line.startswith(f"{path}:1: ") and "internal" not in line for line in err), err
