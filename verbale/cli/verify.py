@@ -281,10 +281,15 @@ def run(args) -> int:
         return EXIT_FAILED
     report = Report(path)
     register, why = _register(args.workspace)
-    if kind == ".docx":
-        verify_docx(path, data, register, report)
-    else:
-        verify_pdf(path, data, register, [Path(t) for t in args.trust], report)
+    try:
+        if kind == ".docx":
+            verify_docx(path, data, register, report)
+        else:
+            verify_pdf(path, data, register, [Path(t) for t in args.trust], report)
+    except NoteError:
+        for line in report.bad:   # what was found before the file proved unreadable is said too
+            say(line, sys.stderr)
+        raise
     if register is None:
         report.problem(f"not checked against a register: {why} (run in the workspace, or name it with --workspace)")
     for line in report.good:
