@@ -106,13 +106,14 @@ class House(BaseModel):
         None, max_length=300, description="a .docx letterhead blank the notes are printed on (a path)",
         examples=["blanks/mission.docx"])
     # NOTE-SPEC §12: the verification mark and the registration marks
-    qr: bool = Field(False, description="a QR code at the foot of the last page holding the number, date, sender "
-                     "and the SHA-256 of the note's text, for `verbale verify`", examples=[True])
+    qr: bool = Field(False, title="Verification code", description="a QR code at the foot of the last page "
+                     "holding the number, date, sender and a fingerprint of the note's text, so that a copy can be "
+                     "checked against the register later", examples=[True])
     executor: Executor | None = Field(None, description="the executor mark in small type at the foot of the last "
                                       "page", examples=[{"name": "A. Seitkali", "phone": "+7 7172 72 00 00"}])
     restriction: Annotated[str, Field(pattern=MARK_NAME, max_length=40)] | None = Field(
-        None, description="a restriction mark under the number line: official-use, confidential, or a mark the "
-        "workspace's formulas.yaml names under `restriction:`", examples=["official-use"])
+        None, description="a restriction mark under the number line: official-use, confidential, or a mark of the "
+        "office's own formulas", examples=["official-use"])
 
     def label(self, lang: str) -> str:
         return _for_language(self.number_label, lang, DEFAULT_LABEL)

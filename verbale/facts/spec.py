@@ -52,11 +52,11 @@ class Lines(BaseModel):
     """One line, or a list of lines, per language; each a small Jinja template over the facts of the note."""
 
     model_config = ConfigDict(extra="forbid")
-    en: Line | list[Line] | None = Field(None, description="the English line or lines",
+    en: Line | list[Line] | None = Field(None, title="English", description="the English line or lines",
                                          examples=[["NOTIFICATION", "No. {{ number }}"]])
-    ru: Line | list[Line] | None = Field(None, description="the Russian line or lines",
+    ru: Line | list[Line] | None = Field(None, title="Russian", description="the Russian line or lines",
                                          examples=[["УВЕДОМЛЕНИЕ", "№ {{ number }}"]])
-    kk: Line | list[Line] | None = Field(None, description="the Kazakh line or lines",
+    kk: Line | list[Line] | None = Field(None, title="Kazakh", description="the Kazakh line or lines",
                                          examples=[["ХАБАРЛАМА", "№ {{ number }}"]])
 
     def lines(self, lang: str) -> list[str]:
@@ -73,17 +73,20 @@ class Opening(BaseModel):
                                      "en": "confirming receipt of {{ refs.their_note }}",
                                      "ru": "подтверждая получение {{ refs.their_note.gen }}",
                                      "kk": "{{ refs.their_note | acc }} алғанын растай отырып"}])
-    action: Name = Field("honour", description="honour | plain | a variant of `opening` in the workspace's "
-                         "formulas.yaml", examples=["plain"])
+    action: Name = Field("honour", description="how the opening goes on after the clause: honour ('… has the "
+                         "honour to …'), plain ('… and …': the purpose carries its own verb), or a variant of the "
+                         "office's own formulas", examples=["plain"])
 
 
 class Reference(BaseModel):
-    """``with_reference_to`` with a phrase of its own: a variant of `with_reference_to` in formulas.yaml."""
+    """The document the opening cites, and the phrase that cites it."""
 
     model_config = ConfigDict(extra="forbid")
-    ref: Key = Field(description="a key of refs:", examples=["their-note"])
-    phrase: Name = Field("default", description="the variant of `with_reference_to` in formulas.yaml "
-                         "(default: 'with reference to {ref}')", examples=["receipt"])
+    ref: Key = Field(description="the short name of the document cited, one of the documents referred to",
+                     examples=["their-note"])
+    phrase: Name = Field("default", description="the phrase that cites it: default ('with reference to …'), receipt "
+                         "('confirming receipt of …'), reply ('in reply to …'), or one of the office's own formulas",
+                         examples=["receipt"])
 
 
 class Meeting(BaseModel):
@@ -187,8 +190,8 @@ class Enclosure(BaseModel):
     model_config = ConfigDict(extra="forbid")
     title: Texts = Field(description="the enclosure's title in each language",
                          examples=[{"en": "Information on CICA", "ru": "Информация о СВМДА", "kk": "АӨСШК туралы ақпарат"}])
-    pages: Count | None = Field(None, description="its number of pages (required unless the house says "
-                                "`enclosure_pages: false`)", examples=[6])
+    pages: Count | None = Field(None, description="its number of pages (may be left out where the house prints "
+                                "the enclosures without page counts)", examples=[6])
 
 
 class Agenda(BaseModel):
