@@ -253,7 +253,7 @@ def run(args) -> int:
             year = f" for {args.year}" if args.year else ""
             listed = "incoming list' shows the incoming notes" if parse_id(args.number) else "register list' shows the numbers"
             say(f"{register.shown}:1: NUMBER: {args.number} is not in the register{year} ('verbale {listed})",
-                  file=sys.stderr)
+                sys.stderr)
             return EXIT_FAILED
         for line in show_lines(record, answered(register, [record.entry["id"]]).get(record.entry["id"], [])):
             say(line)
