@@ -436,6 +436,55 @@ CLOSINGS = [
 ]
 
 
+# Real notes tried in the acceptance round (rlang): their lines, each made by data.
+# Молочков, «Дипломатический протокол и дипломатическая практика» (1979), образец вербальной ноты: «Посольство
+# пользуется этим случаем, чтобы возобновить Министерству уверения в своем весьма высоком уважении» -- the
+# recipient by its short name in the closing, and a whole sentence that places the consideration the recipient is
+# owed without naming one of its own; the Ramsar Convention's Diplomatic Note 2021/5 (9 July 2021): "The Secretariat
+# of the Convention on Wetlands respectfully avails itself of this opportunity to renew to … the assurance of its
+# highest consideration."
+THIS_OCCASION = {
+    "en": {"closing": {"this-occasion": {"sentence": "{{ sender.short | capfirst }} avails {{ sender.itself }} of this "
+                                                     "occasion to renew to {{ recipients.short | lower_article }} the "
+                                                     "assurances of {{ sender.its }} {{ consideration }}."}}},
+    "ru": {"closing": {"this-occasion": {"sentence": "{{ sender.short }} пользуется этим случаем, чтобы возобновить "
+                                                     "{{ recipients.short_dat }} уверения в своем {{ consideration }}."}}},
+    "kk": {"closing": {"this-occasion": {"sentence": "{{ sender.short }} осы мүмкіндікті пайдалана отырып, "
+                                                     "{{ recipients.short_dat }} өзінің {{ consideration }} тағы да "
+                                                     "растайды."}}},
+}
+CLOSINGS += [
+    ("exchange", {**REPLY, "closing": "this-occasion"}, THIS_OCCASION, "ru", "Body", 1,
+     "Министерство пользуется этим случаем, чтобы возобновить Посольству уверения в своем высоком уважении.",
+     "Молочков: the recipient's short name in its case (derived), the consideration it is owed (closing: high)"),
+    ("exchange", {**REPLY, "closing": "this-occasion"}, THIS_OCCASION, "en", "Body", 1,
+     "The Ministry avails itself of this occasion to renew to the Embassy the assurances of its high consideration.",
+     "the consideration the recipient's entry says it is owed (high)"),
+    ("exchange", {**REPLY, "closing": "this-occasion"}, THIS_OCCASION, "kk", "Body", 1,
+     "Министрлік осы мүмкіндікті пайдалана отырып, Елшілікке өзінің жоғары ілтипатын тағы да растайды.",
+     "the short name in the dative by the suffix rules (Елшілік -> Елшілікке)"),
+    ("exchange", {**REPLY, "recipients": [], "opening": "compliments-only",
+                  "purpose": {"en": "refer to the following:", "ru": "сослаться на следующее:",
+                              "kk": "мынаған сілтеме жасауды"}},
+     {"en": {"opening": {"compliments-only": {"sentence": "{{ sender | capfirst }} presents {{ sender.its }} "
+                                                          "compliments and has the honour to {{ purpose }}."}}},
+      "ru": {"opening": {"compliments-only": {"sentence": "{{ sender }} свидетельствует свое уважение и имеет честь "
+                                                          "{{ purpose }}."}}},
+      "kk": {"opening": {"compliments-only": {"sentence": "{{ sender }} өзінің зор ілтипатын білдіре отырып, "
+                                                          "{{ purpose }} өзіне мәртебе санайды."}}}}, "en", "Body", 0,
+     "The Ministry of Foreign Affairs of the Republic of Kazakhstan presents its compliments and has the honour to "
+     "refer to the following:",
+     "Ramsar Diplomatic notification 2000/3: compliments to no addressee; the colon takes no stop"),
+    ("exchange", {**REPLY, "opening": {"clause": {"en": "with reference to {{ refs.n12 }}, which reads as follows:",
+                                                  "ru": "ссылаясь на {{ refs.n12 | numeric('yy') }} со следующим "
+                                                        "содержанием:",
+                                                  "kk": "{{ refs.n12 | dat }} сілтеме жасай отырып"},
+                                       "action": "honour"}}, None, "ru", "Body", 0,
+     f"{RU_OPEN}, ссылаясь на ноту N 12 от 03.03.78 г. со следующим содержанием: {RU_TAIL}",
+     "the note of 18 March 1996 of the Greek Ministry (БМД 96-10): a clause ending in a colon takes no comma after it"),
+]
+
+
 @pytest.mark.parametrize("row", CLOSINGS, ids=row_id)
 def test_closings(tmp_path, row):
     check_rows(tmp_path, [row])
@@ -523,7 +572,7 @@ def test_this_year_is_for_dates_and_refs(tmp_path):
 
     with pytest.raises(NoteError) as caught:
         generate(tmp_path, "exchange", said("{{ amounts.c | this_year }}", "x", "x"))
-    assert "purpose.en: amounts.c: | this_year is for dates and refs" in str(caught.value)
+    assert "purpose.en: amounts.c: | this_year is for dates, periods and refs" in str(caught.value)
 
 
 # --- punctuation that joins as a careful typist's ------------------------------------------------------------------

@@ -36,6 +36,16 @@ FORMS = [
     ("kk", "periods.turn | nom", "2020 жылғы 28 желтоқсан — 2021 жылғы 2 қаңтар", "across years: full dates"),
     ("kk", "periods.since", "2020 жылғы 1 қаңтардан бастап", "from a day on: the ablative and «бастап»"),
     ("kk", "periods.validity | attr", "2015 жылғы 15 желтоқсанды қоса алғанға дейінгі", "«дейін» takes -гі"),
+    # | this_year on a period of the note's own year (the note is of 23 September 2021): its year written as the
+    # formula dates.this_year writes a date's («в период с 30 сентября по 2 октября с.г.», the usage of Russian
+    # notes; locales/ru/README.md; «ағымдағы жылғы», locales/kk/README.md); a period of another year as usual
+    ("en", "periods.autumn | this_year", "from 30 September to 2 October this year", "§10 | this_year on a period"),
+    ("ru", "periods.autumn | this_year", "с 30 сентября по 2 октября с.г.", "«с.г.» as for a date"),
+    ("kk", "periods.autumn | this_year", "ағымдағы жылғы 30 қыркүйектен 2 қазанға дейін", "«ағымдағы жылғы»"),
+    ("ru", "periods.autumn | nom | this_year", "30 сентября — 2 октября с.г.", "the noun phrase of this year"),
+    ("kk", "periods.autumn | nom | this_year", "ағымдағы жылғы 30 қыркүйек — 2 қазан", "the noun phrase"),
+    ("ru", "periods.fair | this_year", "с 8 по 18 марта 1934 г.", "another year: as usual"),
+    ("kk", "periods.turn | this_year", "2020 жылғы 28 желтоқсаннан 2021 жылғы 2 қаңтарға дейін", "across years"),
 ]
 
 

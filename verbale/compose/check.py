@@ -20,6 +20,8 @@ from .texts import environment
 from .typed import LOOKALIKES, Finding, is_symbol, jinja_spans, symbols, typed_text, without_symbols  # noqa: F401
 
 TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})\b")
+# a date in figures, as some offices cite one (NOTE-SPEC §10 `| numeric`): 18.03.1996, 18.03.96 — not a time
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b")
 FIGURES = re.compile(r"\d+")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 MONTHS = {
@@ -43,6 +45,19 @@ def _date_pattern(lang: str) -> re.Pattern:
     return re.compile(rf"\b(\d{{1,2}})\s+({stems})\b|\b({stems})\s+(\d{{1,2}})\b", re.I)
 
 
+def full_year(year: str) -> int:
+    """A year of two figures as the century it most likely means (96 -> 1996, 05 -> 2005), so that
+    «18.03.96 г.» and "18 March 1996" agree.
+
+    >>> full_year("96"), full_year("05"), full_year("1996")
+    (1996, 2005, 1996)
+    """
+    value = int(year)
+    if len(year) == 2:
+        return value + (1900 if value >= 50 else 2000)
+    return value
+
+
 def facts(text: str, lang: str) -> set[str]:
     """The facts in one language's text, as comparable strings.
 
@@ -52,6 +67,8 @@ def facts(text: str, lang: str) -> set[str]:
     ['date 22.09', 'number 4', 'number 6', 'symbol MM/2021/DRAFT/3/Rev.4']
     >>> sorted(facts("6-кездесу декларациясы жобасының 4-ші нұсқасын 14.00-те", "kk"))
     ['number 4', 'number 6', 'time 14:00']
+    >>> sorted(facts("ссылаясь на ноту N 43-н/Зед от 18.03.96 г.", "ru")), sorted(facts("of 18 March 1996", "en"))
+    (['date 18.03', 'number 1996', 'symbol 43-н/Зeд'], ['date 18.03', 'number 1996'])
     """
     found: set[str] = set()
     for symbol in symbols(text):
@@ -62,6 +79,11 @@ def facts(text: str, lang: str) -> set[str]:
         day, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
         found.add(f"date {int(day):02d}.{months.index(month.lower()) + 1:02d}")
     text = _date_pattern(lang).sub(" ", text)
+    for day, month, year in NUMERIC_DATE.findall(text):
+        if 1 <= int(day) <= 31 and 1 <= int(month) <= 12:
+            found.add(f"date {int(day):02d}.{int(month):02d}")
+            found.add(f"number {full_year(year)}")
+    text = NUMERIC_DATE.sub(" ", text)
     for hours, minutes in TIME.findall(text):
         found.add(f"time {int(hours):02d}:{minutes}")
     text = TIME.sub(" ", text)

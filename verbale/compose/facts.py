@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import replace, dataclass, field
 
 from ..errors import GrammarError, NoteError, SpecError, TemplateError
 from ..facts.spec import NoteSpec, Period, Ref
@@ -63,7 +63,8 @@ class Fact:
         make = self.variants.get(name)
         if make is None:
             group = self.name.split(".")[0]
-            raise TemplateError(f"{self.name}: | {name} is for dates and refs, not {group}",
+            kinds = "dates, periods and refs" if name == "this_year" else "dates and refs"
+            raise TemplateError(f"{self.name}: | {name} is for {kinds}, not {group}",
                                 hint=f"write {{{{ dates.x | {name} }}}} or {{{{ refs.x | {name} }}}}")
         return make(*args)
 
@@ -189,12 +190,48 @@ def period_text(period: Period, lang: str, options: dict) -> str:
     return grammar.format_period(period.start, period.end, **options)
 
 
-def _period_fact(name: str, lang: str, period: Period, options: dict, dash: str = "en") -> Fact:
+def _period_fact(name: str, lang: str, period: Period, options: dict, dash: str = "en",
+                 note_date: dt.date | None = None, formulas=None) -> Fact:
     """A period reads as a time adverbial in every language; ``| nom`` (``.nom``) gives its noun phrase (NOTE-SPEC
     §6).  A Kazakh period within one month («… 8–18 наурыз аралығында») takes its case suffixes on the noun phrase
-    («… 8–18 наурызда», ``| attr``: «… 8–18 наурыздағы»)."""
+    («… 8–18 наурызда», ``| attr``: «… 8–18 наурыздағы»).  ``| this_year``: a period within the note's own year
+    names its year as the formula ``dates.this_year`` does (с 2 по 5 марта с.г.)."""
     fact = _period_words(name, lang, period, options)
+    if note_date is not None and formulas is not None:
+        def this_year(*_):
+            written = _period_this_year(fact, lang, period, options, note_date, formulas)
+            return with_range_dash(written) if dash == "hyphen" else written
+        fact = replace(fact, variants={"this_year": this_year})
     return with_range_dash(fact) if dash == "hyphen" else fact
+
+
+def _year_words(lang: str, value: dt.date, options: dict, note_date: dt.date, formulas) -> tuple[str, str]:
+    """How a date of the note's year writes its year as usual and by ``dates.this_year``: the parts where the
+    two forms of the date differ (ru «2025 г.» / «с.г.», en "2025" / "this year", kk «2025» / «ағымдағы»)."""
+    usual = grammar_for(lang).format_date(value, **options)
+    this = date_variant(value, lang, "this_year", None, note_date, formulas, options) or usual
+    start = 0
+    while start < min(len(usual), len(this)) and usual[start] == this[start]:
+        start += 1
+    end = 0
+    while end < min(len(usual), len(this)) - start and usual[-1 - end] == this[-1 - end]:
+        end += 1
+    return usual[start:len(usual) - end], this[start:len(this) - end]
+
+
+def _period_this_year(fact: Fact, lang: str, period: Period, options: dict, note_date: dt.date, formulas) -> Fact:
+    """The period with its year written as of the note's own year, if both its ends are in it (and the year is
+    written once); else as usual, as ``| this_year`` leaves a date of another year."""
+    ends = [d for d in (period.start, period.end, period.until) if d is not None]
+    if any(d.year != note_date.year for d in ends):
+        return fact
+    old, new = _year_words(lang, ends[-1], options, note_date, formulas)
+    if not old or fact.text.count(old) != 1:
+        return fact
+    swap = lambda text: text.replace(old, new) if text.count(old) == 1 else text  # noqa: E731
+    inflect = fact.inflect
+    return Fact(fact.name, fact.lang, swap(fact.text), {case: swap(form) for case, form in fact.forms.items()},
+                (lambda text, case: swap(inflect(text, case))) if inflect else None, {}, fact.nominal)
 
 
 def _period_words(name: str, lang: str, period: Period, options: dict) -> Fact:
@@ -396,7 +433,7 @@ def fact_context(spec: NoteSpec, lang: str, termbase: Termbase, house=None) -> d
         "dates": FactGroup("dates", {k: lazy(_date_fact, f"dates.{k}", lang, v, options, spec.date, dated)
                                      for k, v in spec.dates.items()}),
         "periods": FactGroup("periods", {k: lazy(_period_fact, f"periods.{k}", lang, v, options,
-                                                 getattr(house, "range_dash", "en"))
+                                                 getattr(house, "range_dash", "en"), spec.date, dated)
                                          for k, v in spec.periods.items()}),
         "refs": FactGroup("refs", {k: lazy(_ref_fact, f"refs.{k}", lang, v, spec, termbase, options, house)
                                    for k, v in spec.refs.items()}),

@@ -104,8 +104,10 @@ def variant_problem(termbase: Termbase, languages, group: str, name: str, field:
 
 
 def render_variant(termbase: Termbase, lang: str, group: str, name: str, context: dict, house=None,
-                   **extra) -> str:
-    """The sentence (or phrase) of a variant: a text variant inside the group's frame, or a whole sentence."""
+                   fallback: str | None = None, **extra) -> str:
+    """The sentence (or phrase) of a variant: a text variant inside the group's frame, or a whole sentence.  A whole
+    sentence that places ``{{ consideration }}`` (``{{ action }}``) without a piece of its own gets the text variant
+    ``fallback`` names: the consideration the recipients are owed, the action ``honour``."""
     if group == "with_reference_to":
         whole = termbase.formulas[lang].get(group)
         if isinstance(whole, str) and name == DEFAULT_PHRASE:
@@ -114,11 +116,20 @@ def render_variant(termbase: Termbase, lang: str, group: str, name: str, context
     slot = VARIANT_GROUPS[group]
     source = formula_source(termbase, lang, f"{group}.{name}", house)
     if isinstance(source, Mapping):
-        pieces = {slot: render_formula(termbase, lang, f"{group}.{name}.{slot}", {**context, **extra}, house)
-                  if slot in source else ""}
+        own = slot in source
+        usual = fallback if not own and fallback and _is_text_variant(termbase, lang, group, fallback, house) else None
+        pieces = {slot: render_formula(termbase, lang, f"{group}.{name}.{slot}" if own else f"{group}.{usual}",
+                                       {**context, **extra}, house) if own or usual else ""}
         return render_formula(termbase, lang, f"{group}.{name}.{FRAME}", {**context, **extra, **pieces}, house)
     piece = render_formula(termbase, lang, f"{group}.{name}", {**context, **extra}, house)
     return render_formula(termbase, lang, f"{group}.{FRAME}", {**context, **extra, slot: piece}, house)
+
+
+def _is_text_variant(termbase: Termbase, lang: str, group: str, name: str, house=None) -> bool:
+    try:
+        return isinstance(formula_source(termbase, lang, f"{group}.{name}", house), str)
+    except TemplateError:
+        return False
 
 
 def layout_name(termbase: Termbase, lang: str, kind: str = DEFAULT_KIND) -> str:

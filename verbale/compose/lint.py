@@ -48,12 +48,35 @@ KK_ABBREVIATION_SUFFIX = re.compile(r"(?<![\w-])([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][
                                     r"[-\u2011]([а-яәғқңөұүһі]+)\b")
 
 
+# a surname in -ев (-ёв) with a case suffix typed after it: Тоқаевтің (locales/kk/README.md: the stem decides)
+KK_SURNAME_SUFFIX = re.compile(r"(?<![\w-])([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+[её]в)([а-яәғқңөұүһі]{1,3})\b")
+
+
+def _surname_slips(text: str) -> list[tuple[str, str]]:
+    """A case suffix typed after a surname in -ев that the stem's harmony does not take (issue #23).
+
+    >>> _surname_slips("Тоқаевтің, Назарбаевке, Әлиевтің, Тоқаевқа, Медведевке")
+    [('Тоқаевтің', 'the stem of Тоқаев decides its harmony (the е of -ев does not), so the suffix is -тың (Тоқаевтың)'), ('Назарбаевке', 'the stem of Назарбаев decides its harmony (the е of -ев does not), so the suffix is -қа (Назарбаевқа)')]
+    """
+    slips = []
+    for match in KK_SURNAME_SUFFIX.finditer(text):
+        surname, written = match.groups()
+        case = next((case for case, family in SUFFIX_FAMILIES.items() if written in family), None)
+        if case is None:
+            continue
+        expected = kk.inflect(surname, case)
+        if expected != match.group():
+            slips.append((match.group(), f"the stem of {surname} decides its harmony (the е of -ев does not), so the "
+                                         f"suffix is -{expected[len(surname):]} ({expected})"))
+    return slips
+
+
 def _kazakh_slips(text: str, readings=None) -> list[tuple[str, str]]:
     """
     >>> _kazakh_slips("ОПЕК-ге, ЮНКТАД-ның, ТМД-ға, АҚШ-қа")
     [('ОПЕК-ге', 'ОПЕК is read «опек», so the suffix is -ке (ОПЕК-ке)'), ('ЮНКТАД-ның', 'ЮНКТАД is read «юнктад», so the suffix is -тың (ЮНКТАД-тың)')]
     """
-    slips = _abbreviation_slips(text, readings) + [(m.group(), "the 2021 orthography writes the figure and a hyphen before the noun "
+    slips = _abbreviation_slips(text, readings) + _surname_slips(text) + [(m.group(), "the 2021 orthography writes the figure and a hyphen before the noun "
               f"({m.group(1)}-кездесу, not {m.group()} кездесу)") for m in KK_ORDINAL_SUFFIX.finditer(text)]
     for match in KK_NUMBER_SUFFIX.finditer(text):
         figures, written = match.groups()
@@ -130,6 +153,9 @@ def _checked_words(text: str, lang: str):
             continue      # a suffix (14.00-те, АӨСШК-нің); a noun after a figure is a word (6-кездесу)
         if not SCRIPTS[lang].fullmatch(word[0]) or (lang == "ru" and KAZAKH_ONLY.search(word)):
             continue
+        if before[-1:].isdigit():
+            continue      # letters glued to figures: the 59th, the 1990s, 1st
+
         yield word
 
 
@@ -168,11 +194,11 @@ def lint_text(field: str, lang: str, text: str, where: str = "", spelling: str =
              for m in pattern.finditer(text)]
     if lang == "en":
         slips += _spelling_slips(text, spelling)
+    if lang == "kk":
+        slips += _kazakh_slips(text, readings)
     if known is not None and _dictionary_of(lang, spelling) is not None:
         flagged = {found for found, _ in slips}   # a word a rule names (honour in an en-US house) is said once
         slips += [slip for slip in _unknown_words(text, lang, spelling, known) if slip[0] not in flagged]
-    if lang == "kk":
-        slips += _kazakh_slips(text, readings)
     if lang == "en" and '"' in text and re.search(r"[«»“”„]", text):
         slips.append(('"', "straight and typographic quotes are mixed (use «» in ru/kk, “” in en)"))
     for symbol in symbols(text):

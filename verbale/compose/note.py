@@ -258,7 +258,7 @@ def _opening(spec: NoteSpec, lang: str, context: dict, recipients: list[str], te
         key, phrase = spec.reference
         sentence["reference"] = render_variant(termbase, lang, "with_reference_to", phrase, context, house,
                                                ref=context["refs"][key])
-    return render_variant(termbase, lang, "opening", spec.opening_action, sentence, house)
+    return render_variant(termbase, lang, "opening", spec.opening_action, sentence, house, fallback="honour")
 
 
 def registration_marks(termbase: Termbase, lang: str, context: dict, house: House) -> dict:
@@ -315,7 +315,9 @@ def render_note(spec: NoteSpec, lang: str, recipients: list[str] | None = None,
         "opening": _opening(spec, lang, context, recipients, termbase, house),
         "paragraphs": paragraphs,
         "enclosure": _enclosure_lines(spec, lang, context, termbase, house),
-        "closing": "" if closing == NO_CLOSING else render_variant(termbase, lang, "closing", closing, context, house),
+        "closing": "" if closing == NO_CLOSING else render_variant(
+            termbase, lang, "closing", closing, context, house,
+            fallback=owed_closing(recipients, termbase.entries) if recipients else "highest"),
         "place_date": "" if house.place_date == "none" else _formula(termbase, lang, date_formula, context, house),
         "place_date_at": house.place_date,
         "addressee": context["recipients"].address if recipients and house.addressee != "none" else [],

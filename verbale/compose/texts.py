@@ -248,6 +248,8 @@ def joined(text: str) -> str:
 
     >>> joined("refer to the \x02following:\x03.") , joined("и \x02\x02, подтверждая ноту\x03\x03.")
     ('refer to the following:', 'и, подтверждая ноту.')
+    >>> joined("и, \x02ссылаясь на ноту со следующим содержанием:\x03, имеет"), joined("\x02с.г.\x03, содержащую")
+    ('и, ссылаясь на ноту со следующим содержанием: имеет', 'с.г., содержащую')
     >>> joined("отырып, \x02, сілтеме,\x03 санайды"), joined("a \x02\x03 b"), joined("до \x0212 мая 2021 г.\x03.")
     ('отырып, сілтеме, санайды', 'a b', 'до 12 мая 2021 г.')
     """
@@ -264,8 +266,8 @@ def joined(text: str) -> str:
         at = join.end()
         before, after = out[-1:], text[at:at + 1]
         if after and after in PAUSES + TERMINAL:       # no space before punctuation
-            if after == "." and before and before in TERMINAL:
-                at += 1                                # "following:" + "." -> "following:"
+            if after == "." and before and before in TERMINAL or after == "," and before == ":":
+                at += 1                                # "following:" + "." (or ",") -> "following:"
             elif before and before in PAUSES and after in PAUSES + ".":
                 out = out[:-1]                         # "сілтеме," + "," -> "сілтеме,"
             continue
@@ -280,7 +282,8 @@ def fact_variant(name: str):
     def apply(value, *args):
         variant = getattr(value, "variant", None)
         if not callable(variant):
-            raise TemplateError(f"| {name} is for dates and refs",
+            kinds = "dates, periods and refs" if name == "this_year" else "dates and refs"
+            raise TemplateError(f"| {name} is for {kinds}",
                                 hint=f"write {{{{ dates.x | {name} }}}} or {{{{ refs.x | {name} }}}}")
         return variant(name, *args)
     apply.__name__ = name

@@ -248,6 +248,15 @@ class Term:
                                 hint=f"add `{form}:` to {self.home or f'locales/{self.lang}/'}")
         try:
             grammar = grammar_for(self.lang)
+            if form.startswith("short_") and form != "short_possessive":
+                # the short name in a case («возобновить Посольству уверения»): derived as the full name's cases are
+                short = str(self.form("short"))
+                possessive = self.forms.get("short_possessive",
+                                            self.lang == "kk" and grammar.looks_possessive(short))
+                case = form[len("short_"):]
+                if self.lang == "ru":   # a short name is a word or two (Посольство): pymorphy3, as for `issuer: short`
+                    return grammar.inflect_phrase(short, case)
+                return grammar.inflect(short, case, bool(possessive), readings=self.readings)
             if "person" in self.kinds:
                 return grammar.inflect_person(self.forms, form, self.gender, readings=self.readings)
             return grammar.inflect(self.forms["nom"], form, self.forms.get("possessive", False), readings=self.readings)

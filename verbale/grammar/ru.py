@@ -143,8 +143,12 @@ def _morph():
 
 
 def _match_capitals(word: str, model: str) -> str:
+    """``word`` with the capitals of ``model``, part by part in a hyphenated word (Премьер-Министр ->
+    Премьер-Министра, as the Constitution of Kazakhstan writes it)."""
     if model.isupper() and len(model) > 1:
         return word.upper()
+    if "-" in word and word.count("-") == model.count("-"):
+        return "-".join(_match_capitals(w, m) for w, m in zip(word.split("-"), model.split("-")))
     return word[:1].upper() + word[1:] if model[:1].isupper() else word
 
 
@@ -163,12 +167,21 @@ def _nominative_readings(word: str) -> tuple[list, list]:
     nominative = [p for p in parses if "nomn" in p.tag and "Abbr" not in p.tag]
     agreeing = [p for p in nominative if p.tag.POS in AGREEING]
     nouns = [[p] for p in nominative if p.tag.POS == "NOUN"]
-    if "-" in lower:
+    if "-" in lower and not any(_in_dictionary(n[0]) for n in nouns):
         parts = [[p for p in _morph().parse(part) if "nomn" in p.tag and p.tag.POS == "NOUN" and "Abbr" not in p.tag]
                  for part in lower.split("-")]
         if all(parts):
             nouns = [[part[0] for part in parts]]
     return agreeing, nouns
+
+
+def _in_dictionary(parse) -> bool:
+    """A compound the dictionary (OpenCorpora, pymorphy3's) knows as one word declines as it says: in its last part
+    where the first names a rank or an office (премьер-министра, вице-министру, генерал-майором), in both where the
+    parts are two nouns (члена-корреспондента); one it does not know (министр-советник, государства-члены)
+    declines part by part.  Граудина, Ицкович, Катлинская, «Грамматическая правильность русской речи», § составные
+    наименования: the first part of state and military ranks does not decline (премьер-министр, генерал-адмирал)."""
+    return type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
 
 
 def _agrees(adjective, noun: list) -> bool:
@@ -334,8 +347,85 @@ def inflect_name(parts: Mapping[str, str], case: str, gender: str | None) -> str
         return " ".join(value for _, value in names)
     petrovich = _petrovich()
     inflect = {"first": petrovich.firstname, "middle": petrovich.middlename, "last": petrovich.lastname}
-    return " ".join(_compound_first_name(value, case, sex) if part == "first" and "-" in value
-                    else inflect[part](value, PETROVICH_CASES[case], sex) for part, value in names)
+    return " ".join(_after_velar(value, _compound_first_name(value, case, sex) if part == "first" and "-" in value
+                    else _compound_surname(value, case, sex) if part == "last" and "-" in value
+                    else _as_noun(value, case) if sex == "male" and _declines_as_noun(part, value)
+                    or sex == "male" and part == "first" and _hard_consonant_end(value)
+                    else _as_feminine_noun(value, case) if sex == "male" and part == "first" and _man_in_a(value)
+                    else _prepositional_in_ii(value, case, part, inflect[part](value, PETROVICH_CASES[case], sex)))
+                    for part, value in names)
+
+
+def _prepositional_in_ii(name: str, case: str, part: str, form: str) -> str:
+    """A first name in -ий takes -и in the prepositional, as every noun in -ий does (Розенталь, «Справочник по
+    правописанию и литературной правке», окончания существительных: «о гении, о Дмитрии»); petrovich writes
+    «Дмитрие», «Анатолие», «Юрие».
+
+    >>> _prepositional_in_ii("Дмитрий", "prep", "first", "Дмитрие"), _prepositional_in_ii("Сергей", "prep", "first", "Сергее")
+    ('Дмитрии', 'Сергее')
+    """
+    if part == "first" and case == "prep" and name.lower().endswith("ий"):
+        return name[:-1] + "и"
+    return form
+
+
+def _after_velar(name: str, form: str) -> str:
+    """No ы after г, к, х (Правила русской орфографии и пунктуации, 1956, § 4): petrovich writes «Даригы», «Маликы»
+    for the Kazakh names Дарига, Малика; their genitive is «Дариги», «Малики», as «Ольги», «Вероники».
+
+    >>> _after_velar("Дарига", "Даригы"), _after_velar("Акылбек", "Акылбека")
+    ('Дариги', 'Акылбека')
+    """
+    if name[-1:].lower() in "ая" and form[-2:-1].lower() in "гкхжшчщ" and form[-1:] == "ы":
+        return form[:-1] + "и"
+    return form
+
+
+def _man_in_a(name: str) -> bool:
+    """A man's first name in -а or -я (Муса, Жума, Кожа, Илья): petrovich leaves the Kazakh ones whole, but such a
+    name declines as a noun in -а (Розенталь, «Справочник по правописанию и литературной правке», склонение имён:
+    «мужские имена на -а, -я склоняются»; «Мусы Джалиля»)."""
+    return name[-1:].lower() in "ая" and "-" not in name
+
+
+def _as_feminine_noun(name: str, case: str) -> str:
+    """A name in -а/-я declined as a noun of the first declension: Муса -ы -е -у -ой -е; Илья -и -е -ю -ей -е."""
+    soft = name[-1:].lower() == "я"
+    ending = {"gen": "и" if soft else "ы", "dat": "е", "acc": "ю" if soft else "у",
+              "ins": "ей" if soft else "ой", "prep": "е"}[case]
+    if soft and name[-2:-1].lower() == "и" and case in ("dat", "prep"):
+        ending = "и"                       # Илия -> Илии
+    if case == "ins" and not soft and name[-2:-1].lower() in "жшчщц":
+        ending = "ей"                      # Кожей: о after a hushing consonant only under stress
+    return name[:-1] + ending
+
+
+def _hard_consonant_end(name: str) -> bool:
+    """A man's first name in a hushing consonant (Куаныш, Толеш, Мукаш): petrovich leaves it undeclined, but a
+    man's name in a consonant always declines in Russian (Розенталь, «Справочник по правописанию и литературной
+    правке», склонение имён: мужские имена на согласный склоняются), and so Kazakhstan's Russian texts write
+    «Куаныша», «Куанышу»."""
+    return name[-1:].lower() in "жшчщ"
+
+
+def _declines_as_noun(part: str, name: str) -> bool:
+    """A surname of one syllable in -ой, -ей, -ай (Цой, Ной): a noun in -й, not an adjective like Толстой
+    (petrovich gives «Цого»); Korean surnames of Kazakhstan decline so («Виктора Цоя»; Розенталь, склонение
+    фамилий: фамилии на -ой, -ей с основой без гласной склоняются как существительные)."""
+    if part != "last" or not name.lower().endswith(("ой", "ей", "ай")):
+        return False
+    return not any(c in "аеёиоуыэюя" for c in name.lower()[:-2])
+
+
+def _as_noun(name: str, case: str) -> str:
+    """A man's name or surname declined as a masculine noun: hard (Куаныш: -а, -у, -а, -ем, -е), or in -й
+    (Цой: -я, -ю, -я, -ем, -е)."""
+    if name.lower().endswith("й"):
+        return name[:-1] + {"gen": "я", "dat": "ю", "acc": "я", "ins": "ем", "prep": "е"}[case]
+    ending = {"gen": "а", "dat": "у", "acc": "а", "ins": "ом", "prep": "е"}[case]
+    if case == "ins" and name[-1:].lower() in "жшчщц":
+        ending = "ем"                      # Куанышем: о after a hushing consonant only under stress
+    return name + ending
 
 
 def _compound_first_name(name: str, case: str, sex: str) -> str:
@@ -349,6 +439,31 @@ def _compound_first_name(name: str, case: str, sex: str) -> str:
     """
     head, _, last = name.rpartition("-")
     return f"{head}-{_petrovich().firstname(last, PETROVICH_CASES[case], sex)}"
+
+
+# A part of a double surname that is a surname on its own: a Russian surname's ending (Петров-, Римский-,
+# Немирович-, Мамин-).  Others (Бонч-, Кул-, Аль-) are not.
+SURNAME_ON_ITS_OWN = re.compile(r"(?:[оеё]в|[иы]н|[сц]к(?:ий|ой)|ич|[оеё]ва|[иы]на|[сц]кая)$", re.I)
+
+
+def _compound_surname(name: str, case: str, sex: str) -> str:
+    """A double surname: its first part declines only where it is a surname on its own, its last part always
+    (Грамота.ру, справка 289625, after Розенталь: «первая часть склоняется, если она сама по себе употребляется как
+    фамилия»: Римского-Корсакова, Мамина-Сибиряка, but Бонч-Бруевича).  So the Kazakh statesman Кул-Мухаммед is
+    «Мухтару Кул-Мухаммеду» (petrovich: «Кулу-Мухаммеду»), and Аль-Фараби stays whole (petrovich: «Аля-Фараби»).
+
+    >>> _compound_surname("Кул-Мухаммед", "dat", "male"), _compound_surname("Римский-Корсаков", "gen", "male")
+    ('Кул-Мухаммеду', 'Римского-Корсакова')
+    """
+    head, _, last = name.rpartition("-")
+
+    def inflect(part: str) -> str:
+        if sex == "male" and _declines_as_noun("last", part):
+            return _as_noun(part, case)
+        return _petrovich().lastname(part, PETROVICH_CASES[case], sex)
+    if SURNAME_ON_ITS_OWN.search(head):
+        head = "-".join(inflect(part) for part in head.split("-"))
+    return f"{head}-{inflect(last)}"
 
 
 def _petrovich():
