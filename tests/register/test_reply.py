@@ -80,13 +80,17 @@ def test_the_cycle_incoming_reply_generate(office, capsys):
     status, _, err = run(capsys, "generate", str(spec), "-o", "out")
     assert status == 0, err
     assert "number: 08-2/1\n" in spec.read_text(encoding="utf-8")
-    # the reply refers to the note it answers, in every language
-    assert ("with reference to the Note of the Federal Ministry for European and International Affairs of the Republic "
-            "of Austria No. EU.4.15/0041 of 14 March 2024, has the honour to confirm the participation of the "
-            "delegation.") in docx_text(office / "out" / f"reply-{ident}.en.docx")
-    assert ("ссылаясь на ноту Федерального министерства европейских и международных дел Австрийской Республики "
-            "№ EU.4.15/0041 от 14 марта 2024 г., имеет честь подтвердить участие делегации.") in \
-        docx_text(office / "out" / f"reply-{ident}.ru.docx")
+    # the reply refers to the note it answers, in every language, naming the addressee once ("its Note": the
+    # ministry is named just before, in the compliments; locales/<lang>/README.md, "A reply's reference")
+    assert ("presents its compliments to the Federal Ministry for European and International Affairs of the Republic "
+            "of Austria and, with reference to its Note No. EU.4.15/0041 of 14 March 2024, has the honour to confirm "
+            "the participation of the delegation.") in docx_text(office / "out" / f"reply-{ident}.en.docx")
+    assert ("свидетельствует свое уважение Федеральному министерству европейских и международных дел Австрийской "
+            "Республики и, ссылаясь на его ноту № EU.4.15/0041 от 14 марта 2024 г., имеет честь подтвердить участие "
+            "делегации.") in docx_text(office / "out" / f"reply-{ident}.ru.docx")
+    assert ("Австрия Республикасының Еуропа және халықаралық істер федералдық министрлігіне өзінің зор ілтипатын "
+            "білдіре отырып, оның 2024 жылғы 14 наурыздағы № EU.4.15/0041 нотасына сілтеме жасай отырып, делегацияның "
+            "қатысатынын растауды өзіне мәртебе санайды.") in docx_text(office / "out" / f"reply-{ident}.kk.docx")
     # both records name the other
     status, out, _ = run(capsys, "register", "show", "08-2/1")
     assert f"answers:    {ident} (mfa-austria EU.4.15/0041 of 2024-03-14)" in out.splitlines()
@@ -131,6 +135,7 @@ def test_the_reply_spec_line_by_line(tmp_path):
         "    number: EU.4.15/0041, Wien",
         "    date: 2026-03-02",
         "    of: mfa-austria",
+        "    issuer: pronoun   # its Note / его ноту / оның нотасы: the addressee, named just before",
         "purpose:",
         '  en: "TODO: what follows \\"has the honour to\\", e.g. inform that ..."',
         '  ru: "TODO: то, что следует за «имеет честь», например сообщить, что ..."',
@@ -144,7 +149,7 @@ def test_texts_still_marked_todo_are_refused_and_take_no_number(office, capsys):
     status, _, err = run(capsys, "generate", str(spec), "-o", "out")
     assert status == 1 and err.splitlines()[:3] == [
         f"{spec}:{line}: purpose.{lang}: the text still says TODO (write what the note says in its place)"
-        for line, lang in ((17, "en"), (18, "ru"), (19, "kk"))]
+        for line, lang in ((18, "en"), (19, "ru"), (20, "kk"))]
     assert "number: auto" in spec.read_text(encoding="utf-8") and run(capsys, "register", "list")[1] == ""
     assert run(capsys, "generate", str(spec), "--check")[0] == 1
 
@@ -347,6 +352,86 @@ def test_a_reply_to_someone_else_than_the_notes_sender_is_a_warning(office, caps
     fill(spec)
     spec.write_text(spec.read_text(encoding="utf-8").replace("recipients: [mfa-austria]",
                                                              "recipients: [kz-mission-vienna]"), encoding="utf-8")
+    # "its Note" would now name the wrong office: refused, nothing numbered
+    status, _, err = run(capsys, "generate", str(spec), "-o", "out")
+    assert status == 1 and err.splitlines()[0] == (
+        f"{spec}:16: refs.their-note.issuer: 'pronoun' writes \"its Note\" for the note's one addressee, and "
+        "mfa-austria is not it (recipients: kz-mission-vienna) (name the issuer (issuer: full or short), or address "
+        "the note to it alone)")
+    assert "number: auto" in spec.read_text(encoding="utf-8")
+    spec.write_text(spec.read_text(encoding="utf-8").replace("    issuer: pronoun", "    issuer: full"),
+                    encoding="utf-8")
     status, _, err = run(capsys, "generate", str(spec), "-o", "out")
     assert status == 0 and err.strip() == (f"{spec}:7: in_reply_to: {ident} came from mfa-austria, which is not among "
                                            "the recipients (address its sender, or check in_reply_to) [warning]")
+
+
+def test_a_reply_corrected_to_answer_another_note_moves_its_link(office, capsys):
+    """A clerk who picked the wrong incoming note corrects in_reply_to and generates again: the register follows
+    the reply as last sent (the old link withdrawn, append-only), and a reference that cites another note than
+    in_reply_to is a warning."""
+    first = receive(capsys, number="1")
+    second = receive(capsys, number="2")
+    spec = office / "notes" / "reply.yaml"
+    assert run(capsys, "reply", first, "-o", str(spec))[0] == 0
+    fill(spec)
+    assert run(capsys, "generate", str(spec), "-o", "out")[0] == 0
+    spec.write_text(spec.read_text(encoding="utf-8").replace(f"in_reply_to: {first}", f"in_reply_to: {second}"),
+                    encoding="utf-8")
+    status, _, err = run(capsys, "generate", str(spec), "-o", "out")
+    assert status == 0 and err.strip() == (
+        f"{spec}:7: in_reply_to: {second} is note 2 of 2024-03-14 from mfa-austria, and the reply refers to "
+        "refs.their-note (1 of 2024-03-14 from mfa-austria) (check in_reply_to, or the ref) [warning]")
+    assert run(capsys, "incoming", "list")[1].splitlines() == [
+        f"{first}  {TODAY}  mfa-austria 1 of 2024-03-14: Einladung zur Konferenz  [open]",
+        f"{second}  {TODAY}  mfa-austria 2 of 2024-03-14: Einladung zur Konferenz  [answered: 08-2/1]"]
+    assert f"answers:    {second} (mfa-austria 2 of 2024-03-14)" in run(capsys, "register", "show", "08-2/1")[1]
+    # the reference corrected too: no warning; in_reply_to removed: the reply answers nothing
+    spec.write_text(spec.read_text(encoding="utf-8").replace("    number: '1'", "    number: '2'")
+                    .replace("    number: \"1\"", "    number: \"2\"").replace("    number: 1\n", "    number: 2\n"),
+                    encoding="utf-8")
+    assert run(capsys, "generate", str(spec), "-o", "out", "--force")[:3:2] == (0, "")
+    spec.write_text(spec.read_text(encoding="utf-8").replace(f"in_reply_to: {second}\n", ""), encoding="utf-8")
+    assert run(capsys, "generate", str(spec), "-o", "out")[0] == 0
+    assert [line.split()[0] for line in run(capsys, "incoming", "list", "--open")[1].splitlines()] == [first, second]
+    assert "answers:" not in run(capsys, "register", "show", "08-2/1")[1]
+    assert run(capsys, "incoming", "show", second)[1].splitlines()[-1].endswith("[withdrawn]")
+    # and back: the withdrawn link restored
+    spec.write_text(spec.read_text(encoding="utf-8").replace("recipients:", f"in_reply_to: {second}\nrecipients:"),
+                    encoding="utf-8")
+    assert run(capsys, "generate", str(spec), "-o", "out")[0] == 0
+    assert [line.split()[0] for line in run(capsys, "incoming", "list", "--open")[1].splitlines()] == [first]
+
+
+def test_a_dispatched_note_is_not_written_over_with_other_files(office, capsys):
+    """The files of a note signed or dispatched are the record of what left the office: a changed text is
+    refused before anything is written (also with --force); the same files again are fine."""
+    ident = receive(capsys)
+    spec = office / "notes" / "reply.yaml"
+    run(capsys, "reply", ident, "-o", str(spec))
+    fill(spec)
+    assert run(capsys, "generate", str(spec), "-o", "out")[0] == 0
+    assert run(capsys, "register", "dispatch", "08-2/1", "--channel", "courier")[0] == 0
+    assert run(capsys, "generate", str(spec), "-o", "out")[:3:2] == (0, "")
+    before = {path.name: path.read_bytes() for path in (office / "out").iterdir()}
+    spec.write_text(spec.read_text(encoding="utf-8").replace(FILLED["en"], "decline the invitation"), encoding="utf-8")
+    for force in ((), ("--force",)):
+        status, _, err = run(capsys, "generate", str(spec), "-o", "out", *force)
+        assert status == 1 and err.splitlines() == [
+            f"{spec}:5: number: number 08-2/1 was dispatched on {dt.datetime.now(dt.timezone.utc):%Y-%m-%d}: its "
+            "files are the record of what was sent, and reply.docx (and 2 more) would change (send a correction as a "
+            "new note (number: auto); to withdraw this one, verbale register cancel 08-2/1 --why …)"]
+    assert {path.name: path.read_bytes() for path in (office / "out").iterdir()} == before
+
+
+def test_replying_again_to_an_answered_note_says_which_reply_answers_it(office, capsys):
+    ident = receive(capsys)
+    spec = office / "notes" / "reply.yaml"
+    run(capsys, "reply", ident, "-o", str(spec))
+    fill(spec)
+    assert run(capsys, "generate", str(spec), "-o", "out")[0] == 0
+    status, _, err = run(capsys, "reply", ident, "-o", "notes/again.yaml")
+    assert status == 0 and err.splitlines()[0] == (
+        f"notes/again.yaml:1: in_reply_to: {ident} is answered already by 08-2/1 of {TODAY} (notes/reply.yaml): "
+        "generating this spec records a further reply (to correct a reply, edit its own spec; to replace it, cancel "
+        "it first)")

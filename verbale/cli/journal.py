@@ -62,7 +62,7 @@ def status(note, today: dt.date) -> str:
 
 def state(note, today: dt.date) -> str:
     """``answered: 17-1/5``, ``overdue: due 2026-03-20``, ``open, due 2026-03-20`` or ``open``."""
-    answers = [answer.number for answer in note.answers if not answer.cancelled]
+    answers = [answer.number for answer in note.answers if answer.live]
     if answers:
         return "answered: " + ", ".join(answers)
     due = note["due"]
@@ -103,7 +103,7 @@ def show_lines(note, today: dt.date) -> list[str]:
     lines.append(f"state:      {state(note, today)}")
     for answer in note.answers:
         date = f" of {answer.note_date:%Y-%m-%d}" if answer.note_date else ""
-        cancelled = "  [cancelled]" if answer.cancelled else ""
+        cancelled = f"  [{answer.marks.strip(' ()')}]" if answer.marks else ""
         lines.append(f"reply:      {answer.number}{date} ({answer.spec_path or 'no spec'}), recorded "
                      f"{when(answer.linked_at)} by {answer.linked_by}{cancelled}")
     return lines

@@ -181,7 +181,7 @@ def _incoming_row(note, today) -> list:
             row["subject"], "", "", _when(row["created_at"]), row["created_by"], "", "", "",
             f"{row['file_name']} {row['sha256']}" if row["file_name"] else "",
             "incoming", "", row["number"], row["received_on"], row["due"] or "",
-            " ".join(answer.number + (" (cancelled)" if answer.cancelled else "") for answer in note.answers), ""]
+            " ".join(answer.number + answer.marks for answer in note.answers), ""]
 
 
 def csv_bytes(records, incoming=(), answers=None, today=None) -> bytes:

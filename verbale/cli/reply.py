@@ -53,6 +53,16 @@ def _write(args, register, config) -> tuple[Path, object]:
                         hint="name the file with -o", file=str(folder), line=1)
 
 
+def _answered_already(register, ident: str) -> str:
+    """The replies (not cancelled) that answer the incoming note already, as "04-1/7 of 2026-03-10 (notes/x.yaml)"."""
+    from ..register.incoming import find_incoming
+
+    note = find_incoming(register, ident)
+    answers = [answer for answer in (note.answers if note else []) if answer.live]
+    return ", ".join(f"{answer.number} of {answer.note_date}" + (f" ({answer.spec_path})" if answer.spec_path else "")
+                     for answer in answers)
+
+
 def run(args) -> int:
     from ..facts.termbase import display_path
     from .journal import say
@@ -64,6 +74,10 @@ def run(args) -> int:
     line_number = next((n for n, line in enumerate(reply.text.splitlines(), 1) if line.startswith("recipients:")), 1)
     for line in reply.missing:
         say(f"{shown}:{line_number}: recipients[0]: {line}", sys.stderr)
+    answered = _answered_already(register, args.id)
+    if answered:
+        say(f"{shown}:1: in_reply_to: {args.id} is answered already by {answered}: generating this spec records a "
+            "further reply (to correct a reply, edit its own spec; to replace it, cancel it first)", sys.stderr)
     say(f"wrote {shown}: write its TODO texts, then `verbale generate {shown}`")
     return EXIT_OK
 

@@ -362,6 +362,26 @@ class ShortName:
         return self.form("nom")
 
 
+def possessive_pronoun(issuer, formulas: Mapping, field: str) -> str:
+    """A ref's issuer as the possessive pronoun of ``refs.its`` in formulas.yaml: its Note, «его ноту», «оның …
+    нотасы».  The key is a person's gender, else the gender of the name's head noun where the language's grammar
+    tells it (Russian: «Миссия» → «ее»), else ``n``; a ``pronoun:`` written in the termbase wins (ЮНЕСКО: «ее»)."""
+    written = issuer.forms.get("pronoun")
+    if isinstance(written, str) and written:
+        return written
+    table = formulas.get("its") or {}
+    gender = issuer.gender if issuer.gender in ("m", "f") else None
+    if gender is None:
+        tell = getattr(grammar_for(issuer.lang), "phrase_gender", None)
+        gender = tell(str(issuer.form("nom"))) if tell else "n"
+    pronoun = table.get(gender) or table.get("n")
+    if not pronoun:
+        raise TemplateError(f"no possessive pronoun for 'issuer: pronoun' in {issuer.lang}", field=f"{field}.issuer",
+                            hint=f"add refs.its ({gender}: …) to locales/{issuer.lang}/formulas.yaml, or name the "
+                                 "issuer (issuer: full)")
+    return pronoun
+
+
 def _ref_fact(name: str, lang: str, ref: Ref, spec: NoteSpec, termbase: Termbase, options: dict, house=None,
               date_text: str | None = None) -> Fact:
     field = f"refs.{name.split('.', 1)[1]}"
@@ -376,14 +396,17 @@ def _ref_fact(name: str, lang: str, ref: Ref, spec: NoteSpec, termbase: Termbase
     title = title_without_kind(" ".join((title or "").split()), kind["nom"], formulas.get("kind_in_title", "start"))
     label = house.ref_label(ref.kind, lang) if house is not None else None
     issuer = termbase.term(ref.of, lang, on) if ref.of else ""
-    if issuer and getattr(house, "issuer", "full") == "short":
+    naming = ref.issuer or getattr(house, "issuer", "full")
+    if issuer and naming == "short":
         issuer = ShortName(issuer)
+    its = possessive_pronoun(issuer, formulas, field) if issuer and naming == "pronoun" else ""
     context = {
         "kind": kind["nom"], "number": ref_number(ref, lang, field),
         "number_label": label if label is not None else kind.get("number_label", formulas.get("number_label", "№")),
         "date": _ref_date(lang, date_text if date_text is not None else (
             grammar_for(lang).format_date(ref.date, **options) if ref.date else "")),
         "issuer": issuer,
+        "its": its,   # the issuer as a possessive pronoun (`issuer: pronoun`); a formula that ignores it names it
         "place": termbase.term(ref.at, lang, on) if ref.at else "",
         "title": title,
         "words": {**(formulas.get("words") or {}), **kind},
@@ -447,6 +470,10 @@ def check_facts(spec: NoteSpec, termbase: Termbase, house=None) -> list[NoteErro
     """Every fact can be rendered in every language of the spec (termbase keys, currencies, numbers)."""
     problems: list[NoteError] = []
     for key, ref in spec.refs.items():
+        if ref.issuer == "pronoun":
+            problem = _pronoun_problem(spec, key, ref)
+            if problem:
+                problems.append(problem)
         for attribute, kinds in (("of", ("sender", "recipient", "authority", "body")), ("at", ("place",))):
             if getattr(ref, attribute):
                 try:
@@ -464,6 +491,20 @@ def check_facts(spec: NoteSpec, termbase: Termbase, house=None) -> list[NoteErro
                     exc.field = exc.field if exc.field and "." in exc.field else f"{group._group}.{key}"
                     problems.append(exc)
     return _unique(problems)
+
+
+def _pronoun_problem(spec: NoteSpec, key: str, ref: Ref) -> NoteError | None:
+    """``issuer: pronoun`` ("its Note", «его ноту») names the note's one addressee, the office named just before
+    it: a ref without ``of``, or of anyone else, or a note to several recipients, would name the wrong one."""
+    field = f"refs.{key}.issuer"
+    if ref.of is None:
+        return SpecError("'pronoun' needs the ref's issuer", field=field, hint=f"add of: to refs.{key}")
+    if spec.distribution or list(spec.recipients) != [ref.of]:
+        addressees = ", ".join(spec.recipients) if not spec.distribution else "each recipient of the distribution"
+        return SpecError(f"'pronoun' writes \"its Note\" for the note's one addressee, and {ref.of} is not it "
+                         f"(recipients: {addressees or 'none'})", field=field,
+                         hint="name the issuer (issuer: full or short), or address the note to it alone")
+    return None
 
 
 def _unique(problems: list[NoteError]) -> list[NoteError]:

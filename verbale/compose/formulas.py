@@ -158,7 +158,7 @@ FORMULA_NAMES = {
     "title": {"number_line"},
     "meeting": {"time", "offset", "zone", "span", "end"},
     "agenda": {"body", "body_full", "gmt", "index", "text", "time", "offset"},
-    "refs": {"kind", "number_label", "number", "issuer", "title", "signed", "words"},
+    "refs": {"kind", "number_label", "number", "issuer", "its", "title", "signed", "words"},
     "dates": {"day", "month", "year", "dd", "mm", "yy", "year_word", "date_order"},
     "amounts": {"figures", "symbol", "name"},
 }
@@ -194,7 +194,7 @@ def _is_data(name: str) -> bool:
     parts = name.split(".")
     if parts[0] == "kinds" and len(parts) > 2:
         return parts[2] in DATA - {"kinds"}
-    return parts[0] in DATA or parts[:2] in (["refs", "kinds"], ["refs", "signed"]) or name in (
+    return parts[0] in DATA or parts[:2] in (["refs", "kinds"], ["refs", "signed"], ["refs", "its"]) or name in (
         "refs.kind_in_title", "refs.default_case", "refs.number_label") or parts[:2] == ["meeting", "format"]
 
 

@@ -92,6 +92,8 @@ def forms_schema() -> dict:
         "courtesy": {**TEXT, "description": "English courtesy title before the name: Mr, Ms, Dr, H.E. (default by "
                      "gender: Mr, Ms; \"\" for none)"},
         "title": {**TEXT, "description": "a person's title"},
+        "pronoun": {**TEXT, "description": "the possessive pronoun a document of this issuer takes with a ref's "
+                    "`issuer: pronoun` (Russian «ее» for ЮНЕСКО); derived from the name when not written"},
         "dated": {"type": "array", "description": "names in force between dates",
                   "items": {"type": "object", "properties": {"from": TEXT, "until": TEXT, **cases}}},
     }
@@ -125,6 +127,9 @@ def formulas_schema() -> dict:
                 "subject_label": formula, "subject": formula, "enclosure_label": formula, "enclosure_item": formula,
                 "enclosure_as_stated": {"type": "array", "items": formula},
                 "refs": {"type": "object", "properties": {"ref": formula, "words": {"type": "object"},
+                                                          "its": {"type": "object", "description": "the possessive "
+                                                                  "pronoun of a ref's issuer (`issuer: pronoun`) by "
+                                                                  "gender: m, f, n, pl", "additionalProperties": TEXT},
                                                           "kinds": {"type": "object", "additionalProperties": kind}}},
                 "currencies": {"type": "object", "additionalProperties": {"type": "object", "description":
                                 "names by CLDR plural category (one, few, many, other) and `symbol`"}},

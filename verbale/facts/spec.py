@@ -165,6 +165,10 @@ class Ref(BaseModel):
     at: Key | None = Field(None, description="termbase key of the place where it was signed", examples=["moscow"])
     title: Texts | None = Field(None, description="its title in each language (after the word Agreement, …)",
                                 examples=[{"en": "between ... on ...", "ru": "между ... о ...", "kk": "... туралы"}])
+    issuer: Literal["full", "short", "pronoun"] | None = Field(
+        None, description="how the issuer is named: full, short ('the Note of the Embassy'; by default as the house "
+        "names issuers), or pronoun where the issuer is the note's one addressee, named just before ('its Note', "
+        "«его ноту», «оның … нотасы»; a reply starts so)", examples=["pronoun"])
 
     @field_validator("number", mode="before")
     @classmethod

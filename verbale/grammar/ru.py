@@ -289,6 +289,25 @@ def inflect_phrase(text: str, case: str, animate: bool | None = None) -> str:
     return " ".join(inflected + words[head + 1:])
 
 
+def phrase_gender(text: str) -> str:
+    """The grammatical gender of a name's head noun, as the possessive pronoun after it needs it («его ноту»,
+    «ее ноту», «их ноту»): ``m``, ``f``, ``n`` or ``pl``; ``n`` where pymorphy3 finds no head.
+
+    >>> [phrase_gender(t) for t in ("Министерство иностранных дел Российской Федерации", "Миссия Европейского союза",
+    ...  "Секретариат СВМДА", "Постоянное представительство Республики Казахстан", "государства-члены СВМДА")]
+    ['n', 'f', 'm', 'n', 'pl']
+    """
+    words = text.split(" ")
+    readings = [_nominative_readings(word) for word in words]
+    head = _head(words, readings)
+    if head is None or not readings[head][1]:
+        return "n"
+    tag = readings[head][1][0][0].tag
+    if tag.number == "plur":
+        return "pl"
+    return {"masc": "m", "femn": "f"}.get(tag.gender, "n")
+
+
 # A foreign place name pymorphy3 does not know (Гланд: it takes it for «гланд», gen. pl. of «гланда») declines by
 # its ending (Розенталь, «Справочник по правописанию и литературной правке», склонение географических названий):
 # a masculine one in a consonant, -й or -ь as «Берн», «Шанхай», «Брюссель»; one in -о -и -у -е -э -ю -ё does not.

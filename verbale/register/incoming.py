@@ -23,7 +23,7 @@ from typing import Callable
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from .schema import entries, incoming, incoming_series, replies
+from .schema import entries, incoming, incoming_series, replies, reply_changes
 
 ID = re.compile(r"^in-(\d{4})-0*([1-9]\d{0,8})$")   # in-2026-07 is in-2026-7
 HYPHENATED = re.compile(r"-[ \t]*\r?\n\s*(?=\w)")   # a word broken at a line's end
@@ -78,6 +78,17 @@ class Answer:
     cancelled: bool
     linked_at: dt.datetime
     linked_by: str
+    withdrawn: dict | None = None   # the change that withdrew the link (the reply was corrected), else None
+
+    @property
+    def live(self) -> bool:
+        """The reply answers the note: not cancelled, its link not withdrawn."""
+        return not self.cancelled and self.withdrawn is None
+
+    @property
+    def marks(self) -> str:
+        """`` (cancelled)``, `` (withdrawn)`` or ''."""
+        return " (cancelled)" if self.cancelled else " (withdrawn)" if self.withdrawn is not None else ""
 
 
 @dataclass
@@ -93,7 +104,7 @@ class Incoming:
 
     @property
     def open(self) -> bool:
-        return not any(not answer.cancelled for answer in self.answers)
+        return not any(answer.live for answer in self.answers)
 
     def overdue(self, today: dt.date) -> bool:
         return self.open and self.row["due"] is not None and self.row["due"] < today
@@ -180,12 +191,31 @@ def _answers(conn: Connection, incoming_ids: list[int]) -> dict[int, list[Answer
                          .join(entries, entries.c.id == replies.c.entry_id)
                          .where(replies.c.incoming_id.in_(incoming_ids)).order_by(replies.c.id)).all()
     cancelled = _cancelled(conn, {link.number for link in links})
+    withdrawn = _withdrawn(conn, [(link.incoming_id, link.id) for link in links])
     found: dict[int, list[Answer]] = {}
     for link in links:
         found.setdefault(link.incoming_id, []).append(Answer(
             link.id, link.number, link.note_date, link.spec_path, (link.number, link.period) in cancelled,
-            link.created_at, link.created_by))
+            link.created_at, link.created_by, withdrawn.get((link.incoming_id, link.id))))
     return found
+
+
+def _latest_changes(conn: Connection, column, ids: list[int]) -> dict[tuple[int, int], dict]:
+    """The latest change of each (incoming id, entry id) link among those of ``ids`` in ``column``."""
+    latest: dict[tuple[int, int], dict] = {}
+    for chunk in range(0, len(ids), 500):
+        for row in conn.execute(select(reply_changes).where(column.in_(ids[chunk:chunk + 500]))
+                                .order_by(reply_changes.c.id)):
+            latest[(row.incoming_id, row.entry_id)] = dict(row._mapping)
+    return latest
+
+
+def _withdrawn(conn: Connection, links: list[tuple[int, int]]) -> dict[tuple[int, int], dict]:
+    """The links (incoming id, entry id) among ``links`` whose latest change withdrew them, with that change."""
+    if not links:
+        return {}
+    latest = _latest_changes(conn, reply_changes.c.entry_id, sorted({entry for _, entry in links}))
+    return {link: change for link, change in latest.items() if link in set(links) and not change["linked"]}
 
 
 def _cancelled(conn: Connection, numbers: set[str]) -> set[tuple[str, str]]:
@@ -208,6 +238,8 @@ def answered(register, entry_ids: list[int]) -> dict[int, list[Incoming]]:
     with register.transaction() as conn:
         links = conn.execute(select(replies.c.entry_id, replies.c.incoming_id)
                              .where(replies.c.entry_id.in_(entry_ids)).order_by(replies.c.id)).all()
+        withdrawn = _withdrawn(conn, [(link.incoming_id, link.entry_id) for link in links])
+        links = [link for link in links if (link.incoming_id, link.entry_id) not in withdrawn]
         rows = {row.id: dict(row._mapping) for row in conn.execute(
             select(incoming).where(incoming.c.id.in_({link.incoming_id for link in links})))} if links else {}
     found: dict[int, list[Incoming]] = {}
@@ -216,13 +248,34 @@ def answered(register, entry_ids: list[int]) -> dict[int, list[Incoming]]:
     return found
 
 
-def link_reply(register, incoming_row_id: int, entry_id: int, by: str) -> bool:
-    """Record that the outgoing entry answers the incoming note; False when that link is recorded already."""
+def link_reply(register, incoming_row_id: int | None, entry_id: int, by: str) -> bool:
+    """Record that the outgoing entry answers the incoming note (None: no note), as the note was last sent: a
+    link to another note is withdrawn, a withdrawn link to this one restored (append-only changes).  Returns
+    whether anything was recorded."""
+    if incoming_row_id is None:   # most notes answer nothing and never did: a look without the write lock
+        with register.transaction(autocommit=True) as conn:
+            if conn.execute(select(replies.c.id).where(replies.c.entry_id == entry_id).limit(1)).first() is None:
+                return False
     with register.transaction() as conn:
-        statement = (_insert(conn, replies).values(incoming_id=incoming_row_id, entry_id=entry_id,
-                                                   created_at=_now(), created_by=by)
-                     .on_conflict_do_nothing(index_elements=["incoming_id", "entry_id"]).returning(replies.c.id))
-        return conn.execute(statement).first() is not None   # (psycopg gives no rowcount here)
+        changed = False
+        if incoming_row_id is not None:
+            statement = (_insert(conn, replies).values(incoming_id=incoming_row_id, entry_id=entry_id,
+                                                       created_at=_now(), created_by=by)
+                         .on_conflict_do_nothing(index_elements=["incoming_id", "entry_id"]).returning(replies.c.id))
+            changed = conn.execute(statement).first() is not None   # (psycopg gives no rowcount here)
+        linked = {row.incoming_id for row in conn.execute(select(replies.c.incoming_id)
+                                                          .where(replies.c.entry_id == entry_id))}
+        if not linked:
+            return changed
+        latest = _latest_changes(conn, reply_changes.c.entry_id, [entry_id])
+        for incoming_id in sorted(linked):
+            live = latest.get((incoming_id, entry_id), {"linked": 1})["linked"]
+            wanted = incoming_id == incoming_row_id
+            if bool(live) != wanted:
+                conn.execute(reply_changes.insert().values(incoming_id=incoming_id, entry_id=entry_id,
+                                                           linked=int(wanted), created_at=_now(), created_by=by))
+                changed = True
+        return changed
 
 
 def holding_file(register, sha256: str) -> list[str]:

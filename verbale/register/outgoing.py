@@ -173,6 +173,7 @@ def write_registered(built, out: Path, force: bool = False, check_only: bool = F
     entry_id, amended = None, None
     if number == AUTO:
         built, entry_id = _allocate(built, out, force, config, register, rebuild)
+    fresh = entry_id is not None   # numbered in this run: no link to correct
     if entry_id is None:  # typed, or carried by the spec by the time its series was locked
         entry_id, amended = _typed(built, config, register)
     written = write_outputs(built, out, force)
@@ -180,10 +181,12 @@ def write_registered(built, out: Path, force: bool = False, check_only: bool = F
         register.amend(entry_id, amended)
     register.record_files(entry_id, file_records(built))
     register.record_texts(entry_id, text_records(built))
-    if answered is not None:  # after the files: a reply that was never written answers nothing
+    if answered is not None or not fresh:
+        # after the files: a reply that was never written answers nothing; a note sent again answers what its
+        # spec says now (a corrected in_reply_to, or none, withdraws the old link)
         from .incoming import link_reply
 
-        link_reply(register, answered.row["id"], entry_id, user_name())
+        link_reply(register, answered.row["id"] if answered is not None else None, entry_id, user_name())
     return written
 
 
@@ -228,7 +231,30 @@ def _answered(built, config: RegisterConfig, register):
         built.lint.append(f"{built.spec}:{_line(built.spec, 'in_reply_to')}: in_reply_to: {note.id} came from "
                           f"{note['sender']}, which is not among the recipients (address its sender, or check "
                           "in_reply_to)")
+    cited = _cited_elsewhere(built.note_spec, note)
+    if cited:   # the text answers one note, the register would link another
+        built.lint.append(f"{built.spec}:{_line(built.spec, 'in_reply_to')}: in_reply_to: {note.id} is note "
+                          f"{note['number']} of {note['note_date']:%Y-%m-%d} from {note['sender']}, and the reply "
+                          f"refers to {cited} (check in_reply_to, or the ref)")
     return note
+
+
+def _cited_elsewhere(spec, note) -> str:
+    """The note the spec's reference phrase cites, where it is not the incoming note ``in_reply_to`` names
+    (another number, date or issuer): "refs.their-note (10663/2дснг of 2026-11-20 from mfa-russia)"; else ''."""
+    reference = spec.reference
+    ref = spec.refs.get(reference[0]) if reference else None
+    if ref is None or ref.kind != "note":
+        return ""
+    numbers = {ref.number} if isinstance(ref.number, str) else {
+        text for text in (getattr(ref.number, lang, None) for lang in ("en", "ru", "kk")) if text} if ref.number else set()
+    same = ((not numbers or note["number"] in numbers) and (ref.date is None or ref.date == note["note_date"])
+            and (ref.of is None or ref.of == note["sender"]))
+    if same:
+        return ""
+    shown = " ".join(filter(None, [sorted(numbers)[0] if numbers else "", f"of {ref.date}" if ref.date else "",
+                                   f"from {ref.of}" if ref.of else ""]))
+    return f"refs.{reference[0]} ({shown})"
 
 
 def text_records(built) -> list[tuple[str, str, str, str]]:
@@ -283,6 +309,29 @@ def _exists(config: RegisterConfig) -> bool:
     return not config.url.startswith("sqlite:///") or Path(config.url[len("sqlite:///"):]).exists()
 
 
+def _refuse_changing_sent(record, built, number: str) -> None:
+    """A note signed or dispatched is the record of what left the office: files that differ from the ones
+    recorded for it are refused (also with --force), before anything is written; the same files again are fine."""
+    from .store import DISPATCHED, SIGNED, utc
+
+    sent = [row for row in record.later_states if row["state"] in (SIGNED, DISPATCHED)]
+    if not sent:
+        return
+    recorded: dict[str, set] = {}
+    for row in record.files:
+        recorded.setdefault(row["name"], set()).add(row["sha256"])
+    changed = sorted(name for _, name, digest in file_records(built) if digest not in recorded.get(name, ()))
+    if not changed:
+        return
+    what = " and ".join(sorted({row["state"] for row in sent}, key=[SIGNED, DISPATCHED].index))
+    raise RegisterError(f"number {number} was {what} on {utc(sent[0]['created_at']):%Y-%m-%d}: its files are the "
+                        f"record of what was sent, and {changed[0]}" + (f" (and {len(changed) - 1} more)" if
+                                                                       len(changed) > 1 else "")
+                        + " would change", field="number",
+                        hint=f"send a correction as a new note (number: auto); to withdraw this one, verbale "
+                             f"register cancel {number} --why …", file=str(built.spec), line=_number_line(built.spec))
+
+
 def _typed(built, config: RegisterConfig, register):
     """The entry of a number the spec carries, recorded if new; with the facts to record as an amendment when
     the note is now sent to others or about something else than the register holds (else None)."""
@@ -293,6 +342,7 @@ def _typed(built, config: RegisterConfig, register):
     _refuse_typed(record, key, built.spec, number)
     entry = _entry(built, config)
     if record is not None:
+        _refuse_changing_sent(record, built, number)
         changed = {k: v for k, v in facts_of(entry).items() if record.facts[k] != v}
         return record.entry["id"], (entry if changed else None)
     try:

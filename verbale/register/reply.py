@@ -1,7 +1,8 @@
 """The spec of a reply to an incoming note (NOTE-SPEC §11), for ``verbale reply`` and the desk's "Reply".
 
 It answers the note's sender (``recipients``), refers to the note (``refs.their_note`` with its number, date
-and issuer; ``with_reference_to: their-note``), takes its number from the register (``number: auto``) and is
+and issuer, named by the pronoun as practice has it: "with reference to its Note", «ссылаясь на его ноту», «оның
+… нотасына сілтеме жасай отырып»; ``with_reference_to: their-note``), takes its number from the register (``number: auto``) and is
 dated today; ``in_reply_to`` names the incoming note, so that generating the reply records the link both ways.
 The texts a clerk must write say TODO, which the generator refuses until they are written.
 
@@ -120,7 +121,8 @@ def reply_spec(note: Incoming, workspace, today: dt.date, attempt: int = 1) -> R
             lines.append(f"# {name}: KEY      # the workspace names no default {name}: write its termbase key here")
     lines += [f"recipients: [{row['sender']}]", f"with_reference_to: {REF}", "refs:", f"  {REF}:",
               "    kind: note", f"    number: {yaml_scalar(row['number'])}", f"    date: {row['note_date']:%Y-%m-%d}",
-              f"    of: {row['sender']}", "purpose:"]
+              f"    of: {row['sender']}",
+              "    issuer: pronoun   # its Note / его ноту / оның нотасы: the addressee, named just before", "purpose:"]
     lines += [f"  {lang}: {yaml_scalar(PURPOSE_TODO[lang])}" for lang in languages]
     return ReplySpec(reply_name(note, attempt), "\n".join(lines) + "\n", missing)
 

@@ -150,8 +150,19 @@ texts = Table(
     UniqueConstraint("entry_id", "recipient", "lang", "sha256", name="register_texts_version"),
 )
 
+reply_changes = Table(
+    "register_reply_changes", metadata,   # a reply corrected to answer another note, or none: its link withdrawn,
+    Column("id", Integer, primary_key=True),     # or a withdrawn link restored; the latest change of a link rules
+    Column("incoming_id", Integer, ForeignKey("register_incoming.id"), nullable=False),
+    Column("entry_id", Integer, ForeignKey("register_entries.id"), nullable=False),
+    Column("linked", Integer, nullable=False),   # 0: withdrawn; 1: restored
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(80), nullable=False),
+)
+
 APPEND_ONLY = ("register_entries", "register_files", "register_amendments", "register_incoming",
-               "register_replies", "register_states", "register_texts", "register_terms")
+               "register_replies", "register_states", "register_texts", "register_terms",
+               "register_reply_changes")
 terms = Table(
     "register_terms", metadata,   # what list --text and --recipient look up (verbale/register/search.py)
     Column("id", Integer, primary_key=True),
@@ -324,7 +335,18 @@ END $$
 """
 
 
-MIGRATIONS = [_version_1, _version_2, _incoming_notes, _states_and_texts, _indexes_and_terms]
+def _reply_changes(conn: Connection) -> None:
+    """A reply's link follows the reply as last sent (issue #26's cycle tried by a registry): a reply generated
+    again with another ``in_reply_to``, or none, withdraws its old link, append-only like the link itself; and the
+    links of an outgoing note are looked up by its entry (``register show``, every numbered generation)."""
+    metadata.create_all(conn, tables=[reply_changes])
+    conn.execute(text("CREATE INDEX IF NOT EXISTS register_replies_entry ON register_replies (entry_id)"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS register_reply_changes_link ON register_reply_changes "
+                      "(entry_id, incoming_id, id)"))
+    _append_only(conn, ("register_reply_changes",))
+
+
+MIGRATIONS = [_version_1, _version_2, _incoming_notes, _states_and_texts, _indexes_and_terms, _reply_changes]
 VERSION = len(MIGRATIONS)
 
 
