@@ -9,7 +9,11 @@
    a second desk with no LibreOffice (VERBALE_SOFFICE names no program: the Word files only) (B); and
    LibreOffice's own time for those five files' PDFs, as the warm office reports it (load, export, close) (C).
    Ratio A / (B + C), median and range of the rounds. Goal (issue #28): <= 1.5.
-Works with `pip install .[bench]` alone (the HTTP client is the standard library's).
+Spoken as the desk's page speaks it: the token from the address `verbale serve` prints (then its cookie), the
+page's form token on every POST, and the form exactly as the page posts it (read from the page, `__version`
+included: Save and Generate name the version of the file the page was made from; each Generate answers the new
+version, and the next Generate names it). Works with `pip install .[bench]` alone (the HTTP client is the
+standard library's).
 """
 from __future__ import annotations
 
@@ -25,11 +29,14 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SEED = ROOT / "notes" / "17-1-624.yaml"
+
+from verbale.desk.form import posted_pairs  # noqa: E402
+from verbale.desk.guard import cookie_name  # noqa: E402
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -50,8 +57,18 @@ class Desk:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen([sys.executable, "-m", "verbale", "serve", "--workspace", str(root),
-                                         "--port", str(self.port)], env={**os.environ, **env}, cwd=ROOT,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                         "--port", str(self.port), "--no-browser"], env={**os.environ, **env},
+                                        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        address = ""
+        for line in self.process.stdout:   # the address with the desk's token is printed once it listens
+            found = re.search(r"verbale desk on (\S+)", line)
+            if found:
+                address = found.group(1)
+                break
+        if not address:
+            raise SystemExit("the desk did not start")
+        self.cookie = f"{cookie_name(self.port)}={parse_qs(urlsplit(address).query)['token'][0]}"
+        self.csrf = ""
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -59,17 +76,19 @@ class Desk:
                 break
             except OSError:
                 if time.monotonic() > deadline or self.process.poll() is not None:
-                    raise SystemExit("the desk did not start")
+                    raise SystemExit("the desk did not answer")
                 time.sleep(0.2)
-        self.token = re.search(r'"X-Desk-Token": "([^"]+)"', page).group(1)
+        self.csrf = re.search(r'"X-Desk-Token": "([^"]+)"', page).group(1)
+        self.form = page_form(page)
 
     def get(self, path: str) -> str:
-        with urllib.request.urlopen(self.base + path, timeout=60) as answer:
+        request = urllib.request.Request(self.base + path, headers={"Cookie": self.cookie})
+        with urllib.request.urlopen(request, timeout=60) as answer:
             return answer.read().decode()
 
     def post(self, path: str, fields: list[tuple[str, str]]) -> str:
         request = urllib.request.Request(self.base + path, data=urlencode(fields).encode(), method="POST",
-                                         headers={"X-Desk-Token": self.token,
+                                         headers={"X-Desk-Token": self.csrf, "Cookie": self.cookie,
                                                   "Content-Type": "application/x-www-form-urlencoded"})
         with urllib.request.urlopen(request, timeout=600) as answer:
             assert answer.status == 200
@@ -84,22 +103,26 @@ class Desk:
             self.process.wait()
 
 
-def form_fields() -> list[tuple[str, str]]:
-    from verbale.facts.yamlsource import load_yaml_bytes
+def page_form(page: str) -> list[tuple[str, str]]:
+    """What the note's page posts, untouched by the clerk (its `__version` included)."""
+    start = page.index('<form id="spec-form"')
+    return posted_pairs(page[start:page.index("</form>", start)])
 
-    data = load_yaml_bytes(SEED.read_bytes(), "spec").data
-    fields = [("number", data["number"]), ("date", str(data["date"])), ("place", "astana"),
-              ("sender", "cica-secretariat"), ("recipients[0]", "cica-member-states"), ("urgency", "most-urgent"),
-              ("on_behalf_of", "cica-chairmanship"), ("meeting.body", "swg"), ("meeting.zone", "Asia/Almaty"),
-              ("meeting.time_of", "astana"), ("enclosures", "11"), ("meeting.start", "2021-09-24T14:00")]
-    return fields + [(f"purpose.{lang}", " ".join(text.split())) for lang, text in data["purpose"].items()]
+
+def with_field(fields: list[tuple[str, str]], name: str, value: str) -> list[tuple[str, str]]:
+    assert any(key == name for key, _ in fields), name
+    return [(key, value if key == name else old) for key, old in fields]
+
+
+def new_version(answer: str) -> str:
+    return re.search(r'name="__version" id="version" value="([0-9a-f]+)"', answer).group(1)
 
 
 def preview(desk: Desk, edits: int) -> None:
     from verbale.facts.spec import parse_spec
     from verbale.facts.yamlsource import load_yaml_bytes
 
-    raw, base = SEED.read_bytes(), [f for f in form_fields() if f[0] != "meeting.start"]
+    raw, base = SEED.read_bytes(), desk.form
 
     def parse_once() -> float:
         started = time.perf_counter()
@@ -108,7 +131,7 @@ def preview(desk: Desk, edits: int) -> None:
 
     def edit(index: int) -> float:
         hour = 8 + index % 10
-        fields = base + [("meeting.start", f"2021-09-24T{hour:02d}:{index % 60:02d}")]
+        fields = with_field(base, "meeting.start", f"2021-09-24T{hour:02d}:{index % 60:02d}")
         started = time.perf_counter()
         answer = desk.post(f"/preview/{SEED.name}", fields)
         elapsed = time.perf_counter() - started
@@ -159,19 +182,20 @@ def generate(args, work: Path, runtime: Path) -> None:
         if running() is None:
             print("Generate with PDF: skipped (the desk could not keep an office: no LibreOffice or python3-uno)")
             return
-        fields = form_fields()
-        with_pdf.post(f"/generate/{SEED.name}", fields)              # the first Generate of each, not counted
-        no_pdf.post(f"/generate/{SEED.name}", fields)
+        for desk in (with_pdf, no_pdf):    # the first Generate of each, not counted
+            desk.form = with_field(desk.form, "__version", new_version(desk.post(f"/generate/{SEED.name}", desk.form)))
         rounds = []
         for _ in range(args.rounds):
             began = time.perf_counter()
-            answer = with_pdf.post(f"/generate/{SEED.name}", fields)
+            answer = with_pdf.post(f"/generate/{SEED.name}", with_pdf.form)
             a = time.perf_counter() - began
             assert answer.count(".pdf\"") >= 5 and "No PDF" not in answer, answer[:500]
+            with_pdf.form = with_field(with_pdf.form, "__version", new_version(answer))
             began = time.perf_counter()
-            answer = no_pdf.post(f"/generate/{SEED.name}", fields)
+            answer = no_pdf.post(f"/generate/{SEED.name}", no_pdf.form)
             b = time.perf_counter() - began
             assert ".pdf\"" not in answer
+            no_pdf.form = with_field(no_pdf.form, "__version", new_version(answer))
             rounds.append((a, b, office_seconds(roots[0] / "out")))
     finally:
         with_pdf.stop()

@@ -7,45 +7,45 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import sys
 from pathlib import Path
 
 from ..errors import NoteError
 from .journal import EXIT_FAILED, EXIT_OK, EXIT_USAGE, say
 from .lines import year
-KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-NUMBER_LENGTH, SUBJECT_LENGTH = 60, 300
+
+
+def _argument(check):
+    """An argparse type from one of the register's checks (verbale/register/incoming.py, shared with the desk)."""
+    def convert(text: str):
+        try:
+            return check(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    return convert
 
 
 def _date(text: str) -> dt.date:
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-            return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a real date (YYYY-MM-DD)") from None
-    raise argparse.ArgumentTypeError(f"'{text}' is not a date: write YYYY-MM-DD")
+    from ..register.incoming import parsed_date
+
+    return _argument(parsed_date)(text)
 
 
 def _key(text: str) -> str:
-    if not KEY.match(text) or len(text) > 80:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a termbase key (lowercase letters, digits, hyphens, "
-                                         "e.g. mfa-russia)")
-    return text
+    from ..register.incoming import checked_key
+
+    return _argument(checked_key)(text)
 
 
 def _line(limit: int, required: bool = True):
-    def check(text: str) -> str:
-        text = " ".join(text.split())
-        if not text and not required:
-            return text
-        if not text or not text.isprintable() or len(text) > limit:
-            raise argparse.ArgumentTypeError(f"one line of at most {limit} printable characters is expected")
-        return text
-    return check
+    from ..register.incoming import checked_line
+
+    return _argument(lambda text: checked_line(text, limit, required))
 
 
 def parser() -> argparse.ArgumentParser:
+    from ..register.incoming import NUMBER_LENGTH, SUBJECT_LENGTH
+
     p = argparse.ArgumentParser(prog="verbale incoming", description="The notes the office received, in the same "
                                 "register as the outgoing notes: each gets an id in-YEAR-N (the Nth received that "
                                 "year), its file is kept in the workspace's incoming/ folder by its SHA-256, and "
@@ -79,51 +79,29 @@ def parser() -> argparse.ArgumentParser:
 
 
 def add(args, today: dt.date) -> int:
-    from ..facts.termbase import display_path
     from ..facts.workspace import load_workspace
-    from ..register.extract import extract_text, time_limit
-    from ..register.incoming import NewIncoming, holding_file, receive
+    from ..register.extract import time_limit
+    from ..register.incoming import NewIncoming, dates_problem, record_incoming
     from ..register.outgoing import user_name
-    from ..register.received import keep_received, read_received
-    from ..register.reply import missing_entry
+    from ..register.received import read_received
     from .register import open_workspace_register
 
-    if args.due is not None and args.due < args.date:
-        print(f"verbale incoming: error: --due {args.due} is before the note's date {args.date}", file=sys.stderr)
-        return EXIT_USAGE
-    if args.received is not None and args.received > today:
-        print(f"verbale incoming: error: --received {args.received} is after today", file=sys.stderr)
+    problem = dates_problem(args.date, args.due, args.received, today)
+    if problem:
+        say(f"verbale incoming: error: {problem}", sys.stderr)
         return EXIT_USAGE
     if args.file:
         try:
             time_limit()  # a wrong $VERBALE_OCR_TIMEOUT is refused before anything is done
         except NoteError as exc:
-            print(f"verbale incoming: error: {exc.problem} ({exc.hint})", file=sys.stderr)
+            say(f"verbale incoming: error: {exc.problem} ({exc.hint})", sys.stderr)
             return EXIT_USAGE
     register, config = open_workspace_register(args.workspace)
-    warnings, note = [], NewIncoming(sender=args.sender, number=args.number, note_date=args.date,
-                                     received_on=args.received or today, subject=args.subject, due=args.due,
-                                     created_by=user_name())
-    if args.file:
-        received = read_received(Path(args.file))
-        register.ensure_schema()
-        earlier = holding_file(register, received.sha256)
-        if earlier:
-            warnings.append(f"{args.file}:1: FILE: the same file was recorded already as {', '.join(earlier)} "
-                            "(recorded again)")
-        extracted = extract_text(received.data)
-        if extracted.problem:
-            warnings.append(f"{args.file}:1: FILE: no text kept: {extracted.problem} (the note is recorded; "
-                            "list --text will not find it by what it says)")
-        note.file_name = keep_received(config.root, received)
-        note.original_name, note.sha256 = received.original_name, received.sha256
-        note.text, note.text_source = extracted.text, extracted.source
-    workspace = load_workspace(config.root)
-    languages = list(workspace.config.get("languages") or ["en", "ru", "kk"])
-    for line in missing_entry(args.sender, workspace, languages, "the sender"):
-        warnings.append(f"{display_path(config.root / 'termbase' / 'terms.yaml')}:1: {args.sender}: {line} "
-                        "(needed before a reply to it)")
-    recorded = receive(register, note)
+    note = NewIncoming(sender=args.sender, number=args.number, note_date=args.date, received_on=args.received or today,
+                       subject=args.subject, due=args.due, created_by=user_name())
+    received = read_received(Path(args.file)) if args.file else None
+    recorded, warnings = record_incoming(register, config.root, load_workspace(config.root), note, received,
+                                         args.file or "FILE")
     for line in warnings:
         say(line, sys.stderr)
     say(recorded.id)

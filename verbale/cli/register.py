@@ -274,8 +274,12 @@ def dispatch(register, args, by: str) -> int:
     """``register dispatch NUMBER --channel …``: the note left the office; its receipt is kept by its SHA-256."""
     import hashlib
 
-    if not 1 <= args.copies <= 10000:
-        say("verbale register: error: --copies takes a whole number from 1", sys.stderr)
+    from ..register.store import dispatch_problem
+
+    problem = dispatch_problem(args.channel, args.copies)
+    if problem:
+        say(f"verbale register: error: --{problem}" if problem.startswith("copies") else
+            f"verbale register: error: --channel: {problem}", sys.stderr)
         return EXIT_USAGE
     receipt = None
     if args.receipt:

@@ -8,9 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import RegisterError
 from .journal import EXIT_OK
-MAX_ATTEMPTS = 99
 
 
 def parser() -> argparse.ArgumentParser:
@@ -31,26 +29,11 @@ def _write(args, register, config) -> tuple[Path, object]:
     import datetime as dt
 
     from ..facts.workspace import load_workspace
-    from ..files import create_new
-    from ..register.reply import reply_for
+    from ..register.reply import write_reply
 
-    workspace, today = load_workspace(config.root), dt.date.today()
     folder = Path(args.output).parent if args.output else config.root / "notes"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for attempt in range(1, MAX_ATTEMPTS + 1):
-            reply = reply_for(register, args.id, workspace, today, attempt)
-            target = Path(args.output) if args.output else folder / reply.name
-            if create_new(target, reply.text.encode("utf-8")):
-                return target, reply
-            if args.output:
-                raise RegisterError("the file exists; a spec is never overwritten", field="-o", hint="name "
-                                    "another file, or leave out -o for notes/reply-ID.yaml", file=str(target), line=1)
-    except OSError as exc:
-        raise RegisterError(f"cannot write the spec: {exc.strerror}", field="-o", hint="check the folder is "
-                            "writable", file=str(exc.filename or folder), line=1) from None
-    raise RegisterError(f"{MAX_ATTEMPTS} replies to {args.id} are there already", field="-o",
-                        hint="name the file with -o", file=str(folder), line=1)
+    return write_reply(register, args.id, load_workspace(config.root), folder, dt.date.today(),
+                       Path(args.output) if args.output else None)
 
 
 def _answered_already(register, ident: str) -> str:

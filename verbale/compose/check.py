@@ -9,14 +9,12 @@ compared by its figures (the letters may be transliterated).
 from __future__ import annotations
 
 import re
-
-from jinja2 import nodes
-from jinja2.exceptions import TemplateSyntaxError
+from functools import lru_cache
 
 from ..grammar.numberwords import numbers_in_words
 from ..facts.yamlsource import YamlDoc
 from .lint import lint
-from .texts import environment
+from .texts import named_values
 from .typed import LOOKALIKES, Finding, is_symbol, jinja_spans, symbols, typed_text, without_symbols  # noqa: F401
 
 TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})\b")
@@ -36,6 +34,7 @@ FACT_GROUPS = ("dates", "periods", "refs", "amounts")
 MEETING_VALUES = {"date": ("date",), "time": ("time",), "end": ("end",)}
 
 
+@lru_cache(maxsize=None)
 def _date_pattern(lang: str) -> re.Pattern:
     stems = "|".join(MONTHS[lang].split())
     if lang == "ru":
@@ -92,21 +91,7 @@ def facts(text: str, lang: str) -> set[str]:
     return found
 
 
-def _dotted(node: nodes.Node) -> list[str] | None:
-    """``refs.their_note.gen`` or ``refs['their-note']`` as its parts; None if it is not a plain name."""
-    parts: list[str] = []
-    while isinstance(node, (nodes.Getattr, nodes.Getitem)):
-        if isinstance(node, nodes.Getattr):
-            parts.append(node.attr)
-        elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
-            parts.append(node.arg.value)
-        else:
-            return None
-        node = node.node
-    return [node.name, *reversed(parts)] if isinstance(node, nodes.Name) else None
-
-
-def _fact_names(parts: list[str], when: tuple[str, ...]) -> list[str]:
+def _fact_names(parts, when: tuple[str, ...]) -> list[str]:
     """The facts a dotted name states, whatever form or filter it asks for (``refs.their_note.gen``)."""
     if len(parts) < 2:
         return []
@@ -117,25 +102,10 @@ def _fact_names(parts: list[str], when: tuple[str, ...]) -> list[str]:
     return []
 
 
-def _expression_facts(node: nodes.Node, when: tuple[str, ...], found: set[str]) -> None:
-    """Add the facts and integer literals of one ``{{ }}`` expression to ``found``.  The arguments of a filter
-    or a call say how a language writes a value (``ordinal('genitive', 'f')``), so they are not facts."""
-    parts = _dotted(node)
-    if parts is not None:
-        found.update(_fact_names(parts, when))
-    elif isinstance(node, nodes.Const):
-        if type(node.value) is int:  # not True/False
-            found.add(f"number {node.value}")
-    elif isinstance(node, (nodes.Filter, nodes.Test, nodes.Call, nodes.Getattr, nodes.Getitem)):
-        if node.node is not None:
-            _expression_facts(node.node, when, found)
-    else:
-        for child in node.iter_child_nodes():
-            _expression_facts(child, when, found)
-
-
-def named_facts(source: str, when: tuple[str, ...] = ("date", "time")) -> set[str]:
+def named_facts(source: str, when: tuple[str, ...] = ("date", "time"), lang: str = "en") -> set[str]:
     """The facts a text names inside ``{{ }}``, as comparable strings; ``when`` is what ``meeting.when`` states.
+    The text is read by Jinja's own parser once, when it is compiled to be rendered in ``lang``
+    (``texts.named_values``), not parsed again for the check.
 
     >>> sorted(named_facts("{{ refs.their_note.gen }} {{ refs['their-note'] | dat }} {{ dates.a }}"))
     ['fact dates.a', 'fact refs.their_note']
@@ -146,16 +116,13 @@ def named_facts(source: str, when: tuple[str, ...] = ("date", "time")) -> set[st
     """
     if "{{" not in source:
         return set()
-    try:
-        tree = environment("en").parse(source)
-        found: set[str] = set()
-        for output in tree.find_all(nodes.Output):
-            for node in output.nodes:
-                if not isinstance(node, nodes.TemplateData):
-                    _expression_facts(node, when, found)
-        return found
-    except (TemplateSyntaxError, RecursionError, ValueError):  # such a text fails when rendered, before the check
-        return set()
+    found: set[str] = set()
+    for kind, value in named_values(source, lang):
+        if kind == "name":
+            found.update(_fact_names(value, when))
+        else:
+            found.add(f"number {value}")
+    return found
 
 
 def field_texts(spec, placeholder: str | None = " ") -> dict[str, tuple[tuple, dict[str, str]]]:
@@ -246,7 +213,7 @@ def disagreements(spec, doc: YamlDoc) -> list[Finding]:
     when = ("date", "time", "end") if spec.meeting is not None and spec.meeting.end is not None else ("date", "time")
     sources = field_texts(spec, placeholder=None)
     for field, (path, texts) in field_texts(spec).items():
-        by_language = {lang: facts(text, lang) | named_facts(sources[field][1][lang], when)
+        by_language = {lang: facts(text, lang) | named_facts(sources[field][1][lang], when, lang)
                        for lang, text in texts.items()}
         pointed: set[str] = set()  # facts a typed date stands for: said once, as "typed by hand"
         for fact in sorted(set().union(*by_language.values())):  # "date …" before "fact …"

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .typed import LOOKALIKES, Finding, symbols, typed_text, without_symbols
 from ..grammar import kk, spelling
@@ -137,11 +138,12 @@ SCRIPTS = {"en": re.compile(r"[A-Za-z]"), "ru": re.compile(r"[А-Яа-яЁё]"),
 KAZAKH_ONLY = re.compile(r"[ӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 
 
-def _checked_words(text: str, lang: str):
-    """The words of a text the dictionary is asked about: not abbreviations (ЕҚЫҰ, ҚазҰУ), not a suffix joined to
-    figures, an abbreviation or a quote by a hyphen (14.00-те, АӨСШК-нің), not words of another script (a Latin
-    symbol in a Russian text; a Kazakh name in a Russian one)."""
-    text = without_symbols(text)
+@lru_cache(maxsize=1024)   # a batch's notes share most texts; bounded: memory stays flat
+def _checked_words(text: str, lang: str) -> tuple[str, ...]:
+    """The words of a text the dictionary is asked about, each once, in order: not abbreviations (ЕҚЫҰ, ҚазҰУ),
+    not a suffix joined to figures, an abbreviation or a quote by a hyphen (14.00-те, АӨСШК-нің), not words of
+    another script (a Latin symbol in a Russian text; a Kazakh name in a Russian one)."""
+    text, words = without_symbols(text), []
     for match in TYPED_WORD.finditer(text):
         word = match.group().replace("\u2011", "-")
         before = text[:match.start()]
@@ -155,14 +157,14 @@ def _checked_words(text: str, lang: str):
             continue
         if before[-1:].isdigit():
             continue      # letters glued to figures: the 59th, the 1990s, 1st
-
-        yield word
+        words.append(word)
+    return tuple(dict.fromkeys(words))
 
 
 def _unknown_words(text: str, lang: str, spelling_: str, known: frozenset) -> list[tuple[str, str]]:
     """Words no dictionary, name or word list knows (a hyphenated word is right when its parts are)."""
     slips, name = [], LANGUAGE_NAMES[lang]
-    for word in dict.fromkeys(_checked_words(text, lang)):
+    for word in _checked_words(text, lang):
         if spelling.is_spelled_right(word, lang, spelling_, known):
             continue
         parts = word.split("-")

@@ -239,6 +239,7 @@ def _finalize(value):
     return f"{OPEN}{value}{end}{CLOSE}"
 
 
+@lru_cache(maxsize=1024)   # pure; rendered formulas recur from note to note of a batch
 def joined(text: str) -> str:
     """The rendered text with its joins settled as a careful typist would, and the join marks taken away:
     no space before a comma, a stop or a colon that starts or follows an inserted text (``и , подтверждая`` →
@@ -290,6 +291,7 @@ def fact_variant(name: str):
     return apply
 
 
+@lru_cache(maxsize=1024)   # pure; rendered formulas recur from note to note of a batch
 def close_appositions(text: str) -> str:
     """The comma that closes an apposition where the sentence goes on (``Ms X, Counsellor of the Embassy, has
     assumed …``); none before a stop, a comma or the end.
@@ -321,7 +323,9 @@ def _compile(lang: str, source: str):
         if refused is not None:
             raise TemplateError(f"'{type(refused).__name__.lower()}' is not allowed in a text",
                                 hint="texts use {{ facts }}, filters and {% if %} only")
-        return env.from_string(tree), frozenset(meta.find_undeclared_variables(tree))
+        names = frozenset(meta.find_undeclared_variables(tree))
+        named = _named_values(tree)   # read before compiling: Jinja's optimizer folds constants in the tree
+        return env.from_string(tree), names, named
     except TemplateAssertionError as exc:  # e.g. an unknown filter
         raise TemplateError(exc.message or "invalid template", hint=_filters_hint(lang)) from None
     except TemplateSyntaxError as exc:
@@ -330,6 +334,72 @@ def _compile(lang: str, source: str):
         raise TemplateError("the text nests too deeply", hint="use fewer nested {% if %} blocks and brackets") from None
     except ValueError as exc:  # e.g. an integer literal past Python's 4,300 digits
         raise TemplateError(f"template syntax error: {exc}", hint="check the numbers in {{ }}") from None
+
+
+def _dotted(node: nodes.Node) -> tuple[str, ...] | None:
+    """``refs.their_note.gen`` or ``refs['their-note']`` as its parts; None if it is not a plain name."""
+    parts: list[str] = []
+    while isinstance(node, (nodes.Getattr, nodes.Getitem)):
+        if isinstance(node, nodes.Getattr):
+            parts.append(node.attr)
+        elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+            parts.append(node.arg.value)
+        else:
+            return None
+        node = node.node
+    return (node.name, *reversed(parts)) if isinstance(node, nodes.Name) else None
+
+
+def _expression_values(node: nodes.Node, found: list) -> None:
+    """The dotted names and integer literals of one ``{{ }}`` expression.  The arguments of a filter or a call
+    say how a language writes a value (``ordinal('genitive', 'f')``), so they are not read."""
+    parts = _dotted(node)
+    if parts is not None:
+        found.append(("name", parts))
+    elif isinstance(node, nodes.Const):
+        if type(node.value) is int:  # not True/False
+            found.append(("number", node.value))
+    elif isinstance(node, (nodes.Filter, nodes.Test, nodes.Call, nodes.Getattr, nodes.Getitem)):
+        if node.node is not None:
+            _expression_values(node.node, found)
+    else:
+        for child in node.iter_child_nodes():
+            _expression_values(child, found)
+
+
+def _named_values(tree: nodes.Template) -> tuple | None:
+    """What the cross-language check reads in a parsed text (``compose.check.named_facts``): for each ``{{ }}``
+    expression, its dotted names (``("name", ("refs", "x", "gen"))``) and integer literals (``("number", 7)``);
+    None if the tree nests too deeply to walk.
+
+    >>> _named_values(environment("en").parse("{{ refs.x.gen }} {{ 7 | ordinal('a') }} {% if dates.a %}{% endif %}"))
+    (('name', ('refs', 'x', 'gen')), ('number', 7))
+    """
+    found: list = []
+    try:
+        for output in tree.find_all(nodes.Output):
+            for node in output.nodes:
+                if not isinstance(node, nodes.TemplateData):
+                    _expression_values(node, found)
+    except RecursionError:
+        return None
+    return tuple(found)
+
+
+def named_values(source: str, lang: str = "en") -> tuple:
+    """What the check reads in ``source`` (see ``_named_values``): from the text compiled for rendering in
+    ``lang`` (a cache hit once the note is composed: the text is not parsed again), else parsed here; () for a
+    text that does not parse (it fails when rendered, before the check)."""
+    try:
+        named = _compile(lang, source)[2]
+        if named is not None:
+            return named
+    except NoteError:
+        pass
+    try:
+        return _named_values(environment("en").parse(source)) or ()
+    except (TemplateSyntaxError, RecursionError, ValueError):
+        return ()
 
 
 def _filters_hint(lang: str) -> str:
@@ -362,7 +432,7 @@ def render_text(source: str, lang: str, context: dict, field: str = "", trusted:
     if "{" not in source:  # plain text: nothing to render
         return _writable(source.replace(APPOSITION_END, ""), field)
     try:
-        template, names = _compile(lang, source)
+        template, names, _ = _compile(lang, source)
         unknown = sorted(names - context.keys())
         if unknown and not trusted:
             near = difflib.get_close_matches(unknown[0], list(context), n=1, cutoff=0.6)

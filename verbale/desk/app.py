@@ -4,6 +4,12 @@ Pages: the list of notes, one note open as a form (made from the JSON Schema) be
 language, the register, and the names of the termbase. Every request carries the desk's access token (guard.py);
 writes carry the page's same-origin token; every path stays inside the workspace; every user text is escaped by
 the page templates (autoescape). A bad request is answered 4xx with a plain line, never 500.
+
+Every endpoint's work runs in Starlette's threadpool, never on the event loop (endpoints.py), so one clerk's
+Generate never stalls another clerk's preview. What the loop gave for free is kept by locks: the page-form cache
+has one, and Save, Generate and the other writes of one note take that note's lock, so that the check "the file
+is still the version the page was made from" and the write are one step (the register's own locking keeps one
+number per note across processes).
 """
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ import contextlib
 import datetime as dt
 import re
 import secrets
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,6 +40,7 @@ from ..facts.workspace import Workspace
 from . import editing
 from .drafts import Store, new_draft
 from .editing import Refusal, version_of
+from .endpoints import desk_of, posted_fields, posted_form, run_in_threadpool
 from .form import (LIST_MARK, _key, form_data, get_path, item_widget, parse_path, posted_pairs, put_path,
                    widget_at, widgets, with_changes)
 from .guard import Guard
@@ -69,6 +77,15 @@ class Desk:
         self.form = widgets(self.schema)
         self.store = Store(self.root)
         self._shown: OrderedDict[tuple[str, str], list] = OrderedDict()
+        self._shown_lock = threading.Lock()
+        self._note_locks: dict[str, threading.Lock] = {}
+        self._note_locks_lock = threading.Lock()
+        self._waiting_drafts: dict[str, tuple] = {}
+
+    def note_lock(self, name: str) -> threading.Lock:
+        """The lock of one note (its name in the workspace): its Save, Generate, draft, rename and delete."""
+        with self._note_locks_lock:
+            return self._note_locks.setdefault(name, threading.Lock())
 
     # -- the workspace, read again when its files change (the desk runs for days) ----------------------------
 
@@ -124,18 +141,40 @@ class Desk:
     def shown_pairs(self, name: str, raw: bytes, data: dict) -> list[tuple[str, str]]:
         """What the page posts for the file ``raw`` untouched (cached by version)."""
         key = (name, version_of(raw))
-        if key not in self._shown:
-            self._shown[key] = posted_pairs(self.form_html(name, data))
+        with self._shown_lock:
+            found = self._shown.get(key)
+            if found is not None:
+                self._shown.move_to_end(key)
+                return found
+        found = posted_pairs(self.form_html(name, data))
+        with self._shown_lock:
+            self._shown[key] = found
             while len(self._shown) > SHOWN_CACHE:
                 self._shown.popitem(last=False)
-        self._shown.move_to_end(key)
-        return self._shown[key]
+        return found
+
+    def shown_of_version(self, name: str, version: str) -> list | None:
+        with self._shown_lock:
+            return next((v for (n, ver), v in self._shown.items() if n == name and ver == version), None)
 
     def shown_data(self, name: str, raw: bytes, data: dict) -> dict:
         return form_data(self.shown_pairs(name, raw, data), self.schema)
 
     def keep_draft(self, name: str, path: Path, version: str, pairs: list) -> None:
-        """The form as posted, kept in the workspace; none where it holds nothing the file does not."""
+        """The form as posted, kept in the workspace; none where it holds nothing the file does not. While the
+        note's lock is held (a Generate at work), only the latest form waits for it: one thread a note, however
+        long the clerk types meanwhile, never the whole threadpool."""
+        with self._note_locks_lock:
+            waiting = name in self._waiting_drafts
+            self._waiting_drafts[name] = (path, version, pairs)
+        if waiting:
+            return
+        with self.note_lock(name):
+            with self._note_locks_lock:
+                path, version, pairs = self._waiting_drafts.pop(name)
+            self._keep_draft(name, path, version, pairs)
+
+    def _keep_draft(self, name: str, path: Path, version: str, pairs: list) -> None:
         try:
             raw = path.read_bytes()
         except OSError:
@@ -151,7 +190,7 @@ class Desk:
         else:
             earlier = self.store.draft(name)
             shown = earlier.shown if earlier is not None and earlier.version == version else None
-            shown = shown or next((v for (n, ver), v in self._shown.items() if n == name and ver == version), None)
+            shown = shown or self.shown_of_version(name, version)
         self.store.keep(name, new_draft(version, pairs, shown))
 
 
@@ -175,21 +214,7 @@ def _languages(data: dict, workspace: Workspace | None = None) -> list[str]:
     return [lang for lang in LANGUAGE_NAMES if not chosen or lang in chosen]
 
 
-def _desk(request: Request) -> Desk:
-    return request.app.state.desk
-
-
-async def _posted(request: Request) -> tuple[list[tuple[str, str]], dict]:
-    """The posted fields (name, value) and the page's own fields (``__version`` …)."""
-    try:
-        form = await request.form(max_files=0, max_fields=2000)
-    except HTTPException:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a malformed body is the sender's problem, said in one line
-        raise HTTPException(400, f"The form could not be read: {exc}") from None
-    pairs = [(name, value) for name, value in form.multi_items() if isinstance(value, str)]
-    own = [(name, value) for name, value in pairs if name.startswith("__") and not name.startswith(LIST_MARK)]
-    return [pair for pair in pairs if pair not in own], dict(own)
+_desk = desk_of
 
 
 def _spec_name(request: Request) -> tuple[Path, str]:
@@ -298,10 +323,10 @@ def spec_page(request: Request) -> Response:
                      dirty=banner == "restored")
 
 
-async def preview_fragment(request: Request) -> Response:
+@posted_form
+def preview_fragment(request: Request, pairs: list, extras: dict) -> Response:
     desk = _desk(request)
     path, name = _spec_name(request)
-    pairs, extras = await _posted(request)
     data = form_data(pairs, desk.schema)
     result: Preview = preview(data, desk.workspace, extras.get("__recipient"))
     response = desk.page(request, "preview.html", result=result, request_path=request.url.path, oob=True)
@@ -310,11 +335,11 @@ async def preview_fragment(request: Request) -> Response:
     return response
 
 
-async def form_fragment(request: Request) -> Response:
+@posted_form
+def form_fragment(request: Request, pairs: list, extras: dict) -> Response:
     """The form again, with an item added to or removed from a list or a named map, or a variant chosen."""
     desk = _desk(request)
     path, name = _spec_name(request)
-    pairs, extras = await _posted(request)
     data = form_data(pairs, desk.schema)
     query = request.query_params
     words = desk.words(request)
@@ -397,68 +422,86 @@ def _refused(desk: Desk, request: Request, refusal: Refusal, name: str, action: 
                      confirm_label=words("Save anyway") if action == "save" else words("Generate anyway"))
 
 
-async def save(request: Request) -> Response:
+@posted_form
+def save(request: Request, pairs: list, extras: dict) -> Response:
     desk = _desk(request)
     path, name = _spec_name(request)
-    pairs, extras = await _posted(request)
     words = desk.words(request)
     version = extras.get("__version", "")
-    try:
-        edit = editing.prepare(path, name, version, form_data(pairs, desk.schema),
-                               lambda raw, data: desk.shown_data(name, raw, data))
-        if edit.changed:
-            _check(desk, edit, words)
-            if "register" not in _confirmed(extras):
-                _registered_refusal(desk, edit, words)
-        new_version = editing.write(edit)
-    except Refusal as refusal:
-        if version:
-            desk.keep_draft(name, path, version, pairs)
-        return _refused(desk, request, refusal, name, "save", words, _confirmed(extras))
-    desk.store.discard(name)
+    with desk.note_lock(name):
+        try:
+            edit = editing.prepare(path, name, version, form_data(pairs, desk.schema),
+                                   lambda raw, data: desk.shown_data(name, raw, data))
+            if edit.changed:
+                _check(desk, edit, words)
+                if "register" not in _confirmed(extras):
+                    _registered_refusal(desk, edit, words)
+            new_version = editing.write(edit)
+        except Refusal as refusal:
+            if version:
+                desk._keep_draft(name, path, version, pairs)
+            return _refused(desk, request, refusal, name, "save", words, _confirmed(extras))
+        desk.store.discard(name)
     message = words("Saved {name}.", name=name) if edit.changed else words("Nothing to save: {name} is as in the "
                                                                          "file.", name=name)
     return desk.page(request, "saved.html", ok=True, message=message, version=new_version)
 
 
-async def generate(request: Request) -> Response:
+def _generate_refusals(desk: Desk, edit: editing.Edit, words: Words, confirmed: set[str], draft: bool) -> None:
+    """What stops a Generate, or asks first: the command line's errors; for a note, the check's findings and a
+    number the register holds already; for a draft, a note the register holds (its files in the output folder
+    are the registered note's, which a draft would replace)."""
+    result = _check(desk, edit, words)
+    row = desk.registry().issued_to(edit.path, edit.original)
+    if draft:
+        if row is not None:
+            raise Refusal(409, "invalid", words(
+                "№ {number} is in the register: its files in the output folder are the note as registered, and a "
+                "draft would replace them. Duplicate the note to draft a new one from it.", number=row.number))
+        return
+    warnings = [p.text for p in result.problems if p.kind != "error"]
+    if warnings and "warnings" not in confirmed:
+        raise Refusal(409, "confirm", words("The check found what a reviewer should see before the note goes "
+                                            "out. Generate anyway?"), warnings, confirm="warnings")
+    if "register" not in confirmed:
+        _registered_refusal(desk, edit, words)
+        if row is not None:
+            raise Refusal(409, "confirm", words(
+                "№ {number} is already in the register. Generating again replaces its files in the output "
+                "folder; the register keeps the new files' hashes beside the old ones, and records an "
+                "amendment if the date, recipients, sender or subject changed.", number=row.number),
+                confirm="register", number=row.number)
+
+
+@posted_form
+def generate(request: Request, pairs: list, extras: dict) -> Response:
+    """Save the form's changes and write the note's files (and PDFs), numbered and recorded where the workspace
+    keeps a register; ``__draft=1``: a draft, as `verbale generate --draft` (no number, the draft mark)."""
     desk = _desk(request)
     path, name = _spec_name(request)
-    pairs, extras = await _posted(request)
     words = desk.words(request)
-    version, confirmed = extras.get("__version", ""), _confirmed(extras)
-    try:
-        edit = editing.prepare(path, name, version, form_data(pairs, desk.schema),
-                               lambda raw, data: desk.shown_data(name, raw, data))
-        result = _check(desk, edit, words)
-        warnings = [p.text for p in result.problems if p.kind != "error"]
-        if warnings and "warnings" not in confirmed:
-            raise Refusal(409, "confirm", words("The check found what a reviewer should see before the note goes "
-                                                "out. Generate anyway?"), warnings, confirm="warnings")
-        if "register" not in confirmed:
-            _registered_refusal(desk, edit, words)
-            row = desk.registry().issued_to(path, edit.original)
-            if row is not None:
-                raise Refusal(409, "confirm", words(
-                    "№ {number} is already in the register. Generating again replaces its files in the output "
-                    "folder; the register keeps the new files' hashes beside the old ones, and records an "
-                    "amendment if the date, recipients, sender or subject changed.", number=row.number),
-                    confirm="register", number=row.number)
-        editing.write(edit)
-    except Refusal as refusal:
-        if version:
-            desk.keep_draft(name, path, version, pairs)
-        return _refused(desk, request, refusal, name, "generate", words, confirmed)
-    desk.store.discard(name)
-    try:
-        names, problems = desk.specs.generate(path, desk.out, desk.workspace)
-        after = path.read_bytes()
-        number = (desk.specs.read(path)[0] or {}).get("number")
-    except NoteError as exc:
-        lines = [str(e) for e in getattr(exc, "errors", [exc])]
-        return desk.page(request, "saved.html", 422, ok=False, message="; ".join(lines), version=version_of(path.read_bytes()))
-    return desk.page(request, "files.html", names=names, problems=problems, number=number,
-                     numbered=str(edit.data.get("number")) == "auto" and number not in (None, "auto"),
+    version, confirmed, draft = extras.get("__version", ""), _confirmed(extras), extras.get("__draft") == "1"
+    with desk.note_lock(name):   # one Generate of a note at a time in this desk (the register: across desks)
+        try:
+            edit = editing.prepare(path, name, version, form_data(pairs, desk.schema),
+                                   lambda raw, data: desk.shown_data(name, raw, data))
+            _generate_refusals(desk, edit, words, confirmed, draft)
+            editing.write(edit)
+        except Refusal as refusal:
+            if version:
+                desk._keep_draft(name, path, version, pairs)
+            return _refused(desk, request, refusal, name, "generate", words, confirmed)
+        desk.store.discard(name)
+        try:
+            names, problems = desk.specs.generate(path, desk.out, desk.workspace, draft=draft)
+            after = path.read_bytes()
+            number = (desk.specs.read(path)[0] or {}).get("number")
+        except NoteError as exc:
+            lines = [str(e) for e in getattr(exc, "errors", [exc])]
+            return desk.page(request, "saved.html", 422, ok=False, message="; ".join(lines),
+                             version=version_of(path.read_bytes()))
+    return desk.page(request, "files.html", names=names, problems=problems, number=number, draft=draft,
+                     numbered=not draft and str(edit.data.get("number")) == "auto" and number not in (None, "auto"),
                      version=version_of(after))
 
 
@@ -475,17 +518,23 @@ def download(request: Request) -> Response:
 
 # -- drafts --------------------------------------------------------------------------------------------------
 
-async def discard_draft(request: Request) -> Response:
+def discard_draft(request: Request) -> Response:
     desk = _desk(request)
     _, name = _spec_name(request)
-    desk.store.discard(name)
+    with desk.note_lock(name):
+        desk.store.discard(name)
     return _go(request, f"/spec/{quote(name)}")
 
 
-async def apply_draft(request: Request) -> Response:
+def apply_draft(request: Request) -> Response:
     """The clerk's unsaved changes, made on an earlier version of the file, applied to the file as it is now."""
     desk = _desk(request)
     path, name = _spec_name(request)
+    with desk.note_lock(name):
+        return _apply_draft(request, desk, path, name)
+
+
+def _apply_draft(request: Request, desk: Desk, path: Path, name: str) -> Response:
     draft = desk.store.draft(name)
     raw = path.read_bytes()
     data, problem = desk.specs.read(path)
@@ -508,25 +557,15 @@ def _today() -> dt.date:
     return dt.date.today()
 
 
-async def _form(request: Request) -> dict:
-    try:
-        form = await request.form(max_files=0, max_fields=50)
-    except HTTPException:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        raise HTTPException(400, f"The form could not be read: {exc}") from None
-    return {name: value for name, value in form.items() if isinstance(value, str)}
-
-
-async def new_spec(request: Request) -> Response:
+@posted_fields
+def new_spec(request: Request, form: dict) -> Response:
     desk = _desk(request)
-    form = await _form(request)
     numbered = bool(desk.workspace.config.get("numbering"))
     path = desk.specs.create(str(form.get("name", ""))[:MAX_NAME], str(form.get("sample", "")), numbered, _today())
     return _go(request, f"/spec/{quote(desk.specs.name(path))}")
 
 
-async def duplicate(request: Request) -> Response:
+def duplicate(request: Request) -> Response:
     desk = _desk(request)
     path, _ = _spec_name(request)
     numbered = bool(desk.workspace.config.get("numbering"))
@@ -534,28 +573,30 @@ async def duplicate(request: Request) -> Response:
     return _go(request, f"/spec/{quote(desk.specs.name(copy))}")
 
 
-async def rename(request: Request) -> Response:
+@posted_fields
+def rename(request: Request, form: dict) -> Response:
     desk = _desk(request)
     path, name = _spec_name(request)
-    form = await _form(request)
     words = desk.words(request)
-    data, _ = desk.specs.read(path)
-    row = desk.registry().issued_to(path, data or {})
-    if row is not None:
-        raise HTTPException(409, words("№ {number} is in the register under the name {name}, so the note keeps "
-                                       "its name. Duplicate it to start another note from it.",
-                                       number=row.number, name=name))
-    target = desk.specs.renamed(path, str(form.get("to", ""))[:MAX_NAME])
-    desk.store.move_draft(name, desk.specs.name(target))
+    with desk.note_lock(name):
+        data, _ = desk.specs.read(path)
+        row = desk.registry().issued_to(path, data or {})
+        if row is not None:
+            raise HTTPException(409, words("№ {number} is in the register under the name {name}, so the note keeps "
+                                           "its name. Duplicate it to start another note from it.",
+                                           number=row.number, name=name))
+        target = desk.specs.renamed(path, str(form.get("to", ""))[:MAX_NAME])
+        desk.store.move_draft(name, desk.specs.name(target))
     return _go(request, "/")
 
 
-async def delete(request: Request) -> Response:
+def delete(request: Request) -> Response:
     from ..register.outgoing import user_name
 
     desk = _desk(request)
     path, name = _spec_name(request)
-    desk.store.throw(path, name, user_name())
+    with desk.note_lock(name):
+        desk.store.throw(path, name, user_name())
     return _go(request, "/")
 
 
@@ -564,9 +605,9 @@ def bin_page(request: Request) -> Response:
     return desk.page(request, "bin.html", entries=desk.store.binned())
 
 
-async def restore(request: Request) -> Response:
+@posted_fields
+def restore(request: Request, form: dict) -> Response:
     desk = _desk(request)
-    form = await _form(request)
     words = desk.words(request)
     entry = desk.store.binned_entry(str(form.get("entry", "")))
     if entry is None:
@@ -640,7 +681,7 @@ async def _office_while_serving(app):
 
     office.warm()
     yield
-    office.stop()
+    await run_in_threadpool(office.stop)   # it waits for the office to end: never on the event loop
 
 
 def _workspace(root: Path, termbase: Termbase | None) -> Workspace:

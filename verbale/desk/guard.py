@@ -8,7 +8,8 @@
   off loopback the token alone decides, so the desk may be reached by any of the machine's names.
 - Every request that changes something (POST) carries the page's same-origin token, and an Origin header,
   when the browser sends one, must be the desk's own.
-- Request bodies are limited in size.
+- Request bodies are limited in size: a form's to MAX_BODY, a received file's upload (the register's own pages
+  in UPLOADS) to MAX_UPLOAD.
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ import hmac
 from urllib.parse import parse_qs, urlencode
 
 MAX_BODY = 256 * 1024
+MAX_UPLOAD = 32 * 1024 * 1024
+UPLOADS = ("/register/incoming", "/register/dispatch")
 CSRF_HEADER = b"x-desk-token"
 CSRF_FIELD = "_csrf"
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
@@ -50,15 +53,17 @@ class Guard:
             own = self.hosts if self.loopback else self.hosts | {host}
             if origin is not None and origin.split(b"//", 1)[-1] not in own:
                 return await _refuse(send, 403, "A page of another site cannot change this desk.")
+            limit = MAX_UPLOAD if scope.get("path") in UPLOADS else MAX_BODY
+            too_large = f"The request is larger than {limit // 1024} KiB."
             try:
                 length = int(headers.get(b"content-length", b"0") or 0)
             except ValueError:
                 return await _refuse(send, 400, "The request's length is not a number.")
-            if length > MAX_BODY:
-                return await _refuse(send, 413, f"The request is larger than {MAX_BODY // 1024} KiB.")
-            body = await _read_body(receive)
+            if length > limit:
+                return await _refuse(send, 413, too_large)
+            body = await _read_body(receive, limit)
             if body is None:
-                return await _refuse(send, 413, f"The request is larger than {MAX_BODY // 1024} KiB.")
+                return await _refuse(send, 413, too_large)
             if not self._same_origin(headers, body):
                 return await _refuse(send, 403, "The page is out of date: reload it (the form token is missing).")
             receive = _replay(body)
@@ -98,7 +103,7 @@ def _query(scope) -> dict:
     return parse_qs(scope.get("query_string", b"").decode("latin-1"))
 
 
-async def _read_body(receive) -> bytes | None:
+async def _read_body(receive, limit: int = MAX_BODY) -> bytes | None:
     chunks, size = [], 0
     while True:
         message = await receive()
@@ -106,7 +111,7 @@ async def _read_body(receive) -> bytes | None:
             break
         chunk = message.get("body", b"")
         size += len(chunk)
-        if size > MAX_BODY:
+        if size > limit:
             return None
         chunks.append(chunk)
         if not message.get("more_body"):

@@ -166,6 +166,7 @@ def schema_messages(schema: dict) -> set[str]:
 
 
 STATES = ("issued", "cancelled", "registered", "signed", "dispatched")
+CHANNELS = ("courier", "pouch", "email", "hand")   # verbale.register.store.CHANNELS, shown in the clerk's words
 
 
 def desk_messages() -> set[str]:
@@ -177,4 +178,4 @@ def desk_messages() -> set[str]:
 
     here = Path(__file__).resolve().parent
     return (_template_messages(here / "templates") | _python_messages(here) | schema_messages(spec_schema())
-            | set(STATES) | set(SCRIPT_WORDS)) - {""}
+            | set(STATES) | set(CHANNELS) | set(SCRIPT_WORDS)) - {""}

@@ -21,6 +21,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from ..errors import NoteError
+from .endpoints import desk_of, posted_fields
 from ..facts.roundtrip import updated_text
 from ..facts.yamlsource import load_yaml_bytes
 
@@ -192,9 +193,7 @@ def check(termbase, entry: Entry) -> list[str]:
 
 
 def _context(request: Request):
-    from .app import _desk
-
-    desk = _desk(request)
+    desk = desk_of(request)
     workspace = desk.workspace
     languages = tuple(lang for lang in LANGUAGES if lang in (workspace.config.get("languages") or LANGUAGES))
     return desk, workspace, languages
@@ -229,14 +228,11 @@ def names_page(request: Request) -> Response:
                  added=added if KEY.fullmatch(added) else "")
 
 
-async def _entry(request: Request):
-    from .app import _form
-
+def _entry(request: Request, form: dict):
     desk, workspace, languages = _context(request)
     words = desk.words(request)
     if workspace.root is None:
         raise HTTPException(409, words("Names are kept in a workspace: make one with `verbale init DIR`."))
-    form = await _form(request)
     entry = entry_from(form, languages)
     if entry.kind not in WRITTEN:
         raise HTTPException(400, words("Choose what the name is: a recipient, a meeting body, a place or a person."))
@@ -248,11 +244,12 @@ async def _entry(request: Request):
     return desk, workspace, entry, problems
 
 
-async def propose(request: Request) -> Response:
+@posted_fields
+def propose(request: Request, form: dict) -> Response:
     """The forms the tool derives from what the clerk wrote, to confirm or correct."""
     from ..grammar.kk import looks_possessive
 
-    desk, workspace, entry, problems = await _entry(request)
+    desk, workspace, entry, problems = _entry(request, form)
     if problems:
         return _page(request, entry, 422, problems)
     nom = entry.written.get("kk", {}).get("nom", "")
@@ -268,11 +265,12 @@ async def propose(request: Request) -> Response:
     return _page(request, entry, proposed=found)
 
 
-async def add(request: Request) -> Response:
+@posted_fields
+def add(request: Request, form: dict) -> Response:
     """Check the entry as `terms check` does, on a copy of the termbase; then write it into the workspace's."""
     from ..files import write_atomic
 
-    desk, workspace, entry, problems = await _entry(request)
+    desk, workspace, entry, problems = _entry(request, form)
     words = desk.words(request)
     if problems:
         return _page(request, entry, 422, problems)

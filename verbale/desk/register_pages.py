@@ -1,6 +1,8 @@
 """The register in the desk: the numbers issued (with search and filters), one number's record with its files and
-their hashes, cancelling with a reason, and the export. All through the store's public functions
-(verbale/register/store.py) by way of registry.py.
+their hashes, cancelling with a reason, and the export; the incoming notes beside them, each with its Reply
+(the spec `verbale reply` writes); recording a received note and a dispatch with the command line's own
+functions and checks (verbale/register/incoming.py, store.py), so the desk never records what the command line
+would refuse. All through the store's public functions by way of registry.py.
 """
 from __future__ import annotations
 
@@ -12,6 +14,9 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
+
+from ..errors import NoteError
+from .endpoints import desk_of, posted_fields, posted_upload
 
 MAX_WORDS = 200
 
@@ -42,6 +47,13 @@ def _name(termbase, key: str, lang: str) -> str:
     return key
 
 
+def _received(registry, filters: dict) -> list:
+    """The incoming notes the filters find (the recipient filter: notes from that office)."""
+    if not registry.kept:
+        return []
+    return registry.incoming(filters["year"], filters["text"], filters["recipient"] or None)
+
+
 def register_page(request: Request) -> Response:
     from .app import _desk
 
@@ -56,9 +68,12 @@ def register_page(request: Request) -> Response:
     termbase = desk.termbase
     names = {key: _name(termbase, key, words.lang) for key in recipients}
     query = urlencode({key: value for key, value in filters.items() if value})
+    received = _received(registry, filters)
+    for key in {note["sender"] for note in received} - set(names):
+        names[key] = _name(termbase, key, words.lang)
     return desk.page(request, "register.html", page_name="register", registry=registry, rows=rows, years=years,
                      recipients=recipients, names=names, filters=filters, query=query,
-                     total=len(every))
+                     total=len(every), received=received, today=_today(), channels=_channels())
 
 
 def record_page(request: Request) -> Response:
@@ -91,16 +106,35 @@ def record_page(request: Request) -> Response:
     termbase = desk.termbase
     names = {key: _name(termbase, key, words.lang) for key in row.recipients}
     return desk.page(request, "record.html", page_name="register", row=row, files=files, spec=spec,
-                     spec_exists=spec_exists, names=names, year=year)
+                     spec_exists=spec_exists, names=names, year=year, channels=_channels())
 
 
-async def cancel(request: Request) -> Response:
+def _today():
+    from .app import _today as today
+
+    return today()
+
+
+def _channels() -> tuple[str, ...]:
+    from ..register.store import CHANNELS
+
+    return CHANNELS
+
+
+def _kept(desk, words):
+    registry = desk.registry()
+    if not registry.kept:
+        raise HTTPException(404, words("This workspace keeps no register."))
+    return registry
+
+
+@posted_fields
+def cancel(request: Request, form: dict) -> Response:
     from ..register.outgoing import user_name
-    from .app import _desk, _form
+    from .app import _desk
 
     desk = _desk(request)
     words = desk.words(request)
-    form = await _form(request)
     number = str(form.get("number", "")).strip()
     why = " ".join(str(form.get("why", "")).split())[:500]
     year = _year(str(form.get("year", "")) or None, words)
@@ -116,6 +150,79 @@ async def cancel(request: Request) -> Response:
     return RedirectResponse(target, status_code=303)
 
 
+@posted_upload
+def record_incoming(request: Request, form: dict) -> Response:
+    """A received note recorded from the register page, as `verbale incoming add` records it."""
+    from ..register.incoming import incoming_from_text
+    from ..register.outgoing import user_name
+    from ..register.received import received_bytes
+
+    desk = desk_of(request)
+    words = desk.words(request)
+    registry = _kept(desk, words)
+    upload = form.get("file")
+    text = {key: value for key, value in form.items() if isinstance(value, str)}
+    try:
+        note = incoming_from_text(text, _today(), user_name())
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+    try:
+        received = received_bytes(upload[1], upload[0]) if isinstance(upload, tuple) else None
+        recorded, warnings = registry.receive(note, received, received.original_name if received else "FILE")
+    except NoteError as exc:
+        raise HTTPException(422, str(exc)) from None
+    return desk.page(request, "recorded.html", ident=recorded.id, warnings=warnings)
+
+
+@posted_upload
+def dispatch(request: Request, form: dict) -> Response:
+    """A note's dispatch recorded from its record, as `verbale register dispatch` records it."""
+    from ..register.outgoing import user_name
+    from ..register.received import receipt_of
+    from ..register.store import dispatch_problem
+
+    desk = desk_of(request)
+    words = desk.words(request)
+    registry = _kept(desk, words)
+    number = str(form.get("number", "")).strip()
+    if not number or len(number) > 100:
+        raise HTTPException(400, words("Name a number of the register."))
+    year = _year(str(form.get("year", "")) or None, words)
+    channel, copies = str(form.get("channel", "")), str(form.get("copies", "1")).strip()
+    problem = dispatch_problem(channel, int(copies) if re.fullmatch(r"\d{1,6}", copies) else 0)
+    if problem:
+        raise HTTPException(422, problem)
+    upload = form.get("receipt")
+    receipt = receipt_of(*upload) if isinstance(upload, tuple) and upload[1] else None
+    try:
+        registry.dispatch(number, channel, int(copies), user_name(), year, receipt)
+    except NoteError as exc:
+        raise HTTPException(422, str(exc)) from None
+    return _go(request, f"/register/record?{urlencode({'number': number, **({'year': year} if year else {})})}")
+
+
+@posted_fields
+def reply(request: Request, form: dict) -> Response:
+    """Reply to an incoming note: the spec `verbale reply` writes, opened in the desk."""
+    desk = desk_of(request)
+    words = desk.words(request)
+    registry = _kept(desk, words)
+    ident = str(form.get("id", "")).strip()[:40]
+    try:
+        path = registry.reply(ident, _today())
+    except NoteError as exc:
+        raise HTTPException(422, str(exc)) from None
+    from urllib.parse import quote
+
+    return _go(request, f"/spec/{quote(desk.specs.name(path))}")
+
+
+def _go(request: Request, url: str) -> Response:
+    from .app import _go as go
+
+    return go(request, url)
+
+
 def export(request: Request) -> Response:
     from .app import _desk
 
@@ -124,10 +231,13 @@ def export(request: Request) -> Response:
     registry = desk.registry()
     filters = _filters(request, words)
     rows = registry.rows(filters["year"], filters["recipient"] or None, filters["text"]) if registry.kept else []
-    return Response(registry.csv(rows) if registry.kept else b"", media_type="text/csv; charset=utf-8",
+    return Response(registry.csv(rows, _received(registry, filters)) if registry.kept else b"", media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="register.csv"'})
 
 
 def routes() -> list:
     return [Route("/register", register_page), Route("/register/record", record_page),
-            Route("/register/cancel", cancel, methods=["POST"]), Route("/register/export.csv", export)]
+            Route("/register/cancel", cancel, methods=["POST"]), Route("/register/export.csv", export),
+            Route("/register/incoming", record_incoming, methods=["POST"]),
+            Route("/register/dispatch", dispatch, methods=["POST"]),
+            Route("/register/reply", reply, methods=["POST"])]

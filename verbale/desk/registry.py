@@ -101,6 +101,33 @@ class Registry:
     def cancel(self, number: str, why: str, by: str, year: int | None = None) -> None:
         self.register.cancel(number, why, by, year)
 
+    def incoming(self, year: int | None = None, words: str = "", sender: str | None = None) -> list:
+        """The incoming notes (verbale.register.incoming.Incoming) received in ``year``, with ``words``, from
+        ``sender``."""
+        from ..register.incoming import incoming_notes
+
+        if not self.exists():
+            return []
+        return incoming_notes(self.register, year=year, words=words, sender=sender)
+
+    def receive(self, note, received, shown_as: str):
+        """Record a received note as `verbale incoming add` does (the same function): (its record, warnings)."""
+        from ..register.incoming import record_incoming
+
+        return record_incoming(self.register, self.config.root, self.workspace, note, received, shown_as)
+
+    def dispatch(self, number: str, channel: str, copies: int, by: str, year: int | None = None,
+                 receipt: tuple[str, str] | None = None) -> None:
+        self.register.dispatch(number, channel, copies, by, year, receipt)
+
+    def reply(self, ident: str, today: dt.date) -> Path:
+        """Write the reply spec to the incoming note ``ident`` as `verbale reply` does (the same function), in
+        the workspace's notes/ folder; its path."""
+        from ..register.reply import write_reply
+
+        path, _ = write_reply(self.register, ident, self.workspace, self.config.root / "notes", today)
+        return path
+
     def issued_to(self, spec: Path, data: dict) -> Row | None:
         """The register's issue of the number a spec carries, when it was issued for that spec and stands (not
         cancelled); None where there is none or the register cannot be read."""
@@ -121,8 +148,11 @@ class Registry:
             return None
         return Row(record, direction_of(record), state_of(record))
 
-    def csv(self, rows: list[Row]) -> bytes:
-        # the command line's export (one table for both); the desk imports it, never the other way round
+    def csv(self, rows: list[Row], received: list = ()) -> bytes:
+        """The command line's export (`register export --csv`): the outgoing ``rows`` with the notes each answers,
+        then the incoming notes ``received`` (the desk imports the CLI's function, never the other way round)."""
         from ..cli.register import csv_bytes
+        from ..register.incoming import answered
 
-        return csv_bytes([row.record for row in rows])
+        records = [row.record for row in rows]
+        return csv_bytes(records, received, answered(self.register, [r.entry["id"] for r in records]))

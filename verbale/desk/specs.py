@@ -63,33 +63,38 @@ class SpecFiles:
             return None, f"{self.name(path)}:1: (spec): a spec is a mapping of fields"
         return doc.data, ""
 
-    def generate(self, path: Path, out: Path, workspace) -> tuple[list[str], list[str]]:
+    def generate(self, path: Path, out: Path, workspace, draft: bool = False) -> tuple[list[str], list[str]]:
         """Write the spec's files (replacing the desk's earlier ones) and, where LibreOffice is installed, a PDF
-        beside each DOCX: the names of the files, and a line for each PDF that could not be made."""
+        beside each DOCX: the names of the files, and a line for each PDF that could not be made. As `verbale
+        generate --pdf`: the note is numbered and recorded where the workspace keeps a register, and so are its
+        PDFs (their SHA-256 under its number); a ``draft`` takes no number and is recorded nowhere."""
         from ..build import build
-        from ..register.outgoing import write_registered
+        from ..register.outgoing import record_made_files, write_registered
 
-        built = build(path, workspace=workspace)
+        built = build(path, workspace=workspace, draft=draft)
         write_registered(built, out, force=True)   # numbered and recorded where the workspace keeps a register
         names = sorted(built.files)
-        pdfs, problems = self._pdfs([out / name for name in names if name.endswith(".docx")])
-        return sorted(names + pdfs), problems
+        made, problems = self._pdfs([out / name for name in names if name.endswith(".docx")])
+        if made and not draft:
+            root = getattr(workspace, "root", None)
+            record_made_files(path, made, str(root) if root else None)
+        return sorted(names + list(made)), problems
 
     @staticmethod
-    def _pdfs(docx: list[Path]) -> tuple[list[str], list[str]]:
+    def _pdfs(docx: list[Path]) -> tuple[dict[str, bytes], list[str]]:
         from ..pdf import PdfError, find_office, pdf_path, write_pdf
         from .office import convert
 
         try:
             find_office()
         except PdfError:
-            return [], ["No PDF: LibreOffice is not installed here (the Word files are written)."]
+            return {}, ["No PDF: LibreOffice is not installed here (the Word files are written)."]
         conversion = convert(docx)
-        made, problems = [], [error.problem for error in conversion.failures.values()]
+        made, problems = {}, [error.problem for error in conversion.failures.values()]
         for source, data in conversion.pdfs.items():
             try:  # the command line's rules: never through a link, a FIFO or a device
                 write_pdf(pdf_path(source), data)
-                made.append(pdf_path(source).name)
+                made[pdf_path(source).name] = data
             except (PdfError, OSError) as exc:
                 problems.append(f"no PDF for {source.name}: {getattr(exc, 'problem', None) or exc}")
         return made, problems

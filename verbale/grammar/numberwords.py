@@ -125,6 +125,7 @@ def _russian_thousand() -> dict[str, int]:
     return {form.word: 1000 for form in parse.lexeme}
 
 
+@lru_cache(maxsize=65536)   # a language's words recur from note to note of a batch
 def number_word(token: str, lang: str) -> int | None:
     """The number a single word (or hyphenated compound) stands for, or None."""
     word = token.lower().replace("ё", "е")

@@ -57,6 +57,7 @@ def _rules(lang: str) -> list:
     return [*_COMMON, *_BY_LANGUAGE.get(lang, []), (day_month, r"\1" + NBSP), (pages, r"\1" + NBSP)]
 
 
+@lru_cache(maxsize=1024)   # the formulas' lines recur from note to note of a batch; bounded: memory stays flat
 def typeset(text: str, lang: str) -> str:
     """Collapse white space and put no-break spaces where the language's typography wants them."""
     text = text.strip()

@@ -26,6 +26,8 @@ from sqlalchemy.engine import Connection
 from .schema import entries, incoming, incoming_series, replies, reply_changes
 
 ID = re.compile(r"^in-(\d{4})-0*([1-9]\d{0,8})$")   # in-2026-07 is in-2026-7
+KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+KEY_LENGTH, NUMBER_LENGTH, SUBJECT_LENGTH = 80, 60, 300
 HYPHENATED = re.compile(r"-[ \t]*\r?\n\s*(?=\w)")   # a word broken at a line's end
 CANCELLED = "cancelled"
 
@@ -224,6 +226,105 @@ def _cancelled(conn: Connection, numbers: set[str]) -> set[tuple[str, str]]:
     rows = conn.execute(select(entries.c.number, entries.c.period)
                         .where(entries.c.kind == CANCELLED, entries.c.number.in_(sorted(numbers))))
     return {(row.number, row.period) for row in rows}
+
+
+# -- recording a received note: the checks and the steps `verbale incoming add` and the desk share ------------
+
+def checked_key(text: str) -> str:
+    """The sender's termbase key as given; ValueError unless it is one (lowercase letters, digits, hyphens)."""
+    if not KEY.match(text) or len(text) > KEY_LENGTH:
+        raise ValueError(f"'{text[:KEY_LENGTH]}' is not a termbase key (lowercase letters, digits, hyphens, e.g. "
+                         "mfa-russia)")
+    return text
+
+
+def checked_line(text: str, limit: int, required: bool = True) -> str:
+    """One line of at most ``limit`` printable characters, its spaces collapsed; ValueError otherwise."""
+    text = " ".join(text.split())
+    if not text and not required:
+        return text
+    if not text or not text.isprintable() or len(text) > limit:
+        raise ValueError(f"one line of at most {limit} printable characters is expected")
+    return text
+
+
+def parsed_date(text: str) -> dt.date:
+    """A date written YYYY-MM-DD; ValueError otherwise."""
+    text = text.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(f"'{text[:40]}' is not a date: write YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a real date (YYYY-MM-DD)") from None
+
+
+def dates_problem(note_date: dt.date, due: dt.date | None, received: dt.date | None, today: dt.date) -> str:
+    """What is wrong with a received note's dates ("" when nothing): an answer due before the note's date, or a
+    note received after today."""
+    if due is not None and due < note_date:
+        return f"--due {due} is before the note's date {note_date}"
+    if received is not None and received > today:
+        return f"--received {received} is after today"
+    return ""
+
+
+def incoming_from_text(fields: dict, today: dt.date, by: str) -> NewIncoming:
+    """A received note from its fields as text (the desk's form: sender, number, date, received, due, subject),
+    by the same checks as `verbale incoming add`'s options; ValueError "FIELD: problem" at the first problem."""
+    def field(name: str, check, required: bool = True):
+        text = str(fields.get(name) or "").strip()
+        if not text and not required:
+            return None
+        try:
+            return check(text)
+        except ValueError as exc:
+            raise ValueError(f"{name}: {exc}") from None
+
+    note = NewIncoming(sender=field("sender", checked_key),
+                       number=field("number", lambda text: checked_line(text, NUMBER_LENGTH)),
+                       note_date=field("date", parsed_date), received_on=field("received", parsed_date, False),
+                       due=field("due", parsed_date, False),
+                       subject=field("subject", lambda text: checked_line(text, SUBJECT_LENGTH, False), False) or "",
+                       created_by=by)
+    problem = dates_problem(note.note_date, note.due, note.received_on, today)
+    if problem:
+        raise ValueError(problem.lstrip("-"))
+    note.received_on = note.received_on or today
+    return note
+
+
+def record_incoming(register, root, workspace, note: NewIncoming, received=None,
+                    shown_as: str = "FILE") -> tuple[Incoming, list[str]]:
+    """Record ``note`` with its received file (a ``received.Received``, or None): the file kept in the
+    workspace's ``incoming/`` folder by its SHA-256 and read into text, then the note recorded under its id.
+    Returns the record and the lines to say (``shown_as`` names the file in them): the same file recorded
+    before, a file whose text could not be read, a sender the termbase lacks (needed before a reply)."""
+    from ..facts.termbase import display_path
+    from .extract import extract_text, time_limit
+    from .received import keep_received
+    from .reply import missing_entry
+
+    warnings = []
+    if received is not None:
+        time_limit()   # a wrong $VERBALE_OCR_TIMEOUT is refused before anything is done
+        register.ensure_schema()
+        earlier = holding_file(register, received.sha256)
+        if earlier:
+            warnings.append(f"{shown_as}:1: FILE: the same file was recorded already as {', '.join(earlier)} "
+                            "(recorded again)")
+        extracted = extract_text(received.data)
+        if extracted.problem:
+            warnings.append(f"{shown_as}:1: FILE: no text kept: {extracted.problem} (the note is recorded; "
+                            "list --text will not find it by what it says)")
+        note.file_name = keep_received(root, received)
+        note.original_name, note.sha256 = received.original_name, received.sha256
+        note.text, note.text_source = extracted.text, extracted.source
+    languages = list(workspace.config.get("languages") or ["en", "ru", "kk"])
+    for line in missing_entry(note.sender, workspace, languages, "the sender"):
+        warnings.append(f"{display_path(root / 'termbase' / 'terms.yaml')}:1: {note.sender}: {line} "
+                        "(needed before a reply to it)")
+    return receive(register, note), warnings
 
 
 def find_incoming(register, ident: str) -> Incoming | None:

@@ -70,6 +70,31 @@ def read_received(path: Path, field: str = "FILE") -> Received:
     return Received(data, hashlib.sha256(data).hexdigest(), shown_name(path.name))
 
 
+def received_bytes(data: bytes, name: str, field: str = "FILE") -> Received:
+    """A received file that came as bytes (the desk's upload) rather than as a file to read; refused, as a file
+    would be, when it is larger than MAX_RECEIVED or empty."""
+    if len(data) > MAX_RECEIVED:
+        raise RegisterError(f"the file has {len(data)} bytes, more than {MAX_RECEIVED}", field=field,
+                            hint="keep it elsewhere and record the note without its file", file=name, line=1)
+    if not data:
+        raise RegisterError("the file is empty", field=field, hint="choose the received file", file=name, line=1)
+    return Received(data, hashlib.sha256(data).hexdigest(), shown_name(safe_last_part(name)))
+
+
+def safe_last_part(name: str) -> str:
+    r"""The last part of a file name as a browser or a command line gives it (folders of any system left out).
+
+    >>> safe_last_part("C:\\Users\\clerk\\нота.pdf"), safe_last_part("/tmp/a/b.png"), safe_last_part("")
+    ('нота.pdf', 'b.png', 'received')
+    """
+    return re.split(r"[\\/]", name)[-1].strip() or "received"
+
+
+def receipt_of(name: str, data: bytes) -> tuple[str, str]:
+    """A dispatch's receipt as the register keeps it: its name (the last part, printable) and SHA-256."""
+    return shown_name(safe_last_part(name)), hashlib.sha256(data).hexdigest()
+
+
 def shown_name(name: str) -> str:
     r"""A file name as the register keeps and shows it: what cannot be printed (a terminal's escape sequences,
     a bidirectional override) as ``?``, at most 255 characters.

@@ -137,3 +137,29 @@ def reply_for(register, ident: str, workspace, today: dt.date | None = None, att
         return reply_spec(note, workspace, today or dt.date.today(), attempt)
     except RegisterError as exc:
         raise exc.located(register.shown, 1) from None
+
+
+MAX_ATTEMPTS = 99
+
+
+def write_reply(register, ident: str, workspace, folder: Path, today: dt.date,
+                output: Path | None = None) -> tuple[Path, ReplySpec]:
+    """Write the reply spec to ``ident`` (`verbale reply` and the desk's Reply): at ``output``, or at the first
+    free name in ``folder`` (reply-ID.yaml, reply-ID-2.yaml …); never over a file. RegisterError otherwise."""
+    from ..files import create_new
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            reply = reply_for(register, ident, workspace, today, attempt)
+            target = output if output is not None else folder / reply.name
+            if create_new(target, reply.text.encode("utf-8")):
+                return target, reply
+            if output is not None:
+                raise RegisterError("the file exists; a spec is never overwritten", field="-o", hint="name "
+                                    "another file, or leave out -o for notes/reply-ID.yaml", file=str(target), line=1)
+    except OSError as exc:
+        raise RegisterError(f"cannot write the spec: {exc.strerror}", field="-o", hint="check the folder is "
+                            "writable", file=str(exc.filename or folder), line=1) from None
+    raise RegisterError(f"{MAX_ATTEMPTS} replies to {ident} are there already", field="-o",
+                        hint="name the file with -o", file=str(folder), line=1)

@@ -27,6 +27,22 @@ ISSUED, CANCELLED = "issued", "cancelled"
 REGISTERED, SIGNED, DISPATCHED = "registered", "signed", "dispatched"
 STATES = (REGISTERED, SIGNED, DISPATCHED, CANCELLED)
 CHANNELS = ("courier", "pouch", "email", "hand")
+MAX_COPIES = 10000
+
+
+def dispatch_problem(channel: str, copies: int) -> str:
+    """What is wrong with a dispatch's channel and copies ("" when nothing): `register dispatch` and the desk
+    refuse the same.
+
+    >>> dispatch_problem("pouch", 2), dispatch_problem("fax", 1), dispatch_problem("hand", 0)
+    ('', "'fax' is not a channel: courier, pouch, email or hand", 'copies: a whole number from 1 to 10000')
+    """
+    if channel not in CHANNELS:
+        return f"'{channel[:40]}' is not a channel: {', '.join(CHANNELS[:-1])} or {CHANNELS[-1]}"
+    if not 1 <= copies <= MAX_COPIES:
+        return f"copies: a whole number from 1 to {MAX_COPIES}"
+    return ""
+CHANNELS = ("courier", "pouch", "email", "hand")
 LOCK_WAIT_SECONDS = 60
 
 
