@@ -26,12 +26,28 @@ CASES = [
       "Astana, 3 March 2026\n"], ["«and to sell the car» where the register has «document»"]),  # a line added mid-page
     (["The Embassy presents its compliments and has the honour to for-ward the document\nAstana, 3 March 2026\n"],
      ["«for-ward» where the register has «forward»"]),                         # a hyphen inside a line is text
+    (["The Embassy presents its compliments and has the honour to\n",
+      "Page 2 of 3\nforward the document\nAstana, 3 March 2026\n"], []),       # a page number at a later page's top
+    (["The Embassy presents its compliments and has the honour to\n",
+      "forward the document\nAstana, 3 March 2026\nand to sell the car\n"],
+     ["«and to sell the car» added at the end"]),        # a later page's foot is not a footer: only page numbers are
+    (["The Embassy presents its compliments and has the honour to forward the document\nAstana, 3 March 2026\n",
+      "Pay 1000 dollars to account 42\n"], ["«Pay 1000 dollars to account 42» added at the end"]),  # a page added
+    (["The Embassy presents its compliments and has the honour to forward the document\nAstana, 3 March 2026\n"
+      + "x " * 20000], ["the PDF holds 20,084 characters of text where the registered note has 84"]),  # not diffed
 ]
 
 
 @pytest.mark.parametrize("pages, expected", CASES)
 def test_text_differences(pages, expected):
     assert text_differences(REGISTERED, pages) == expected
+
+
+def test_the_first_pages_letterhead_and_footer_are_said_as_taken():
+    taken = []
+    assert text_differences(REGISTERED, ["LETTERHEAD\nThe Embassy presents its compliments and has the honour to "
+                                         "forward the document\nAstana, 3 March 2026\nfooter line\n"], taken) == []
+    assert taken == ["LETTERHEAD", "footer line"]
 
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

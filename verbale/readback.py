@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -24,9 +23,13 @@ from .texthash import parse_verification_line
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-MAX_PART = 32 * 2**20
-TOOL_SECONDS = 120
-MAX_PAGES = 60     # pages rendered to look for QR codes: a note is a few pages (the combined file: a dozen)
+MAX_PART = 4 * 2**20    # word/document.xml, unpacked: a note's is some 30 KB (the combined file's a few hundred)
+MAX_ENTRIES = 4000      # parts of a DOCX, as for a blank
+MAX_PARAGRAPHS = 20000  # paragraphs read: a note has some fifty
+TOOL_SECONDS = 120  # the programs reading one PDF's text, and those reading its QR codes
+MAX_PAGES = 60     # pages read: a note is a few pages (the combined file: a dozen)
+MAX_TEXT = 8 * 2**20   # bytes of a PDF's text (a note's is some kilobytes a page)
+PAGE_PIXELS = 2480     # the long side of a page rendered to find its QR code
 
 
 class ReadError(NoteError):
@@ -106,20 +109,29 @@ def _body_paragraphs(body):
             yield paragraph
 
 
-def read_docx(path: Path) -> DocxReading:
-    """The notes of a DOCX, one per section."""
+def read_docx(path: Path, data: bytes | None = None) -> DocxReading:
+    """The notes of a DOCX, one per section (``data``: its bytes, already read; else ``path`` is read)."""
+    import io
+
     try:
-        with zipfile.ZipFile(path) as package:
+        data = path.read_bytes() if data is None else data
+        if data.count(b"PK\x01\x02") > MAX_ENTRIES:   # each entry of the ZIP's directory: read before any is
+            raise ReadError(f"holds more than {MAX_ENTRIES} parts (a note has a few dozen)", field="FILE",
+                            file=str(path), line=1)
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
             document = _parse(_part(package, "word/document.xml", path), path)
             core = _parse(_part(package, "docProps/core.xml", path), path) if "docProps/core.xml" in \
                 package.namelist() else None
-    except (OSError, zipfile.BadZipFile) as exc:
+    except (OSError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError) as exc:
         raise ReadError(f"cannot be read as a Word document ({exc})", field="FILE", file=str(path), line=1) from None
     body = document.find(f"{{{W}}}body")
     if body is None:
         raise ReadError("is not a Word document (no body)", field="FILE", file=str(path), line=1)
     sections, current = [], Section()
-    for paragraph in _body_paragraphs(body):
+    for count, paragraph in enumerate(_body_paragraphs(body)):
+        if count == MAX_PARAGRAPHS:
+            raise ReadError(f"holds more than {MAX_PARAGRAPHS} paragraphs (a note has some fifty)", field="FILE",
+                            file=str(path), line=1)
         current.paragraphs.append(paragraph_text(paragraph))
         for picture in paragraph.iter(f"{{{WP}}}docPr"):
             line = parse_verification_line(picture.get("descr", ""))
@@ -140,40 +152,73 @@ def read_docx(path: Path) -> DocxReading:
 
 
 # -- PDF ---------------------------------------------------------------------------------------------------
+# The programs are given a copy under a fixed name in a private folder (the file's own name never reaches a
+# command line, where ``-v.pdf`` would be an option), and run within bounds (verbale/bounded.py): a crafted PDF
+# (a stream that unpacks to gigabytes of text, a page a kilometre wide, thousands of pages) is one line.
 
-def _tool(*command: str) -> subprocess.CompletedProcess:
-    return subprocess.run(command, capture_output=True, timeout=TOOL_SECONDS, stdin=subprocess.DEVNULL)
+def _run(work: Path, path: Path, deadline: float, program: str, *args: str, output_limit: int = 2**20) -> bytes:
+    import time
 
+    from .bounded import Overrun, run_bounded
 
-def pdf_pages_text(path: Path) -> list[str]:
-    """Each page's text as poppler's ``pdftotext -raw`` gives it (in the order it was drawn)."""
-    if not shutil.which("pdftotext"):
-        raise ReadError("pdftotext is not installed", field="(verify)", hint="install poppler-utils",
+    found = shutil.which(program)
+    if found is None:
+        raise ReadError(f"{program} is not installed", field="(verify)", hint="install poppler-utils and zbar-tools",
                         file=str(path), line=1)
-    done = _tool("pdftotext", "-raw", "-enc", "UTF-8", str(path), "-")
-    if done.returncode:
+    try:
+        done = run_bounded([found, *args], timeout=deadline - time.monotonic(), output_limit=output_limit, cwd=work)
+    except Overrun as exc:
+        raise ReadError(f"cannot be read as a note's PDF: {program} {exc}", field="FILE", file=str(path), line=1,
+                        hint="a note's PDF is a few pages of text") from None
+    except OSError as exc:
+        raise ReadError(f"{program} could not be started ({exc.strerror})", field="(verify)", file=str(path),
+                        line=1) from None
+    if done.returncode and program != "zbarimg":   # zbarimg says 4 when a page holds no code
         raise ReadError("cannot be read as a PDF", field="FILE", file=str(path), line=1)
-    return done.stdout.decode("utf-8", "replace").split("\f")[:-1] or [""]
+    return done.stdout
+
+
+def _copy(work: str, data: bytes) -> Path:
+    folder = Path(work)
+    (folder / "note.pdf").write_bytes(data)
+    return folder
+
+
+def pdf_pages_text(data: bytes, path: Path) -> list[str]:
+    """Each page's text as poppler's ``pdftotext -raw`` gives it (in the order it was drawn), of the first
+    MAX_PAGES pages and at most MAX_TEXT bytes (``path`` names the file in messages)."""
+    import time
+
+    with tempfile.TemporaryDirectory(prefix="verbale-verify-") as work:
+        text = _run(_copy(work, data), path, time.monotonic() + TOOL_SECONDS, "pdftotext", "-raw", "-enc", "UTF-8",
+                    "-l", str(MAX_PAGES), "note.pdf", "-", output_limit=MAX_TEXT)
+    return text.decode("utf-8", "replace").split("\f")[:-1] or [""]
 
 
 def qr_available() -> bool:
     return bool(shutil.which("pdftoppm") and shutil.which("zbarimg"))
 
 
-def pdf_verification_lines(path: Path, dpi: int = 200) -> list[dict]:
-    """The verification lines of the QR codes on the PDF's pages (other codes are left out), in page order."""
+def pdf_verification_lines(data: bytes, path: Path) -> list[dict]:
+    """The verification lines of the QR codes on the PDF's pages (other codes are left out), in page order.  A
+    page is rendered with its long side PAGE_PIXELS (an A4 page at 210 dpi), whatever size the PDF says."""
+    import time
+
     lines = []
+    deadline = time.monotonic() + TOOL_SECONDS
     with tempfile.TemporaryDirectory(prefix="verbale-verify-") as work:
-        done = _tool("pdftoppm", "-r", str(dpi), "-gray", "-png", "-l", str(MAX_PAGES), str(path),
-                     str(Path(work) / "page"))
-        if done.returncode:
-            raise ReadError("cannot be read as a PDF", field="FILE", file=str(path), line=1)
-        for page in sorted(Path(work).glob("page*.png"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0)):
-            decoded = _tool("zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", "-Sbinary", str(page))
-            for raw in decoded.stdout.split(b"\n"):
-                line = parse_verification_line(raw.decode("utf-8", "replace")) if raw.strip() else None
-                if line is not None:
-                    lines.append(line)
+        folder = _copy(work, data)
+        _run(folder, path, deadline, "pdftoppm", "-scale-to", str(PAGE_PIXELS), "-gray", "-png", "-l",
+             str(MAX_PAGES), "note.pdf", "page")
+        pages = sorted(folder.glob("page*.png"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0))
+        if not pages:
+            return lines
+        decoded = _run(folder, path, deadline, "zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable",
+                       "-Sbinary", *[page.name for page in pages])
+        for raw in decoded.split(b"\n"):
+            line = parse_verification_line(raw.decode("utf-8", "replace")) if raw.strip() else None
+            if line is not None:
+                lines.append(line)
     return lines
 
 
@@ -205,12 +250,21 @@ def _characters(pages: list[str]) -> tuple[list[tuple], str]:
     return chars, "\n".join(texts)
 
 
-def text_differences(registered: str, pages: list[str]) -> list[str]:
+PAGE_NUMBER = re.compile(r"(?i)^\W*(page|стр\.?|страница|бет)?\W*\d{1,4}(\W+(of|из|\W)\W*\d{1,4})?\W*$")
+MORE_TEXT = 3          # a PDF whose text is this many times the note's (and more than MORE_SLACK) is not compared
+MORE_SLACK = 5000
+
+
+def text_differences(registered: str, pages: list[str], taken: list[str] | None = None) -> list[str]:
     """How the PDF's text (its pages as ``pdftotext`` gives them) differs from the registered text, one phrase
     each ([] when they agree).  Line breaks and spacing are not compared (a PDF keeps no paragraphs); a hyphen
-    at the end of a line where the registered text has none is hyphenation; whole lines above the first and
-    below the last registered character of a page are its header and footer (page numbers, the blank's
-    letterhead), which the mark leaves out.  Anything else that differs is reported with the words around it.
+    at the end of a line where the registered text has none is hyphenation.  Header and footer, which the mark
+    leaves out: whole lines above the note's first character and below its last on the page where the note
+    begins (the blank's letterhead and its first-page footer, appended to ``taken`` for the report), and a page
+    number (``2``, ``- 2 -``, ``Page 2 of 3``) at the top or foot of any page.  Anything else that differs is
+    reported with the words around it: a line added at the end of a later page, a page of text that is not the
+    note's.  A PDF holding far more text than the note is said so, and not compared character by character
+    (that would take hours).
     """
     from difflib import SequenceMatcher
 
@@ -219,6 +273,8 @@ def text_differences(registered: str, pages: list[str]) -> list[str]:
     expected = "".join(expected_source[i] for i in expected_positions)
     got_chars, got_source = _characters(pages)
     got = "".join(c for c, *_ in got_chars)
+    if len(got) > MORE_TEXT * len(expected) + MORE_SLACK:
+        return [f"the PDF holds {len(got):,} characters of text where the registered note has {len(expected):,}"]
     matcher = SequenceMatcher(None, expected, got, autojunk=False)
     opcodes = matcher.get_opcodes()
     matched_lines: dict[int, tuple[tuple, tuple]] = {}
@@ -228,24 +284,37 @@ def text_differences(registered: str, pages: list[str]) -> list[str]:
                 page, line = got_chars[j][1], got_chars[j][2]
                 first, last = matched_lines.get(page, ((page, line), (page, line)))
                 matched_lines[page] = (min(first, (page, line)), max(last, (page, line)))
-    differences = []
+    lines = [page.split("\n") for page in (_comparable(page) for page in pages)]
+    first_page = min(matched_lines, default=0)
+    differences, seen = [], set()
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             continue
-        if tag == "insert" and _header_footer_or_hyphen(got_chars[j1:j2], matched_lines, expected, i1):
+        if tag == "insert" and _header_footer_or_hyphen(got_chars[j1:j2], matched_lines, expected, i1, lines,
+                                                         first_page, seen):
             continue
         differences.append(_phrase(expected_source, [p for p in expected_positions], i1, i2, got_source,
                                    [c[4] for c in got_chars], j1, j2))
+    if taken is not None:
+        taken += [" ".join(lines[page][line].split()) for page, line in sorted(seen)]
     return differences
 
 
-def _header_footer_or_hyphen(inserted, matched_lines, expected: str, at: int) -> bool:
+def _header_footer_or_hyphen(inserted, matched_lines, expected: str, at: int, lines: list, first_page: int,
+                             taken: set) -> bool:
     if len(inserted) == 1 and inserted[0][0] in HYPHENS and inserted[0][3] and expected[at - 1:at] != "-":
         return True   # hyphenation at a line's end
+    letterhead = set()
     for _, page, line, _, _ in inserted:
-        first, last = matched_lines.get(page, ((page, 10**9), (page, -1)))
+        if PAGE_NUMBER.match(lines[page][line]):
+            continue
+        if page not in matched_lines or page != first_page:
+            return False   # a page without the note's text, or more than a page number on a later page
+        first, last = matched_lines[page]
         if not ((page, line) < first or (page, line) > last):
             return False
+        letterhead.add((page, line))
+    taken |= letterhead
     return True
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .errors import NoteError
 
+MAX_KEY = 1024 * 1024     # a PKCS#12 file with its chain is some kilobytes
 INSTALL_HINT = 'install the signing extra: pip install "verbale[sign]"'
 
 
@@ -54,11 +55,7 @@ def load_key(path: Path, password: bytes) -> Key:
     from cryptography.hazmat.primitives.serialization import pkcs12
     from pyhanko.sign import signers
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SignError(f"cannot read the key {path}: {exc.strerror}", field="--key",
-                        hint="name the office's .p12 file") from None
+    data = _read_key(path)
     try:
         key, certificate, others = pkcs12.load_key_and_certificates(data, password or None)
     except ValueError:
@@ -67,11 +64,30 @@ def load_key(path: Path, password: bytes) -> Key:
     if key is None or certificate is None:
         raise SignError(f"the key file {path} holds no private key with its certificate", field="--key",
                         hint="export the office's key with its certificate (.p12)")
-    signer = signers.SimpleSigner.load_pkcs12(str(path), passphrase=password or None)
+    signer = signers.SimpleSigner.load_pkcs12_data(data, (), passphrase=password or None)   # the bytes read once
     if signer is None:
         raise SignError(f"pyHanko cannot use the key {path}", field="--key", hint="export it again as PKCS#12")
     return Key(signer, certificate.subject.rfc4514_string(), certificate.issuer.rfc4514_string(),
                format(certificate.serial_number, "x"))
+
+
+def _read_key(path: Path, field: str = "--key") -> bytes:
+    """The key file's bytes: a regular file (a link to one is the clerk's own), never a FIFO or a device that
+    would make the command wait, at most MAX_KEY bytes."""
+    import os
+    import stat
+
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise SignError(f"cannot read the key {path}: {exc.strerror}", field=field,
+                        hint="name the office's .p12 file") from None
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_KEY:
+            raise SignError(f"cannot read the key {path}: not a regular file, or larger than "
+                            f"{MAX_KEY // 1024} KiB", field=field, hint="name the office's .p12 file")
+        return stream.read(MAX_KEY + 1)
 
 
 def pdfa_identity(pdf: bytes) -> tuple[str, bool]:
@@ -141,7 +157,7 @@ def signatures(pdf: bytes, trust: list[Path] | None = None) -> list[Signature]:
     """Every signature of ``pdf``, checked; [] for an unsigned file.  ``trust`` names the CA certificates (PEM
     or DER) the signer's certificate must lead to."""
     require()
-    from pyhanko.keys import load_cert_from_pemder
+    from pyhanko.keys import load_certs_from_pemder_data
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
@@ -155,9 +171,12 @@ def signatures(pdf: bytes, trust: list[Path] | None = None) -> list[Signature]:
     roots = []
     for path in trust or []:
         try:
-            roots.append(load_cert_from_pemder(str(path)))
-        except (OSError, ValueError) as exc:
+            roots += list(load_certs_from_pemder_data(_read_key(path, "--trust")))
+        except (ValueError, TypeError) as exc:
             raise SignError(f"cannot read the trusted certificate {path}: {exc}", field="--trust",
+                            hint="name the office's CA certificate (.pem or .cer)") from None
+        except SignError as exc:
+            raise SignError(exc.problem.replace("the key", "the trusted certificate"), field="--trust",
                             hint="name the office's CA certificate (.pem or .cer)") from None
     found = []
     for embedded_signature in embedded:
@@ -192,3 +211,62 @@ def _subject_of(embedded_signature) -> str:
         return _subject(embedded_signature.signer_cert)
     except Exception:  # noqa: BLE001
         return ""
+
+
+CHECK_SECONDS = 120
+CHECK_MEMORY = 768 * 2**20   # pyHanko checking a signed note of some hundred KB takes ~100 MB
+
+
+def checked_signatures(pdf: bytes, trust: list[Path] | None = None) -> list[Signature]:
+    """:func:`signatures`, checked in a process of its own within the bounds of ``verbale/bounded.py``: pyHanko
+    reads a PDF in Python, and a crafted file of 300 KB whose cross-reference stream names 33 million objects
+    took it 100 s and 2.4 GB before a MemoryError.  Past a bound, the file is one finding, not a crash."""
+    import json
+    import os
+    import sys
+    import tempfile
+    from dataclasses import fields
+
+    from .bounded import Overrun, run_bounded
+
+    require()
+    package_root = str(Path(__file__).resolve().parents[1])
+    with tempfile.TemporaryDirectory(prefix="verbale-signatures-") as work:
+        (Path(work) / "note.pdf").write_bytes(pdf)
+        command = [sys.executable, "-m", "verbale.signing", "note.pdf", *[str(Path(t).absolute()) for t in trust or []]]
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
+        try:
+            done = run_bounded(command, timeout=CHECK_SECONDS, output_limit=2**20, cwd=Path(work), env=env,
+                               memory=CHECK_MEMORY)
+        except Overrun as exc:
+            return [Signature("", False, False, None, f"the file cannot be read as a PDF (checking it {exc})")]
+        except OSError as exc:
+            raise SignError(f"the signatures cannot be checked: {exc.strerror}", field="(verify)") from None
+    try:
+        answer = json.loads(done.stdout)
+    except ValueError:
+        why = "too much memory" if b"MemoryError" in done.stderr else f"exit status {done.returncode}"
+        return [Signature("", False, False, None, f"the file cannot be read as a PDF (checking it took {why})")]
+    if "error" in answer:
+        raise SignError(answer["error"]["problem"], field=answer["error"]["field"], hint=answer["error"]["hint"])
+    names = {f.name for f in fields(Signature)}
+    return [Signature(**{k: v for k, v in found.items() if k in names}) for found in answer["signatures"]]
+
+
+def _check_in_this_process(argv: list[str]) -> None:
+    """``python -m verbale.signing PDF [CA…]``: the signatures of PDF as JSON on stdout (for checked_signatures)."""
+    import json
+    from dataclasses import asdict
+
+    try:
+        found = signatures(Path(argv[0]).read_bytes(), [Path(name) for name in argv[1:]])
+    except SignError as exc:
+        print(json.dumps({"error": {"problem": exc.problem, "field": exc.field, "hint": exc.hint}}))
+        return
+    print(json.dumps({"signatures": [asdict(signature) for signature in found]}))
+
+
+if __name__ == "__main__":
+    import sys
+
+    _check_in_this_process(sys.argv[1:])

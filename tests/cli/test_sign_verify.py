@@ -273,7 +273,7 @@ def test_the_record_copy_is_pdfa_with_its_fonts_and_the_docx_text(office, folder
     # the page's words are the DOCX's paragraphs, line breaks and hyphenation aside; the page number of a
     # continuation page and nothing else besides (a changed word is found: test_a_pdf_made_again_…)
     paragraphs = docx_paragraph_texts(office["root"] / "out" / f"a.{lang}.docx")
-    assert text_differences("\n".join(paragraphs), pdf_pages_text(pdf)) == []
+    assert text_differences("\n".join(paragraphs), pdf_pages_text(pdf.read_bytes(), pdf)) == []
 
 
 def test_a_file_without_the_mark_is_verified_by_its_recorded_hash(office, tmp_path, capsys):

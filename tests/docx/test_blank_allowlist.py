@@ -70,6 +70,25 @@ def new_part(name: str, data: bytes):
     return name, lambda _: data
 
 
+def emf(kind: int, path: str, comment: bytes = b"") -> bytes:
+    """An EMF ([MS-EMF] 2.3): its header, one record of ``kind`` (a path in UTF-16, or a comment), its end."""
+    import struct
+
+    header = struct.pack("<II", 1, 88) + bytes(32) + b" EMF" + bytes(44)
+    body = struct.pack("<I", len(comment)) + comment if comment else struct.pack("<II", 0, 0) + path.encode("utf-16-le")
+    body += bytes(-len(body) % 4)
+    return header + struct.pack("<II", kind, 8 + len(body)) + body + struct.pack("<IIIII", 14, 20, 0, 16, 20)
+
+
+def wmf_escape(function: int) -> bytes:
+    """A WMF ([MS-WMF] 2.3) whose one record is a printer escape ``function`` (META_ESCAPE), then its end."""
+    import struct
+
+    header = struct.pack("<HHHIHIH", 1, 9, 0x300, 0, 0, 0, 0)
+    record = struct.pack("<IHHH", 5, 0x0626, function, 0)
+    return header + record + struct.pack("<IH", 3, 0)
+
+
 def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
@@ -257,6 +276,21 @@ ATTACKS = {
                                           'w:styleId="Normal">', '<w:style w:type="paragraph" w:default="1" '
                                           'w:styleId="Normal"><w:rPr><w:rFonts w:ascii="\\\\203.0.113.7\\f"/>'
                                           '</w:rPr>')], "word/styles.xml", "font"),
+    # found again (turn 3): a field code without its namespace, an address without its scheme, a part Word finds in
+    # any case, a metafile picture naming a colour profile on a share
+    "field-code-without-namespace": ([add_to(HEADER, f'<w:p><w:fldSimple instr="INCLUDEPICTURE &quot;http://{HOST}/'
+                                             'n.png&quot;"><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>')],
+                                     HEADER, "field INCLUDEPICTURE"),
+    "protocol-relative-address": ([add_to(HEADER, vml(f'<v:imagedata r:id="rId1" o:title="//{HOST}/share/x.png"/>'))],
+                                  HEADER, "names a place outside the file"),
+    "two-parts-one-name": ([new_part("word/HEADER1.xml", f'<w:hdr xmlns:w="{W_NS}"/>'.encode())], "word/HEADER1.xml",
+                           "two parts named"),
+    "emf-colour-profile-on-a-share": ([new_part("word/media/image1.png", emf(113, f"\\\\{HOST}\\c.icm"))],
+                                      "word/media/image1.png", "colour profile file (EMR_SETICMPROFILEW)"),
+    "emf-print-spool-comment": ([new_part("word/media/image1.png", emf(70, "", comment=b"SPOL" + bytes(12)))],
+                                "word/media/image1.png", "print spool"),
+    "wmf-printer-escape": ([new_part("word/media/image1.png", wmf_escape(0x0001))], "word/media/image1.png",
+                           "printer escape"),
     "a-huge-page": ([replace_in("word/document.xml", 'w:w="11906"', 'w:w="999999999999"')], "word/document.xml",
                     "page"),
 }
@@ -306,7 +340,7 @@ def fetching_parts(docx: bytes) -> list[str]:
                         "officeDocument", "core-properties", "extended-properties", "styles", "settings",
                         "fontTable", "header", "footer", "image"}:
                     found.append(f"{name}: relationship {kind} -> {relationship.get('Target')}")
-            codes = [e.get(f"{{{W_NS}}}instr") for e in root.iter(f"{{{W_NS}}}fldSimple")]
+            codes = [e.get(f"{{{W_NS}}}instr") or e.get("instr") or "" for e in root.iter(f"{{{W_NS}}}fldSimple")]
             codes += ["".join(e.text or "" for e in root.iter(f"{{{W_NS}}}instrText", f"{{{W_NS}}}delInstrText"))
                       ] if root.find(f".//{{{W_NS}}}instrText") is not None else []
             for code in codes:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import NoteError
 from .journal import EXIT_FAILED, EXIT_OK, EXIT_USAGE, say
+from .lines import year
 
 
 def _argument(check):
@@ -70,7 +71,7 @@ def parser() -> argparse.ArgumentParser:
     listing.add_argument("--overdue", action="store_true", help="only open notes past their due date")
     listing.add_argument("--text", metavar="WORDS", default="", help="notes whose id, number, sender, subject or "
                          "text (what the received file says) holds every one of these words")
-    listing.add_argument("--year", metavar="YEAR", type=int, help="notes received in this year")
+    listing.add_argument("--year", metavar="YEAR", type=year, help="notes received in this year")
     listing.add_argument("--from", dest="sender", metavar="KEY", help="notes from this office (a termbase key)")
     show = commands.add_parser("show", help="everything the register holds of one incoming note")
     show.add_argument("id", metavar="ID", help="its id, e.g. in-2026-7")
@@ -87,13 +88,13 @@ def add(args, today: dt.date) -> int:
 
     problem = dates_problem(args.date, args.due, args.received, today)
     if problem:
-        print(f"verbale incoming: error: {problem}", file=sys.stderr)
+        say(f"verbale incoming: error: {problem}", sys.stderr)
         return EXIT_USAGE
     if args.file:
         try:
             time_limit()  # a wrong $VERBALE_OCR_TIMEOUT is refused before anything is done
         except NoteError as exc:
-            print(f"verbale incoming: error: {exc.problem} ({exc.hint})", file=sys.stderr)
+            say(f"verbale incoming: error: {exc.problem} ({exc.hint})", sys.stderr)
             return EXIT_USAGE
     register, config = open_workspace_register(args.workspace)
     note = NewIncoming(sender=args.sender, number=args.number, note_date=args.date, received_on=args.received or today,

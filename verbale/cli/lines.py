@@ -104,3 +104,16 @@ def command(parser, run, argv: list[str] | None, stopped: str = "") -> int:
 
         say(internal_error(Path(p.prog), exc), sys.stderr)
         return 1
+
+
+def year(text: str) -> int:
+    """An argparse type: a year of four figures (a larger number would overflow a date or the database).
+
+    >>> year("2026")
+    2026
+    """
+    import argparse
+
+    if not (text.strip().isascii() and text.strip().isdigit() and 1 <= int(text) <= 9999):
+        raise argparse.ArgumentTypeError(f"'{text[:20]}' is not a year (four figures, e.g. 2026)")
+    return int(text)

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import NoteError
+from .lines import say, year
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -28,7 +28,7 @@ def parser() -> argparse.ArgumentParser:
     listing.add_argument("--state", choices=("registered", "signed", "dispatched", "cancelled"),
                          help="notes whose state is now this one")
     for sub in (listing, export):
-        sub.add_argument("--year", type=int, help="notes dated in this year (incoming notes: received in it)")
+        sub.add_argument("--year", type=year, help="notes dated in this year (incoming notes: received in it)")
         sub.add_argument("--recipient", metavar="KEY", help="notes to this recipient (a termbase key; export: and "
                          "the incoming notes from it)")
         sub.add_argument("--text", metavar="WORDS", default="", help="notes whose number, subject or spec has "
@@ -46,7 +46,7 @@ def parser() -> argparse.ArgumentParser:
     cancel.add_argument("number", metavar="NUMBER", help="the number to cancel")
     dispatch.add_argument("number", metavar="NUMBER", help="the number of the note sent")
     for sub in (show, cancel, dispatch):
-        sub.add_argument("--year", type=int, help="the year of the note, where a yearly series without the year in "
+        sub.add_argument("--year", type=year, help="the year of the note, where a yearly series without the year in "
                          "its numbers issued NUMBER in several years")
     cancel.add_argument("--why", required=True, help="the reason, kept in the register")
     return p
@@ -210,8 +210,8 @@ def run(args) -> int:
     from ..register.spreadsheet import formula_like, why_refused
 
     if args.command in ("show", "cancel") and formula_like(args.number):
-        print(f"verbale register: error: NUMBER {args.number!r} {why_refused(args.number)}; no number the "
-              "register gives or takes does", file=sys.stderr)
+        say(f"verbale register: error: NUMBER {args.number!r} {why_refused(args.number)}; no number the "
+            "register gives or takes does", sys.stderr)
         return EXIT_USAGE
     register = open_register(args.workspace)
     if args.command in ("list", "export"):
@@ -219,7 +219,7 @@ def run(args) -> int:
                                    state=getattr(args, "state", None))
         if args.command == "list":
             for line in list_lines(records):
-                print(line)
+                say(line)
             return EXIT_OK
         from ..errors import OutputError
         from ..files import write_atomic
@@ -235,7 +235,7 @@ def run(args) -> int:
         except OSError as exc:
             raise OutputError(f"cannot write {target}: {exc.strerror}", field="--csv",
                               hint="close it in Excel, or check the folder exists", file=str(target), line=1) from None
-        print(f"{len(records)} numbers and {len(received)} incoming notes written to {target}")
+        say(f"{len(records)} numbers and {len(received)} incoming notes written to {target}")
         return EXIT_OK
     if args.command == "show":
         from ..register.incoming import answered, find_incoming, parse_id
@@ -246,26 +246,28 @@ def run(args) -> int:
 
             from .journal import show_lines as incoming_lines
 
-            print("\n".join(incoming_lines(note, dt.date.today())))
+            for line in incoming_lines(note, dt.date.today()):
+                say(line)
             return EXIT_OK
         record = register.find(args.number, args.year)
         if record is None:
             year = f" for {args.year}" if args.year else ""
             listed = "incoming list' shows the incoming notes" if parse_id(args.number) else "register list' shows the numbers"
-            print(f"{register.shown}:1: NUMBER: {args.number} is not in the register{year} ('verbale {listed})",
-                  file=sys.stderr)
+            say(f"{register.shown}:1: NUMBER: {args.number} is not in the register{year} ('verbale {listed})",
+                sys.stderr)
             return EXIT_FAILED
-        print("\n".join(show_lines(record, answered(register, [record.entry["id"]]).get(record.entry["id"], []))))
+        for line in show_lines(record, answered(register, [record.entry["id"]]).get(record.entry["id"], [])):
+            say(line)
         return EXIT_OK
     from ..register.outgoing import user_name
 
     if args.command == "dispatch":
         return dispatch(register, args, user_name())
     if not args.why.strip():
-        print("verbale register: error: --why needs the reason", file=sys.stderr)
+        say("verbale register: error: --why needs the reason", sys.stderr)
         return EXIT_USAGE
     register.cancel(args.number, " ".join(args.why.split()), user_name(), args.year)
-    print(f"{args.number}" + (f" of {args.year}" if args.year else "") + " cancelled")
+    say(f"{args.number}" + (f" of {args.year}" if args.year else "") + " cancelled")
     return EXIT_OK
 
 
@@ -277,8 +279,8 @@ def dispatch(register, args, by: str) -> int:
 
     problem = dispatch_problem(args.channel, args.copies)
     if problem:
-        print(f"verbale register: error: --{problem}" if problem.startswith("copies") else
-              f"verbale register: error: --channel: {problem}", file=sys.stderr)
+        say(f"verbale register: error: --{problem}" if problem.startswith("copies") else
+            f"verbale register: error: --channel: {problem}", sys.stderr)
         return EXIT_USAGE
     receipt = None
     if args.receipt:
@@ -286,31 +288,19 @@ def dispatch(register, args, by: str) -> int:
 
         data = read_regular(Path(args.receipt), 256 * 2**20)
         if data is None:
-            print(f"{args.receipt}:1: --receipt: not a readable file of at most 256 MB (name the receipt's scan or "
-                  "e-mail file)", file=sys.stderr)
+            say(f"{args.receipt}:1: --receipt: not a readable file of at most 256 MB (name the receipt's scan or "
+                "e-mail file)", sys.stderr)
             return EXIT_FAILED
-        receipt = (Path(args.receipt).name, hashlib.sha256(data).hexdigest())
+        from ..register.received import shown_name
+
+        receipt = (shown_name(Path(args.receipt).name), hashlib.sha256(data).hexdigest())
     register.dispatch(args.number, args.channel, args.copies, by, args.year, receipt)
-    print(f"{args.number}" + (f" of {args.year}" if args.year else "") + f" dispatched by {args.channel}"
-          + (f"; receipt {receipt[0]} kept as SHA-256 {receipt[1]}" if receipt else ""))
+    say(f"{args.number}" + (f" of {args.year}" if args.year else "") + f" dispatched by {args.channel}"
+        + (f"; receipt {receipt[0]} kept as SHA-256 {receipt[1]}" if receipt else ""))
     return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = parser()
-    try:
-        args = p.parse_args(argv)
-    except SystemExit as exc:
-        return EXIT_OK if exc.code == 0 else EXIT_USAGE
-    if args.command is None:
-        p.print_usage(sys.stderr)
-        print("verbale register: error: name a command: list, show, cancel, dispatch or export", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        return run(args)
-    except NoteError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_FAILED
-    except BrokenPipeError:  # `verbale register list | head`
-        sys.stderr.close()
-        return EXIT_OK
+    from .journal import command_main
+
+    return command_main(parser(), run, argv, "list, show, cancel, dispatch or export")

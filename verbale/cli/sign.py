@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from ..errors import NoteError
-from .lines import say
+from .lines import say, year
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PASSWORD_VARIABLE = "VERBALE_KEY_PASSWORD"
@@ -32,7 +32,7 @@ def parser() -> argparse.ArgumentParser:
                                 f"SHA-256. The key's password is asked for, or read from {PASSWORD_VARIABLE}.")
     p.add_argument("number", metavar="NUMBER", help="the note's number in the register")
     p.add_argument("--key", required=True, metavar="FILE.p12", help="the office's key and certificate (PKCS#12)")
-    p.add_argument("--year", type=int, help="the year of the note, where NUMBER was issued in several years")
+    p.add_argument("--year", type=year, help="the year of the note, where NUMBER was issued in several years")
     p.add_argument("-o", "--out", default="out", help="the folder holding the note's files (default: out/)")
     p.add_argument("--workspace", metavar="DIR", help="the workspace (default: from the current folder upward)")
     return p

@@ -117,7 +117,11 @@ def _check_text(record, claim: dict, digest: str, text: str, report: Report, exa
         report.ok(f"the register holds {record.number} of {record.entry['note_date']} with {what.format(lang=lang)} "
                   f"(recorded {utc(match['written_at']):%Y-%m-%d %H:%M} UTC)")
         return match["text"]
-    if exact:
+    longest = max(len(row["text"]) for row in held)
+    if exact and len(text) > 3 * longest + 5000:   # not compared line by line: that would take minutes
+        report.problem(f"the {lang} text is not the one registered for {record.number}: it has {len(text):,} "
+                       f"characters where the register's has {longest:,}")
+    elif exact:
         closest = min(held, key=lambda row: -difflib.SequenceMatcher(None, row["text"], text).ratio())
         report.problem(f"the {lang} text is not the one registered for {record.number}: "
                        + line_differences(closest["text"], text))
@@ -142,12 +146,12 @@ def _check_claim(register, claim: dict, report: Report):
     return record
 
 
-def verify_docx(path: Path, register, report: Report) -> None:
+def verify_docx(path: Path, data: bytes, register, report: Report) -> None:
     from ..readback import read_docx
     from ..texthash import note_text, text_sha256
 
-    reading = read_docx(path)
-    file_digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    reading = read_docx(path, data)
+    file_digest = hashlib.sha256(data).hexdigest()
     if register is not None and not any(section.lines for section in reading.sections):
         holders = register.holding(sha256=file_digest)   # a file without the mark (a review, a combined file)
         for record in holders:
@@ -186,13 +190,12 @@ def verify_docx(path: Path, register, report: Report) -> None:
         report.problem("the file carries no note to verify")
 
 
-def verify_pdf(path: Path, register, trust: list[Path], report: Report) -> None:
+def verify_pdf(path: Path, data: bytes, register, trust: list[Path], report: Report) -> None:
     from ..readback import pdf_pages_text, pdf_verification_lines, qr_available, text_differences
 
-    data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     _check_signatures(data, trust, report)
-    claims = pdf_verification_lines(path) if qr_available() else []
+    claims = pdf_verification_lines(data, path) if qr_available() else []
     if not qr_available():
         report.ok("the QR code was not read: install zbar-tools and poppler-utils (zbarimg, pdftoppm) to read it")
     if register is None:
@@ -228,13 +231,16 @@ def verify_pdf(path: Path, register, trust: list[Path], report: Report) -> None:
             report.ok(f"this very file was recorded for {record.number}"
                       + (" (as signed)" if any(r["sha256"] == digest for r in record.signed_files().values()) else ""))
     if records and all(texts) and not any(digest in r.file_hashes().values() for _, r in records):
-        differences = text_differences("\n".join(texts), pdf_pages_text(path))
+        taken: list[str] = []
+        differences = text_differences("\n".join(texts), pdf_pages_text(data, path), taken)
         if differences:
             report.problem(f"the PDF's text differs from the registered text: {differences[0]}"
                            + (f" (and {len(differences) - 1} more)" if len(differences) > 1 else ""))
         else:
+            shown = "; ".join(f"«{line[:60]}»" for line in taken[:6]) + ("; …" if len(taken) > 6 else "")
             report.ok("the PDF's text is the registered text (this file itself was not recorded: made again or saved "
-                      "anew)")
+                      "anew)" + (f"; taken for the first page's letterhead and footer, not compared: {shown}"
+                                 if taken else ""))
 
 
 def _check_signatures(data: bytes, trust: list[Path], report: Report) -> None:
@@ -243,8 +249,8 @@ def _check_signatures(data: bytes, trust: list[Path], report: Report) -> None:
             report.problem("the PDF is not signed")
         return
     try:
-        from ..signing import signatures
-        found = signatures(data, trust)
+        from ..signing import checked_signatures
+        found = checked_signatures(data, trust)   # in a bounded process: pyHanko parses the PDF in Python
     except NoteError as exc:
         report.problem(f"the PDF is signed, but its signature cannot be checked: {exc.problem} ({exc.hint})")
         return
@@ -269,15 +275,21 @@ def run(args) -> int:
     if kind not in (".pdf", ".docx"):
         say(f"verbale verify: error: {path} is neither a .pdf nor a .docx", sys.stderr)
         return EXIT_USAGE
-    if read_regular(path, MAX_FILE) is None:
+    data = read_regular(path, MAX_FILE)   # read once: what is checked is what was read
+    if data is None:
         say(f"{path}:1: FILE: not a readable file of at most {MAX_FILE // 2**20} MB", sys.stderr)
         return EXIT_FAILED
     report = Report(path)
     register, why = _register(args.workspace)
-    if kind == ".docx":
-        verify_docx(path, register, report)
-    else:
-        verify_pdf(path, register, [Path(t) for t in args.trust], report)
+    try:
+        if kind == ".docx":
+            verify_docx(path, data, register, report)
+        else:
+            verify_pdf(path, data, register, [Path(t) for t in args.trust], report)
+    except NoteError:
+        for line in report.bad:   # what was found before the file proved unreadable is said too
+            say(line, sys.stderr)
+        raise
     if register is None:
         report.problem(f"not checked against a register: {why} (run in the workspace, or name it with --workspace)")
     for line in report.good:

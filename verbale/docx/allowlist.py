@@ -127,7 +127,7 @@ NAMED = {  # other elements refused in a carried part, in a clerk's words
     (W, "rPrChange"): "a tracked change", (W, "pPrChange"): "a tracked change",
     (MS + "drawing/2016/SVG/main", "svgBlip"): "an SVG picture"}
 ADDRESS_ATTRIBUTES = {"src", "href", "althref", "target", "oleicon", "ole"}
-ADDRESS = re.compile(r"(?i)://|\\\\|^\s*[a-z]:[\\/]|^\s*(file|https?|ftp|mailto|smb|javascript|vbscript|data|"
+ADDRESS = re.compile(r"(?i)://|\\\\|(^|[\s(\'\"=,;])//[^/\s]|^\s*[a-z]:[\\/]|^\s*(file|https?|ftp|mailto|smb|javascript|vbscript|data|"
                      r"ms-[a-z-]+|mhtml|mk|its|res|ldap|telnet|onenote|outlook|search-ms|shell)\s*:")
 PREFIXES = {W: "w", R: "r", V: "v", O: "o", W10: "w10", MC: "mc", A: "a", XML: "xml"}
 PICTURES = (  # magic bytes -> extension, content type
@@ -210,11 +210,17 @@ class Check:
         raise self.package.error(f"{problem} in its part {shown(part)}{after}", hint)
 
     def content_type(self, part: str) -> str:
+        """The part's content type as Word finds it: part names compare in any case (ECMA-376 Part 2, 9.1.1.1)."""
         extension = posixpath.splitext(part)[1].lstrip(".").lower()
-        return self.overrides.get(part) or self.defaults.get(extension, "")
+        return self.overrides.get(part.lower()) or self.defaults.get(extension, "")
 
     def run(self, main: str) -> None:
         names = list(self.package.infos)
+        seen: dict[str, str] = {}
+        for info in self.package.zip.infolist():  # one part, one name: else each reader may take another
+            other = seen.setdefault(info.filename.lower(), info.filename)
+            if other is not info.filename:
+                self.refuse(f"holds two parts named {shown(other)}", info.filename, "save the blank from Word again")
         for name in names:
             if PROGRAM_PARTS.search(name) or PROGRAM_TYPES.search(self.content_type(name)):
                 what = "an ActiveX control" if "activex" in name.lower() + self.content_type(name).lower() else (
@@ -241,9 +247,9 @@ class Check:
                 self.refuse("is a mail merge document", settings,
                             "make it a normal document under Mailings > Start Mail Merge, then save the blank again")
 
-    def relationships(self, rels: str) -> None:
+    def relationships(self, rels: str, carried: bool = False) -> None:
         source = _source(rels)
-        carried = self.content_type(source).endswith(CARRIED_TYPES)
+        carried = carried or self.content_type(source).endswith(CARRIED_TYPES)
         for relationship in self.package.xml(rels).iter(f"{{{RELS}}}Relationship"):
             kind, target = relationship.get("Type", ""), relationship.get("Target", "")
             short = kind.rsplit("/", 1)[-1]
@@ -258,10 +264,34 @@ class Check:
                             "keep the header and footer to text, pictures and lines" if carried else ELEMENT_HINT)
             if kind == OFFICE + "image":
                 name = _target(source, relationship)
-                if not self.package.has(name) or picture_type(self.package.read(name)) is None:
-                    self.refuse("has a picture in a format verbale does not carry", name, "insert the emblem as "
-                                "PNG or JPEG", "; PNG, JPEG, GIF, BMP, TIFF, EMF and WMF are carried")
+                self.picture(name)
                 self.pictures.setdefault(source, set()).add(relationship.get("Id", ""))
+
+    def picture(self, name: str) -> bytes:
+        """The bytes of a picture Word shows without fetching or running anything (a metafile: walked)."""
+        data = self.package.read(name) if self.package.has(name) else b""
+        kind = picture_type(data)
+        if kind is None:
+            self.refuse("has a picture in a format verbale does not carry", name, "insert the emblem as PNG or "
+                        "JPEG", "; PNG, JPEG, GIF, BMP, TIFF, EMF and WMF are carried")
+        if kind[0] in ("emf", "wmf"):
+            from .metafile import problem
+
+            found = problem(data)
+            if found:
+                self.refuse(f"has a picture ({kind[0].upper()}) that {found}", name, "insert the emblem as PNG")
+        return data
+
+    def carried(self, part: str, root, kind: str) -> None:
+        """A part a note takes (the blank's header or footer), checked as carried whatever content type the
+        package gives it: its relationships, and its XML as it will be written (``root``)."""
+        if root.tag != f"{{{W}}}{'hdr' if kind == 'header' else 'ftr'}":
+            self.refuse(f"has {_name(root.tag)} where a {kind} belongs", part)
+        folder, base = posixpath.split(part)
+        rels = posixpath.join(folder, "_rels", base + ".rels")
+        if self.package.has(rels):
+            self.relationships(rels, carried=True)
+        self.story(root, part, carried=True)
 
     def story(self, root, part: str, carried: bool) -> None:
         """Fields, acting elements and addresses everywhere; the element allow-list in carried parts."""
@@ -295,7 +325,7 @@ class Check:
             attribute_namespace, _, name = attribute[1:].partition("}") if attribute.startswith("{") else (None, "", attribute)
             written = _name(attribute, element.prefix if attribute_namespace == namespace else None)
             if name.lower() in ADDRESS_ATTRIBUTES or (ADDRESS.search(value) and not (
-                    name == "uri" and namespace in (A, W)) and (namespace, local, name) != (W, "fldSimple", "instr")):
+                    name == "uri" and namespace in (A, W)) and (local, name.lower()) != ("fldSimple", "instr")):
                 self.refuse(f"names a place outside the file ({written}=\"{shown(value, 60)}\" on "
                             f"{_name(element.tag, element.prefix)})", part,
                             "insert pictures into the blank instead of linking them, and save it again")
@@ -316,8 +346,10 @@ class Check:
         for element in root.iter(f"{{{W}}}fldSimple", f"{{{W}}}fldChar", f"{{{W}}}instrText",
                                  f"{{{W}}}delInstrText"):
             local, kind = element.tag.rpartition("}")[2], element.get(f"{{{W}}}fldCharType")
-            if local == "fldSimple":
-                self.field(element.get(f"{{{W}}}instr", ""), part)
+            if local == "fldSimple":  # the code, also where a reader would take it without its namespace
+                for name, value in element.attrib.items():
+                    if name.rpartition("}")[2].lower() == "instr":
+                        self.field(value, part)
             elif local != "fldChar":
                 if fields and fields[-1] is not None:
                     fields[-1].append(element.text or "")

@@ -135,7 +135,8 @@ def _target(source: str, relationship) -> str:
 def _content_types(package: _Package) -> tuple[dict[str, str], dict[str, str]]:
     root = package.xml("[Content_Types].xml")
     defaults = {d.get("Extension", "").lower(): d.get("ContentType", "") for d in root.iter(f"{{{CT}}}Default")}
-    overrides = {o.get("PartName", "").lstrip("/"): o.get("ContentType", "") for o in root.iter(f"{{{CT}}}Override")}
+    overrides = {o.get("PartName", "").lstrip("/").lower(): o.get("ContentType", "")
+                 for o in root.iter(f"{{{CT}}}Override")}
     return defaults, overrides
 
 
@@ -146,28 +147,27 @@ def _main_part(package: _Package) -> str:
     return "word/document.xml"
 
 
-def _carry(package: _Package, part: str, kind: str, blank_media: dict, media_types: dict):
+def _carry(package: _Package, check: Check, part: str, kind: str, blank_media: dict, media_types: dict):
     """The header or footer ``part`` (as written from its parsed tree) with its pictures renamed into
-    ``word/media/blank-*``, and relationships written anew: one per picture, nothing else (the allow-list has
-    refused every other kind)."""
+    ``word/media/blank-*``, and relationships written anew: one per picture, nothing else.  What is carried is
+    checked as carried here, whatever content type the package gives the part."""
     from lxml import etree
 
+    root = package.xml(part)
+    check.carried(part, root, kind)
     relationships = etree.Element(f"{{{RELS}}}Relationships", nsmap={None: RELS})
     for relationship in package.relationships(part):
         rid, source = relationship.get("Id", ""), _target(part, relationship)
         if relationship.get("Type") != IMAGE or relationship.get("TargetMode") or not RELATIONSHIP_ID.fullmatch(rid):
             raise package.error(f"has a relationship verbale does not carry ({rid[:40]!r}) in its part {part}",
                                 "keep the header and footer to text, pictures and lines")
-        data = package.read(source)
-        if picture_type(data) is None:
-            raise package.error(f"has a picture that is not a picture in its part {source}", "insert it as PNG")
+        data = check.picture(source)
         extension, content_type = picture_type(data)
         name = f"word/media/blank-{kind}-{len(blank_media) + 1}.{extension}"
         blank_media[name], media_types[extension] = data, content_type
         etree.SubElement(relationships, f"{{{RELS}}}Relationship", Id=rid, Type=IMAGE,
                          Target=name.removeprefix("word/"))
     rels = _serialized(relationships) if len(relationships) else None
-    root = package.xml(part)
     return BlankPart(_serialized(root), rels), root
 
 
@@ -282,9 +282,9 @@ def _load(path: Path) -> Blank:
         rid = _reference(section, kind)
         if rid is None:
             continue
-        if rid not in targets or targets[rid].get("TargetMode") == "External":
+        if rid not in targets or targets[rid].get("TargetMode") or targets[rid].get("Type") != f"{OFFICE_RELS}/{kind}":
             raise package.error(f"names a {kind} it does not hold", "save the blank from Word again")
-        carried[kind], root = _carry(package, _target(main, targets[rid]), kind, media, media_types)
+        carried[kind], root = _carry(package, check, _target(main, targets[rid]), kind, media, media_types)
         roots.append(root)
     styles_part = posixpath.join(posixpath.dirname(main), "styles.xml")
     styles = package.xml(styles_part) if package.has(styles_part) else None

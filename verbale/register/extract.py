@@ -4,7 +4,8 @@ English data (Debian: poppler-utils, tesseract-ocr, tesseract-ocr-kaz, -rus, -en
 
 The programs run on a copy in a private temporary folder under a fixed name (a received file's own name never
 reaches a command line), with argument lists (never a shell), within one time limit for the whole file
-(``$VERBALE_OCR_TIMEOUT`` seconds, default 300) and at most MAX_PAGES pages. A page of a PDF is rendered for OCR
+(``$VERBALE_OCR_TIMEOUT`` seconds, default 300), at most MAX_PAGES pages, and within the memory and output
+bounds of ``verbale/bounded.py`` (a crafted PDF or image costs a line, never the machine). A page of a PDF is rendered for OCR
 with its long side 2480 pixels (an A4 page at 210 dpi): measured on a generated Kazakh note, tesseract read it
 better than at 300 dpi (№, GMT and "OF" right, where 300 dpi read "Ne", "СМТ" and "ОЕ") in half the time
 (2.3 s against 5.2 s a page). tesseract runs on one thread (OMP_THREAD_LIMIT=1): on a busy 2-core machine its
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..bounded import Overrun, run_bounded
 from ..errors import RegisterError
 
 TIMEOUT_VARIABLE = "VERBALE_OCR_TIMEOUT"
@@ -85,7 +87,7 @@ class _Clock:
     def __init__(self, seconds: float):
         self.seconds, self.end = seconds, time.monotonic() + seconds
 
-    def run(self, program: str, *args: str, cwd: Path) -> bytes:
+    def run(self, program: str, *args: str, cwd: Path, output_limit: int = 4 * MAX_TEXT) -> bytes:
         found = shutil.which(program)
         if found is None:
             raise _Failed(f"{program} is not installed (apt-get install {INSTALL[program]})")
@@ -93,10 +95,12 @@ class _Clock:
         if left <= 0:
             raise _Failed(f"reading it took longer than {self.seconds:g} s ({TIMEOUT_VARIABLE})")
         try:
-            done = subprocess.run([found, *args], cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True,
-                                  timeout=left, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
-        except subprocess.TimeoutExpired:
-            raise _Failed(f"reading it took longer than {self.seconds:g} s ({TIMEOUT_VARIABLE})") from None
+            done = run_bounded([found, *args], cwd=cwd, timeout=left, output_limit=output_limit,
+                               env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+        except Overrun as exc:
+            if "longer" in str(exc):
+                raise _Failed(f"reading it took longer than {self.seconds:g} s ({TIMEOUT_VARIABLE})") from None
+            raise _Failed(f"{program} {exc}: not read") from None
         except OSError as exc:
             raise _Failed(f"{program} could not be started: {exc.strerror}") from None
         if done.returncode:
@@ -134,8 +138,8 @@ def _letters(text: str) -> int:
 
 
 def _read_pdf(clock: _Clock, folder: Path) -> Extracted:
-    clock.run("pdftotext", "-enc", "UTF-8", "-l", str(MAX_PAGES), "received.pdf", "received.txt", cwd=folder)
-    text = (folder / "received.txt").read_text(encoding="utf-8", errors="replace")
+    text = clock.run("pdftotext", "-enc", "UTF-8", "-l", str(MAX_PAGES), "received.pdf", "-",
+                     cwd=folder).decode("utf-8", "replace")
     if _letters(text) >= SCAN_LETTERS:
         return Extracted(text, "pdftotext")
     clock.run("pdftoppm", "-png", "-scale-to", str(PAGE_PIXELS), "-l", str(MAX_PAGES), "received.pdf",
