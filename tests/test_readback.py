@@ -22,6 +22,10 @@ CASES = [
      ["«send» where the register has «forward»"]),                             # a changed word
     (["The Embassy presents its compliments and has the honour to forward the documents\nAstana, 3 March 2026\n"],
      ["«documents» where the register has «document»"]),                       # one character added
+    (["The Embassy presents its compliments and has the honour to transmit the document\nAstana, 3 March 2026\n"],
+     ["«transmit» where the register has «forward»"]),     # a word replaced by one sharing letters: one difference
+    (["The Embassy presents its greetings and has the honour to forward the document\nAstana, 3 March 2026\n"],
+     ["«greetings» where the register has «compliments»"]),   # (not «its» and two more pieces of the word)
     (["The Embassy presents its compliments and has the honour to forward the document\nand to sell the car\n"
       "Astana, 3 March 2026\n"], ["«and to sell the car» where the register has «document»"]),  # a line added mid-page
     (["The Embassy presents its compliments and has the honour to for-ward the document\nAstana, 3 March 2026\n"],

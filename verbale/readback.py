@@ -286,15 +286,21 @@ def text_differences(registered: str, pages: list[str], taken: list[str] | None 
                 matched_lines[page] = (min(first, (page, line)), max(last, (page, line)))
     lines = [page.split("\n") for page in (_comparable(page) for page in pages)]
     first_page = min(matched_lines, default=0)
-    differences, seen = [], set()
+    got_positions = [c[4] for c in got_chars]
+    spans, seen = [], set()
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             continue
         if tag == "insert" and _header_footer_or_hyphen(got_chars[j1:j2], matched_lines, expected, i1, lines,
                                                          first_page, seen):
             continue
-        differences.append(_phrase(expected_source, [p for p in expected_positions], i1, i2, got_source,
-                                   [c[4] for c in got_chars], j1, j2))
+        if spans and _one_word(expected_source, expected_positions, spans[-1][:2], (i1, i2)) \
+                and _one_word(got_source, got_positions, spans[-1][2:], (j1, j2)):
+            spans[-1] = (spans[-1][0], i2, spans[-1][2], j2)   # a word changed is one difference, not several
+        else:
+            spans.append((i1, i2, j1, j2))
+    differences = [_phrase(expected_source, expected_positions, i1, i2, got_source, got_positions, j1, j2)
+                   for i1, i2, j1, j2 in spans]
     if taken is not None:
         taken += [" ".join(lines[page][line].split()) for page, line in sorted(seen)]
     return differences
@@ -316,6 +322,22 @@ def _header_footer_or_hyphen(inserted, matched_lines, expected: str, at: int, li
         letterhead.add((page, line))
     taken |= letterhead
     return True
+
+
+def _one_word(source: str, positions: list[int], before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """Whether a difference ``before`` and the next one ``after`` (ranges of indices into ``positions``) lie in
+    one word of ``source``, only part of the word between them: then they are one difference.  An empty range
+    (a deletion, seen from the other side) stands at the character before it or the one after.
+
+    >>> positions = [0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 17]   # "the composition of"
+    >>> [_one_word("the composition of", positions, (3, 5), after) for after in ((9, 10), (15, 15), (14, 14))]
+    [True, False, True]
+    """
+    lasts = [before[1] - 1] if before[1] > before[0] else [before[1] - 1, before[1]]
+    firsts = [after[0]] if after[1] > after[0] else [after[0] - 1, after[0]]
+    return any(0 <= last <= first < len(positions)
+               and not any(c.isspace() for c in source[positions[last]:positions[first] + 1])
+               for last in lasts for first in firsts)
 
 
 def _words(source: str, positions: list[int], start: int, end: int) -> str:
