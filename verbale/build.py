@@ -184,9 +184,21 @@ def plan_writes(built: Built, out_dir: Path, force: bool) -> Plan:
             plan.unchanged.append(name)
         else:
             (plan.replace if force else plan.conflicts).append(name)
+    if plan.conflicts and not built.draft and _drafts_of_this_spec(out_dir, plan.conflicts):
+        plan.replace, plan.conflicts = plan.replace + plan.conflicts, []
     if plan.conflicts:
         raise _conflict(built, out_dir, plan.conflicts)
     return plan
+
+
+def _drafts_of_this_spec(out_dir: Path, names: list[str]) -> bool:
+    """Whether the files in conflict are what ``generate --draft`` wrote for this spec, which the note itself
+    replaces (README: draft, then the note): each a DOCX with the draft mark, or the review file written beside
+    them.  A note's own files, or anything else, stay in conflict."""
+    from .docx.marks import is_draft_docx
+
+    drafts = [name for name in names if name.endswith(".docx") and is_draft_docx(out_dir / name)]
+    return bool(drafts) and all(name in drafts or name.endswith(".review.docx") for name in names)
 
 
 def _conflict(built: Built, out_dir: Path, names: list[str]) -> OutputError:

@@ -95,5 +95,17 @@ def draft_next_header(mark: str, continuation: bytes) -> bytes:
     return (text[:start] + draft_paragraph(mark) + text[start:]).encode("utf-8")
 
 
-__all__ = ["qr_png", "note_line", "anchored_picture_run", "with_anchor", "draft_first_header", "draft_next_header",
+def is_draft_docx(path) -> bool:
+    """Whether ``path`` is a DOCX with a draft's header parts (what ``generate --draft`` writes); a file that
+    is not a readable ZIP is not a draft.  Only the ZIP's directory is read."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as docx:
+            return any(name.startswith("word/header-draft-") for name in docx.namelist())
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return False
+
+
+__all__ = ["is_draft_docx", "qr_png", "note_line", "anchored_picture_run", "with_anchor", "draft_first_header", "draft_next_header",
            "WP"]
