@@ -3,6 +3,7 @@ generating the reply links both records; and the reply spec there is what `verba
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -55,3 +56,21 @@ def test_the_reply_spec_is_what_verbale_reply_writes_with_its_texts_written(regi
     assert example[:number] == written[:number]                       # all but the texts to write
     assert example[number].startswith("    number: {ru: 10663/2дснг, kk: 10663/2дснг, en: 10663/2dsng}")
     assert example[number + 1:number + 3] == written[number + 1:number + 3]
+
+
+def test_the_other_kinds_take_the_numbers_the_readme_shows(registry, capsys):
+    """After the reply (04-1/1), the README's command numbers the personal note 04-1/2 and the aide-mémoire 04-1/3,
+    in the order named, every time (a batch side by side numbers in the order the specs finish)."""
+    assert verbale(["incoming", "add", "--from", "mfa-russia", "--number", "10663/2дснг", "--date", "2026-03-02",
+                    "--received", "2026-03-03", "received/mfa-russia-10663.pdf"]) == 0
+    assert verbale(["generate", "notes/reply-consultations.yaml", "-o", "out"]) == 0
+    readme = (EXAMPLE / "README.md").read_text(encoding="utf-8")
+    command = next(line for line in readme.splitlines() if "personal-absence.yaml notes/aide" in line)
+    assert verbale(command.split()[1:]) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    for number, kind, recipients in (("04-1/2", "personal-note", "minister-russia"),
+                                     ("04-1/3", "aide-memoire", "mfa-russia")):
+        assert verbale(["register", "show", number]) == 0
+        shown = dict(line.split(":", 1) for line in capsys.readouterr().out.splitlines()
+                     if re.match(r"^\w+:\s", line))
+        assert (shown["kind"].strip(), shown["recipients"].strip()) == (kind, recipients)
