@@ -308,7 +308,9 @@ def record_incoming(register, root, workspace, note: NewIncoming, received=None,
     warnings = []
     if received is not None:
         time_limit()   # a wrong $VERBALE_OCR_TIMEOUT is refused before anything is done
-        register.ensure_schema()
+    register.ensure_schema()
+    _refuse_recorded_twice(register, note)
+    if received is not None:
         earlier = holding_file(register, received.sha256)
         if earlier:
             warnings.append(f"{shown_as}:1: FILE: the same file was recorded already as {', '.join(earlier)} "
@@ -325,6 +327,23 @@ def record_incoming(register, root, workspace, note: NewIncoming, received=None,
         warnings.append(f"{display_path(root / 'termbase' / 'terms.yaml')}:1: {note.sender}: {line} "
                         "(needed before a reply to it)")
     return receive(register, note), warnings
+
+
+def _refuse_recorded_twice(register, note: NewIncoming) -> None:
+    """A sender numbers each note once: the same sender, number and date recorded again would be a second
+    record of one note, open for ever (its reply answers the first), and records are never deleted."""
+    from ..errors import RegisterError
+
+    with register.transaction() as conn:
+        row = conn.execute(select(incoming.c.year, incoming.c.seq).where(
+            incoming.c.sender == note.sender, incoming.c.number == note.number,
+            incoming.c.note_date == note.note_date)).first()
+    if row is not None:
+        ident = incoming_id(row.year, row.seq)
+        raise RegisterError(f"{note.sender}'s note {note.number} of {note.note_date.isoformat()} is recorded already "
+                            f"as {ident}", field="--number",
+                            hint=f"`verbale incoming show {ident}` shows it; nothing was recorded",
+                            file=register.shown, line=1)
 
 
 def find_incoming(register, ident: str) -> Incoming | None:
