@@ -503,13 +503,13 @@ class Register:
         return record
 
     def holding(self, *, sha256: str) -> list[Record]:
-        """The notes that recorded a file of theirs, as written or as signed, with this SHA-256.  A dispatch's
-        receipt (a courier's slip, an e-mail) and a text's hash are kept beside a note but are not the note: a
-        file with one of those hashes is not "this very file"."""
+        """The notes that recorded a file (written or signed) or a text with this SHA-256.  A dispatch's receipt
+        (a courier's slip, an e-mail), kept beside a note by its SHA-256, is not the note: not looked up here."""
         with self.transaction() as conn:
             ids = {row.entry_id for row in conn.execute(select(files.c.entry_id).where(files.c.sha256 == sha256))}
             ids |= {row.entry_id for row in conn.execute(select(states.c.entry_id).where(
                 states.c.sha256 == sha256, states.c.state == SIGNED))}
+            ids |= {row.entry_id for row in conn.execute(select(texts.c.entry_id).where(texts.c.sha256 == sha256))}
             numbers = [row.number for row in conn.execute(select(entries.c.number).where(entries.c.id.in_(ids)))] \
                 if ids else []
         return [record for number in dict.fromkeys(numbers) for record in self.records(number=number)
