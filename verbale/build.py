@@ -197,6 +197,14 @@ def _drafts_of_this_spec(out_dir: Path, names: list[str]) -> bool:
     them.  A note's own files, or anything else, stay in conflict."""
     from .docx.marks import is_draft_docx
 
+    def regular(name: str) -> bool:   # a link, a FIFO or a device is never opened (a FIFO would make the run wait)
+        try:
+            return stat.S_ISREG(os.lstat(out_dir / name).st_mode)
+        except OSError:
+            return False
+
+    if not all(map(regular, names)):
+        return False
     drafts = [name for name in names if name.endswith(".docx") and is_draft_docx(out_dir / name)]
     return bool(drafts) and all(name in drafts or name.endswith(".review.docx") for name in names)
 
