@@ -452,6 +452,14 @@ def _generate_refusals(desk: Desk, edit: editing.Edit, words: Words, confirmed: 
     number the register holds already; for a draft, a note the register holds (its files in the output folder
     are the registered note's, which a draft would replace)."""
     result = _check(desk, edit, words)
+    twins = desk.specs.sharing_outputs(edit.path)
+    if twins:
+        from ..build import safe_stem
+
+        raise Refusal(409, "invalid", words(
+            "{other} writes the same files ({stem}.*) in the output folder as this note: rename one of the two "
+            "before generating, so that neither replaces the other's files.", other=", ".join(twins),
+            stem=safe_stem(edit.path)))
     row = desk.registry().issued_to(edit.path, edit.original)
     if draft:
         if row is not None:
@@ -666,7 +674,8 @@ def create_app(root: Path, out: Path | None = None, termbase: Termbase | None = 
         *names_pages.routes(),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
-    app = Starlette(routes=routes, exception_handlers={NoteError: _note_error, HTTPException: _http_error},
+    app = Starlette(routes=routes, exception_handlers={NoteError: _note_error, HTTPException: _http_error,
+                                                      Exception: _internal_error},
                     lifespan=_office_while_serving)
     app.state.desk = desk
     guarded = Guard(app, host=host, port=port, csrf=desk.csrf, token=desk.token)
@@ -711,3 +720,11 @@ def _note_error(request: Request, exc: Exception) -> Response:
 
 def _http_error(request: Request, exc: HTTPException) -> Response:
     return PlainTextResponse(str(exc.detail), exc.status_code, headers=getattr(exc, "headers", None))
+
+
+def _internal_error(request: Request, exc: Exception) -> Response:
+    """What no check foresaw: one plain line naming it (Starlette's server error middleware calls this, then
+    hands the exception on to the server, whose log keeps the traceback), never a bare "Internal Server Error"."""
+    line = f"The desk could not do this: unexpected error {type(exc).__name__}: {exc}"
+    return PlainTextResponse(" ".join(line.split())[:500] + " (the console of `verbale serve` has the details; "
+                             "please report it)", 500)
