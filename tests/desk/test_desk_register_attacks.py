@@ -169,3 +169,25 @@ def test_every_incoming_field_is_text_on_the_register_page_and_no_formula_in_the
     exported = client.get("/register/export.csv").content.decode("utf-8-sig")
     cells = re.findall(r'"((?:[^"]|"")*)"', exported)
     assert cells and not [c for c in cells if c.lstrip()[:1] in ("=", "+", "-", "@", "\t", "\r", "\uff1d")]
+
+
+@pytest.mark.parametrize("draft", [True, False])
+def test_a_registered_notes_files_are_never_replaced_once_its_spec_forgets_the_number(mission, draft):
+    """notes/absence.yaml numbered 08-2/200, then its number set back to auto in the file: a Generate as draft
+    replaced the registered files without a word, and a Generate took a new number over them without asking."""
+    spec = mission / "notes" / "absence.yaml"
+    spec.write_text((mission / "notes" / "to-ministry.yaml").read_text(encoding="utf-8")
+                    .replace("number: 08-2/117", "number: auto"), encoding="utf-8")
+    made = subprocess.run([sys.executable, "-m", "verbale", "generate", str(spec), "-o", str(mission / "out")],
+                          capture_output=True, text=True, timeout=180)
+    assert made.returncode == 0, made.stderr
+    spec.write_bytes(spec.read_bytes().replace(b"number: 08-2/200", b"number: auto"))
+    before = outputs(mission)
+    client = desk_client(mission)
+    answer = post(client, "/generate/notes/absence.yaml", [*form_of(client, "notes/absence.yaml"),
+                                                           *([("__draft", "1")] if draft else [("__confirm", "warnings")])])
+    assert answer.status_code == 409 and "№ 08-2/200 is" in answer.text, answer.text
+    assert outputs(mission) == before
+    from verbale.cli.register import open_workspace_register
+
+    assert [record.number for record in open_workspace_register(str(mission))[0].records()] == ["08-2/200"]

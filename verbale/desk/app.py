@@ -460,12 +460,16 @@ def _generate_refusals(desk: Desk, edit: editing.Edit, words: Words, confirmed: 
             "{other} writes the same files ({stem}.*) in the output folder as this note: rename one of the two "
             "before generating, so that neither replaces the other's files.", other=", ".join(twins),
             stem=safe_stem(edit.path)))
-    row = desk.registry().issued_to(edit.path, edit.original)
+    registry = desk.registry()
+    row = registry.issued_to(edit.path, edit.original)
+    # the files in the output folder a register's number holds, though the spec no longer names that number
+    holder = None if row is not None else registry.holder_of([desk.out / name for name in _outputs(desk, edit.path)])
     if draft:
-        if row is not None:
+        if row is not None or holder is not None:
             raise Refusal(409, "invalid", words(
                 "№ {number} is in the register: its files in the output folder are the note as registered, and a "
-                "draft would replace them. Duplicate the note to draft a new one from it.", number=row.number))
+                "draft would replace them. Duplicate the note to draft a new one from it.",
+                number=row.number if row is not None else holder))
         return
     warnings = [p.text for p in result.problems if p.kind != "error"]
     if warnings and "warnings" not in confirmed:
@@ -473,12 +477,13 @@ def _generate_refusals(desk: Desk, edit: editing.Edit, words: Words, confirmed: 
                                             "out. Generate anyway?"), warnings, confirm="warnings")
     if "register" not in confirmed:
         _registered_refusal(desk, edit, words)
-        if row is not None:
+        if row is not None or holder is not None:
+            number = row.number if row is not None else holder
             raise Refusal(409, "confirm", words(
                 "№ {number} is already in the register. Generating again replaces its files in the output "
                 "folder; the register keeps the new files' hashes beside the old ones, and records an "
-                "amendment if the date, recipients, sender or subject changed.", number=row.number),
-                confirm="register", number=row.number)
+                "amendment if the date, recipients, sender or subject changed.", number=number),
+                confirm="register", number=number)
 
 
 @posted_form

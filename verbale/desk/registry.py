@@ -7,6 +7,7 @@ dispatched (#27) take their place in the same table when the store knows them.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,6 +157,21 @@ class Registry:
         if record.entry.get("spec_path") != spec_key(spec, self.config.root):
             return None
         return Row(record, direction_of(record), state_of(record))
+
+    def holder_of(self, paths: list[Path]) -> str | None:
+        """The number (not cancelled) whose recorded files include one of ``paths`` as they are now (by SHA-256):
+        the files of a registered note, whatever its spec says today; None where there is none."""
+        if not self.exists():
+            return None
+        for path in paths:
+            try:
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                continue
+            for record in self.register.holding(sha256=digest):
+                if record.cancellation is None and direction_of(record) == "out":
+                    return record.number
+        return None
 
     def csv(self, rows: list[Row], received: list = ()) -> bytes:
         """The command line's export (`register export --csv`): the outgoing ``rows`` with the notes each answers,
