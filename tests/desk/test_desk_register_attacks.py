@@ -191,3 +191,23 @@ def test_a_registered_notes_files_are_never_replaced_once_its_spec_forgets_the_n
     from verbale.cli.register import open_workspace_register
 
     assert [record.number for record in open_workspace_register(str(mission))[0].records()] == ["08-2/200"]
+
+
+def test_an_upload_past_the_limit_without_a_length_is_refused_and_nothing_recorded(mission):
+    """A chunked body (no Content-Length) is counted as it comes: past 32 MiB it is a 413, nothing recorded."""
+    from verbale.desk.guard import MAX_UPLOAD
+
+    client = desk_client(mission)
+    assert received(client).status_code == 200
+    chunk = b"a" * 2**20
+
+    def body():
+        yield b'--b\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\n\r\n'
+        for _ in range(MAX_UPLOAD // len(chunk) + 1):
+            yield chunk
+
+    answer = client.post("/register/incoming", content=body(), headers={
+        "X-Desk-Token": csrf_of(client), "Content-Type": "multipart/form-data; boundary=b"})
+    assert "content-length" not in {k.lower() for k in answer.request.headers}
+    assert (answer.status_code, answer.text) == (413, f"The request is larger than {MAX_UPLOAD // 1024} KiB.")
+    assert len(incoming(mission)) == 1 and not list((mission / "incoming").glob("*big*"))
