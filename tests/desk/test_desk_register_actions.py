@@ -368,7 +368,10 @@ def test_typing_during_a_long_generate_keeps_one_draft_thread_and_the_latest_for
             answer = desk.post("/preview/notes/a.yaml", [(k, f"edit {index}" if k == "purpose.en" else v)
                                                          for k, v in form], timeout=60)
             assert answer.status_code == 200
-        assert threading.active_count() - before <= 3
+        # a blocked draft a preview would be 40 threads (the pool's limit); idle workers the pool makes while an
+        # answer's background draft and the next request overlap vary with the machine's load (4 seen on main
+        # on a loaded 2-core machine, where the bound 3 failed on its own)
+        assert threading.active_count() - before <= 8
     finally:
         release.set()
         worker.join(300)

@@ -18,7 +18,7 @@ from ..facts.termbase import Termbase
 from ..grammar import grammar_for
 from ..grammar.common import month_name
 from ..grammar.kk import SINCE, UNTIL, attributive
-from .formulas import formula_source
+from .formulas import formula_source, kind_formulas, lookup
 from .texts import render_text
 
 RUSSIAN_CASES = ("nom", "gen", "dat", "acc", "ins", "prep")
@@ -382,6 +382,15 @@ def possessive_pronoun(issuer, formulas: Mapping, field: str) -> str:
     return pronoun
 
 
+def addressee_refs(termbase: Termbase, lang: str, kind: str) -> Mapping | None:
+    """The kind's own ``refs`` (formulas.yaml, ``kinds.<kind>.refs``) where it names its addressee in the second
+    person: ``its`` (a word, or in Russian a table by the ref kind's gender and case) and, in Kazakh, ``kind_form``
+    (the ref kind's form with the second-person possessive: «нотаңыз»).  None for a kind that says nothing."""
+    tables = kind_formulas(termbase, lang, kind)
+    own = lookup(tables[0], "refs") if len(tables) > 1 else None
+    return own if isinstance(own, Mapping) and own.get("its") else None
+
+
 def _ref_fact(name: str, lang: str, ref: Ref, spec: NoteSpec, termbase: Termbase, options: dict, house=None,
               date_text: str | None = None) -> Fact:
     field = f"refs.{name.split('.', 1)[1]}"
@@ -399,7 +408,16 @@ def _ref_fact(name: str, lang: str, ref: Ref, spec: NoteSpec, termbase: Termbase
     naming = ref.issuer or getattr(house, "issuer", "full")
     if issuer and naming == "short":
         issuer = ShortName(issuer)
-    its = possessive_pronoun(issuer, formulas, field) if issuer and naming == "pronoun" else ""
+    # a kind that speaks to its addressee (a personal note: "Excellency, … I") calls the addressee's note "your Note",
+    # «Вашу ноту», «Сіздің … нотаңызды»: its own refs.its (and, in Kazakh, the kind noun's second-person form)
+    yours = addressee_refs(termbase, lang, spec.kind) if issuer and naming == "pronoun" else None
+    its = yours["its"] if yours else possessive_pronoun(issuer, formulas, field) if issuer and naming == "pronoun" else ""
+    if yours and yours.get("kind_form"):
+        if not kind.get(yours["kind_form"]):
+            raise TemplateError(f"no '{yours['kind_form']}' form of the ref kind '{ref.kind}' in {lang}",
+                                field=f"{field}.issuer", hint=f"add it under refs.kinds.{ref.kind} in "
+                                f"locales/{lang}/formulas.yaml, or name the issuer (issuer: full)")
+        kind = {**kind, "nom": kind[yours["kind_form"]], "possessive": False}
     context = {
         "kind": kind["nom"], "number": ref_number(ref, lang, field),
         "number_label": label if label is not None else kind.get("number_label", formulas.get("number_label", "№")),
@@ -429,7 +447,9 @@ def _ref_fact(name: str, lang: str, ref: Ref, spec: NoteSpec, termbase: Termbase
     variants = {v: variant(v) for v in VARIANTS}
     if lang == "ru":
         signed = formulas["signed"][kind["gender"]]
-        forms = {case: render(kind=kind[case], signed=signed[case]) for case in RUSSIAN_CASES}
+        forms = {case: render(kind=kind[case], signed=signed[case],
+                              **({"its": its[kind["gender"]][case]} if isinstance(its, Mapping) else {}))
+                 for case in RUSSIAN_CASES}
         fact = Fact(name, lang, forms[formulas.get("default_case", "acc")], forms=forms, variants=variants)
         return fact
     inflect = kazakh_form(bool(kind.get("possessive"))) if lang == "kk" else None

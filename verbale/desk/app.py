@@ -452,12 +452,24 @@ def _generate_refusals(desk: Desk, edit: editing.Edit, words: Words, confirmed: 
     number the register holds already; for a draft, a note the register holds (its files in the output folder
     are the registered note's, which a draft would replace)."""
     result = _check(desk, edit, words)
-    row = desk.registry().issued_to(edit.path, edit.original)
+    twins = desk.specs.sharing_outputs(edit.path)
+    if twins:
+        from ..build import safe_stem
+
+        raise Refusal(409, "invalid", words(
+            "{other} writes the same files ({stem}.*) in the output folder as this note: rename one of the two "
+            "before generating, so that neither replaces the other's files.", other=", ".join(twins),
+            stem=safe_stem(edit.path)))
+    registry = desk.registry()
+    row = registry.issued_to(edit.path, edit.original)
+    # the files in the output folder a register's number holds, though the spec no longer names that number
+    holder = None if row is not None else registry.holder_of([desk.out / name for name in _outputs(desk, edit.path)])
     if draft:
-        if row is not None:
+        if row is not None or holder is not None:
             raise Refusal(409, "invalid", words(
                 "№ {number} is in the register: its files in the output folder are the note as registered, and a "
-                "draft would replace them. Duplicate the note to draft a new one from it.", number=row.number))
+                "draft would replace them. Duplicate the note to draft a new one from it.",
+                number=row.number if row is not None else holder))
         return
     warnings = [p.text for p in result.problems if p.kind != "error"]
     if warnings and "warnings" not in confirmed:
@@ -465,12 +477,13 @@ def _generate_refusals(desk: Desk, edit: editing.Edit, words: Words, confirmed: 
                                             "out. Generate anyway?"), warnings, confirm="warnings")
     if "register" not in confirmed:
         _registered_refusal(desk, edit, words)
-        if row is not None:
+        if row is not None or holder is not None:
+            number = row.number if row is not None else holder
             raise Refusal(409, "confirm", words(
                 "№ {number} is already in the register. Generating again replaces its files in the output "
                 "folder; the register keeps the new files' hashes beside the old ones, and records an "
-                "amendment if the date, recipients, sender or subject changed.", number=row.number),
-                confirm="register", number=row.number)
+                "amendment if the date, recipients, sender or subject changed.", number=number),
+                confirm="register", number=number)
 
 
 @posted_form
@@ -666,7 +679,8 @@ def create_app(root: Path, out: Path | None = None, termbase: Termbase | None = 
         *names_pages.routes(),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
-    app = Starlette(routes=routes, exception_handlers={NoteError: _note_error, HTTPException: _http_error},
+    app = Starlette(routes=routes, exception_handlers={NoteError: _note_error, HTTPException: _http_error,
+                                                      Exception: _internal_error},
                     lifespan=_office_while_serving)
     app.state.desk = desk
     guarded = Guard(app, host=host, port=port, csrf=desk.csrf, token=desk.token)
@@ -711,3 +725,11 @@ def _note_error(request: Request, exc: Exception) -> Response:
 
 def _http_error(request: Request, exc: HTTPException) -> Response:
     return PlainTextResponse(str(exc.detail), exc.status_code, headers=getattr(exc, "headers", None))
+
+
+def _internal_error(request: Request, exc: Exception) -> Response:
+    """What no check foresaw: one plain line naming it (Starlette's server error middleware calls this, then
+    hands the exception on to the server, whose log keeps the traceback), never a bare "Internal Server Error"."""
+    line = f"The desk could not do this: unexpected error {type(exc).__name__}: {exc}"
+    return PlainTextResponse(" ".join(line.split())[:500] + " (the console of `verbale serve` has the details; "
+                             "please report it)", 500)

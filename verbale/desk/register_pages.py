@@ -22,9 +22,11 @@ MAX_WORDS = 200
 
 
 def _year(value: str | None, words) -> int | None:
+    """A year of four figures as the command line takes it (verbale/cli/lines.py ``year``): ASCII digits, 1 to
+    9999 (0000 or another script's digits would overflow a date or not be what the clerk meant)."""
     if value in (None, ""):
         return None
-    if not re.fullmatch(r"\d{4}", value):
+    if not re.fullmatch(r"[0-9]{4}", value) or int(value) < 1:
         raise HTTPException(400, words("A year is four figures, e.g. 2026."))
     return int(value)
 
@@ -209,7 +211,7 @@ def reply(request: Request, form: dict) -> Response:
     registry = _kept(desk, words)
     ident = str(form.get("id", "")).strip()[:40]
     try:
-        path = registry.reply(ident, _today())
+        path = registry.reply(ident, _today(), desk.specs.root)
     except NoteError as exc:
         raise HTTPException(422, str(exc)) from None
     from urllib.parse import quote

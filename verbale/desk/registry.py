@@ -7,6 +7,8 @@ dispatched (#27) take their place in the same table when the store knows them.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,12 +122,20 @@ class Registry:
                  receipt: tuple[str, str] | None = None) -> None:
         self.register.dispatch(number, channel, copies, by, year, receipt)
 
-    def reply(self, ident: str, today: dt.date) -> Path:
+    def reply(self, ident: str, today: dt.date, desk_root: Path) -> Path:
         """Write the reply spec to the incoming note ``ident`` as `verbale reply` does (the same function), in
-        the workspace's notes/ folder; its path."""
+        the workspace's notes/ folder; its path. The folder must be a folder of the desk's own (``desk_root``),
+        never a link: a reply is never written through a link to outside, nor where the desk cannot open it."""
+        from ..errors import RegisterError
         from ..register.reply import write_reply
 
-        path, _ = write_reply(self.register, ident, self.workspace, self.config.root / "notes", today)
+        folder = self.config.root / "notes"
+        inside = Path(os.path.realpath(folder)).is_relative_to(Path(os.path.realpath(desk_root)))
+        if os.path.islink(folder) or not inside or os.path.lexists(folder) and not folder.is_dir():
+            raise RegisterError(f"{folder} is a link, not a folder, or outside the desk's workspace; a reply is "
+                                "never written there", field="ID", hint="make notes/ a folder of the workspace",
+                                file=str(folder), line=1)
+        path, _ = write_reply(self.register, ident, self.workspace, folder, today)
         return path
 
     def issued_to(self, spec: Path, data: dict) -> Row | None:
@@ -147,6 +157,21 @@ class Registry:
         if record.entry.get("spec_path") != spec_key(spec, self.config.root):
             return None
         return Row(record, direction_of(record), state_of(record))
+
+    def holder_of(self, paths: list[Path]) -> str | None:
+        """The number (not cancelled) whose recorded files include one of ``paths`` as they are now (by SHA-256):
+        the files of a registered note, whatever its spec says today; None where there is none."""
+        if not self.exists():
+            return None
+        for path in paths:
+            try:
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                continue
+            for record in self.register.holding(sha256=digest):
+                if record.cancellation is None and direction_of(record) == "out":
+                    return record.number
+        return None
 
     def csv(self, rows: list[Row], received: list = ()) -> bytes:
         """The command line's export (`register export --csv`): the outgoing ``rows`` with the notes each answers,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
 
 from ..errors import NoteError, SpecError
@@ -62,6 +63,19 @@ class SpecFiles:
         if not isinstance(doc.data, dict):
             return None, f"{self.name(path)}:1: (spec): a spec is a mapping of fields"
         return doc.data, ""
+
+    def sharing_outputs(self, path: Path) -> list[str]:
+        """The workspace's other specs whose files in the output folder have this spec's names (one stem, in any
+        case and Unicode form, as Windows' and macOS's folders compare names): a Generate of one would replace
+        the other's files, which the command line does only with --force."""
+        from ..build import safe_stem
+
+        def key(spec: Path) -> str:
+            return unicodedata.normalize("NFC", safe_stem(spec)).casefold()
+
+        mine = key(path)
+        return sorted(self.name(other) for other in self.all() if other.resolve() != path.resolve()
+                      and key(other) == mine)
 
     def generate(self, path: Path, out: Path, workspace, draft: bool = False) -> tuple[list[str], list[str]]:
         """Write the spec's files (replacing the desk's earlier ones) and, where LibreOffice is installed, a PDF

@@ -123,10 +123,12 @@ def formulas_schema() -> dict:
     group = {"type": "object", "additionalProperties": variant}
     kind = {"type": "object", "description": "a kind of document a note refers to: its word in every case used "
                                              "(Russian: gender and the six cases), `date` (the word before a date), "
-                                             "`number_label`, `possessive` (Kazakh), `ref` (a phrase of its own)",
+                                             "`number_label`, `possessive` (Kazakh), `ref` (a phrase of its own), `your` "
+                                             "(Kazakh: the second-person polite form a personal note's reference "
+                                             "takes, «нотаңыз»)",
             "properties": {"nom": TEXT, "gen": TEXT, "dat": TEXT, "acc": TEXT, "ins": TEXT, "prep": TEXT,
                            "gender": {"enum": ["m", "f", "n"]}, "date": TEXT, "number_label": TEXT,
-                           "possessive": {"type": "boolean"}, "ref": formula}}
+                           "possessive": {"type": "boolean"}, "ref": formula, "your": TEXT}}
     return {"$schema": DRAFT, "title": "termbase/<lang>/formulas.yaml (an office's own formulas)", "type": "object",
             "properties": {
                 "opening": {**group, "description": "`sentence` (the frame) and variants: `opening: NAME` in a spec"},
@@ -160,6 +162,11 @@ def formulas_schema() -> dict:
                               "refuses": {"anyOf": [{"type": "array", "items": TEXT},
                                                     {"type": "object", "additionalProperties": TEXT}],
                                           "description": "spec fields the kind has no place for (with a hint)"},
+                              "refs": {"type": "object", "description": "how the kind cites its addressee's own "
+                                       "document (`issuer: pronoun`): `its` (a word, or in Russian a table by the "
+                                       "ref kind's gender and case: «Вашу ноту»), `kind_form` (Kazakh: `your`)",
+                                       "properties": {"its": {"anyOf": [TEXT, {"type": "object"}]},
+                                                      "kind_form": TEXT}},
                               "salutation": formula, "addressed": formula, "document_title": formula,
                               "signature": {"anyOf": [formula, {"type": "array", "items": formula}]},
                               "addressee": {"anyOf": [formula, {"type": "array", "items": formula}]}}}},
