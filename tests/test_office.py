@@ -90,8 +90,22 @@ def test_a_keeper_that_died_is_started_again_by_the_desk(keeper, docx):
     assert running() is None
     office = (keeper.work / "office.pgid").read_text()
     assert keeper.ensure() is not None and convert(docx[:1]).pdfs
-    time.sleep(0.5)
-    assert not Path(f"/proc/{office}").exists(), "the dead keeper's office was ended, not left running"
+    assert _ended(int(office)), "the dead keeper's office was ended, not left running"
+
+
+def _ended(pid: int, wait: float = 10.0) -> bool:
+    """Whether ``pid`` is gone or dead (a zombie is dead: its parent, the killed keeper, is gone and whoever
+    adopted it reaps it when it gets the processor), waiting up to ``wait`` seconds on a busy machine."""
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            return True
+        if state in ("Z", "X"):
+            return True
+        time.sleep(0.1)
+    return False
 
 
 @needs_keeper
