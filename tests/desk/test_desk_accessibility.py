@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desk_fixtures import address, chromium, needs_chromium, serve, settled  # noqa: F401
+from desk_fixtures import address, chromium, needs_chromium, serve, settled, wait_for  # noqa: F401
 
 pytestmark = needs_chromium
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,11 +86,13 @@ def test_the_pages_states_have_no_serious_violation(office, tmp_path):
         driver.find_element(By.ID, "f-purpose.ru").send_keys(" {{ nothing }}")
         settled(driver)
         driver.find_element(By.ID, "save").click()
+        wait_for(lambda: "command line would refuse" in driver.find_element(By.ID, "status").text,
+                 what="the refusal")
         settled(driver)
-        assert "command line would refuse" in driver.find_element(By.ID, "status").text
         assert not violations(driver)
         driver.get(f"{base}/spec/notes/to-ministry.yaml")          # the draft restored
-        assert driver.find_element(By.ID, "draft-banner")
+        wait_for(lambda: driver.find_element(By.ID, "draft-banner"), what="the restored draft")
+        settled(driver)
         assert not violations(driver)
         driver.get(f"{base}/names")
         driver.find_element(By.ID, "n-key").send_keys("mfa-czechia")
@@ -100,7 +102,8 @@ def test_the_pages_states_have_no_serious_violation(office, tmp_path):
             driver.find_element(By.ID, f"n-w-{lang}-nom").send_keys(name)
             driver.find_element(By.ID, f"n-w-{lang}-address").send_keys(name.upper())
         driver.find_element(By.ID, "n-propose").click()
-        assert driver.find_element(By.ID, "proposals")
+        wait_for(lambda: driver.find_element(By.ID, "n-p-ru-dat"), what="the proposed forms")
+        settled(driver)
         assert not violations(driver)
     finally:
         driver.quit()
