@@ -181,3 +181,28 @@ def test_the_same_bytes_in_a_new_process(sample_out, tmp_path):
                    capture_output=True)
     for path in sample_out.iterdir():
         assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Q&A <"x">', "Q&amp;A &lt;&quot;x&quot;&gt;"),
+    ("&lt;", "&amp;lt;"),                       # an entity typed in a text is text: its & is escaped
+    ("«Декларации» № 4 — 50\u00a0000", "«Декларации» № 4 — 50\u00a0000"),
+    ("'", "'"),                                  # attributes are written in double quotes
+])
+def test_escape(text, expected):
+    from verbale.docx.ooxml import escape
+
+    assert escape(text) == expected
+
+
+def test_escape_is_saxutils_escape():
+    """The writer's escape (str.replace, cheaper than str.translate) is xml.sax.saxutils.escape with &quot;."""
+    from hypothesis import given, strategies as st
+    from xml.sax.saxutils import escape as sax_escape
+
+    from verbale.docx.ooxml import escape
+
+    @given(st.text(alphabet=st.sampled_from('&<>"\'; ;abcЖәқ\u00a0'), max_size=40) | st.text(max_size=40))
+    def same(text):
+        assert escape(text) == sax_escape(text, {'"': "&quot;"})
+    same()

@@ -190,15 +190,18 @@ def spelling_slips(text: str, lang: str, spelling_: str = "en-GB", known: frozen
 
 
 def lint_text(field: str, lang: str, text: str, where: str = "", spelling: str = "en-GB",
-              known: frozenset | None = None, readings=None) -> list[str]:
-    """The slips of one text; with ``known`` (the termbase's names and word lists) its spelling too."""
+              known: frozenset | None = None, readings=None, dictionary: bool | None = None) -> list[str]:
+    """The slips of one text; with ``known`` (the termbase's names and word lists) its spelling too.
+    ``dictionary``: whether the dictionary is installed, when the caller asked already (else asked here)."""
     slips = [rule(m) for rule_lang, pattern, rule in RULES if rule_lang is None or lang in rule_lang.split()
              for m in pattern.finditer(text)]
     if lang == "en":
         slips += _spelling_slips(text, spelling)
     if lang == "kk":
         slips += _kazakh_slips(text, readings)
-    if known is not None and _dictionary_of(lang, spelling) is not None:
+    if dictionary is None and known is not None:
+        dictionary = _dictionary_of(lang, spelling) is not None
+    if known is not None and dictionary:
         flagged = {found for found, _ in slips}   # a word a rule names (honour in an en-US house) is said once
         slips += [slip for slip in _unknown_words(text, lang, spelling, known) if slip[0] not in flagged]
     if lang == "en" and '"' in text and re.search(r"[«»“”„]", text):
@@ -235,12 +238,13 @@ def _dictionary_of(lang: str, spelling_: str):
     return spelling.find(spelling.dictionary_name(lang, spelling_))
 
 
-def missing_dictionaries(spec, doc: YamlDoc, spelling_: str) -> list[Finding]:
-    """One line per language whose Hunspell dictionary is not installed, saying how to install it."""
+def missing_dictionaries(spec, doc: YamlDoc, spelling_: str, installed: dict | None = None) -> list[Finding]:
+    """One line per language whose Hunspell dictionary is not installed, saying how to install it (``installed``:
+    language -> whether it is, when the caller asked already)."""
     findings = []
     for lang in spec.languages:
         name = spelling.dictionary_name(lang, spelling_)
-        if spelling.find(name) is None:
+        if not (installed[lang] if installed is not None else spelling.find(name) is not None):
             findings.append(Finding("lint", (
                 f"{doc.file}:{doc.line_of(('languages',))}: languages: the {LANGUAGE_NAMES[lang]} spelling is not "
                 f"checked: no dictionary {name} ({spelling.install_hint(name)})")))
@@ -256,9 +260,11 @@ def lint(spec, doc: YamlDoc, house=None, termbase=None) -> list[Finding]:
     spelling_ = house.spelling if house is not None else "en-GB"
     termbase = termbase or default_termbase()
     known = {lang: termbase.known_words(lang) for lang in spec.languages}
-    findings = missing_dictionaries(spec, doc, spelling_) + [
+    # asked once a spec, not once a text: each asking looks for two files in three folders
+    installed = {lang: _dictionary_of(lang, spelling_) is not None for lang in spec.languages}
+    findings = missing_dictionaries(spec, doc, spelling_, installed) + [
         Finding("lint", warning) for path, lang, text in source_texts(spec)
         for warning in lint_text(dotted(path), lang, text, f"{doc.file}:{doc.line_of(path)}: ", spelling_,
-                                 known[lang], termbase.readings.get(lang))]
+                                 known[lang], termbase.readings.get(lang), installed[lang])]
     spelling.save_verdicts()
     return findings

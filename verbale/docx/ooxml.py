@@ -12,16 +12,15 @@ from functools import lru_cache
 from . import styles as house
 from .blank import Blank
 
-_XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-
-
 def escape(text: str) -> str:
-    """Text for XML content and attributes (xml.sax.saxutils would import urllib, ssl and email).
+    """Text for XML content and attributes (xml.sax.saxutils would import urllib, ssl and email).  Replaced
+    one character at a time, ``&`` first, as saxutils does: ``str.translate`` with a table of strings took some
+    17 µs a Cyrillic line against under 1 µs for this, about a tenth of a note's DOCX writing.
 
-    >>> escape('Q&A <"x">')
-    'Q&amp;A &lt;&quot;x&quot;&gt;'
+    >>> escape('Q&A <"x">'), escape("&lt;")
+    ('Q&amp;A &lt;&quot;x&quot;&gt;', '&amp;lt;')
     """
-    return text.translate(_XML_ESCAPES)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -26,6 +26,7 @@ def _static(lang: str, blank: Blank | None) -> StaticParts:
 KAZAKH_LETTERS = frozenset("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
 
 
+@lru_cache(maxsize=1024)   # pure; a letterhead's lines recur in every note of a batch
 def line_language(line: str, default: str) -> str:
     """The proofing language of a letterhead line by its script: Latin is English, Cyrillic with a Kazakh
     letter is Kazakh, other Cyrillic Russian; a line without letters is in the note's language.

@@ -20,9 +20,10 @@ import re
 import sys
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from importlib.util import find_spec
 from pathlib import Path
 
-from ..cache import digest, read_entry, shaped, source_of, write_entry
+from ..cache import cached, digest, read_entry, shaped, source_of, write_entry
 from . import kk
 
 # the house's spelling or the language -> the dictionary's file name
@@ -230,20 +231,32 @@ def place_names(lang: str) -> frozenset:
     (babel: ``Locale.territories`` and the time zones' exemplar cities): Debian's hunspell-kk has none of
     Испания, Нидерланд, Әмірліктері, Лондон, Токио, so a note naming a state gave a false warning.  A name the
     office writes otherwise (Тайланд, СІМ's spelling, where CLDR has Таиланд) is in its word list or termbase.
+    The words are kept in the cache (keyed by babel's version and this code): loading babel's locale data for
+    them took some 30 ms a language at every start.
 
     >>> {"Испания", "Нидерланд", "Әмірліктері", "Лондон", "Токио", "Аддис-Абеба"} <= place_names("kk")
     True
     """
+    spec = find_spec("babel")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    version = Path(spec.origin).read_bytes()   # babel/__init__.py carries its version
+    key = digest(lang, version, source_of(sys.modules[__name__]))
+    return frozenset(cached(f"places-{lang}", key, lambda: _place_words(lang), lambda v: shaped(v, [str])))
+
+
+def _place_words(lang: str) -> list[str]:
+    """The words of CLDR's names of states, territories and cities in ``lang`` (sorted, for a stable entry)."""
     try:
         from babel import Locale
         locale = Locale.parse(lang)
     except (ImportError, ValueError, LookupError):
-        return frozenset()
+        return []
     names = [*locale.territories.values(), *(zone["city"] for zone in locale.time_zones.values() if "city" in zone)]
     words = set(names)
     for value in names:
         words.update(re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", value))
-    return frozenset(words)
+    return sorted(words)
 
 
 # Surnames of the Russian pattern and the Kazakh -ұлы/-қызы (locales/kk/README.md, «Case suffixes»): no dictionary
