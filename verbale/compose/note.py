@@ -209,9 +209,11 @@ def _enclosure_lines(spec: NoteSpec, lang: str, context: dict, termbase: Termbas
 
 @lru_cache(maxsize=None)
 def _layout(name: str = "note"):
-    """A layout in ``templates/`` by name (``note`` -> ``templates/note.j2``); a document kind names its own."""
+    """A layout in ``templates/`` by name (``note`` -> ``templates/note.j2``); a document kind names its own.
+    Read once a process, like the layout itself (kept here): the templates it imports (``_element.j2``) are
+    not looked at on disk again at every note (``auto_reload``, six ``stat`` calls a note)."""
     env = ImmutableSandboxedEnvironment(loader=FileSystemLoader(str(TEMPLATES_DIR)), undefined=StrictUndefined,
-                                        trim_blocks=False, autoescape=False)
+                                        trim_blocks=False, autoescape=False, auto_reload=False)
     return env.get_template(f"{name}.j2")
 
 

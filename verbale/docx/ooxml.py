@@ -54,6 +54,7 @@ def language(lang: str) -> str:
     return f'<w:lang w:val="{house.PROOFING.get(lang, lang)}"/>'  # a language, or a proofing code (en-US)
 
 
+@lru_cache(maxsize=256)   # pure; a note's runs in another language ask for the same few dozen times a note
 def run_properties(lang: str | None = None, bold=False, italic=False, size_pt=None, font: str | None = None,
                    color: str | None = None, spacing_pt: float | None = None) -> str:
     """``<w:rPr>`` in the order Word expects (ECMA-376 1st edition): fonts, bold, italic, colour, letter spacing,
