@@ -35,3 +35,17 @@ def test_the_symbol_scan_finds_what_the_pattern_found():
         "symbol MM/2021/DRAFT/3/Rev.4", "symbol and/or"}
     assert not any(f.startswith("symbol") for f in facts("x" * 5000 + " / " + "y" * 5000, "en"))
     assert "number 1" + "0" * 4999 in facts("1" + "0" * 4999, "en")  # no int(): past 4,300 digits
+
+
+def test_a_text_without_a_slash_is_not_scanned_for_symbols():
+    """``symbols`` and ``without_symbols`` skip a text with no slash (no symbol can be in it): the same answers as
+    scanning every run of it."""
+    from hypothesis import given, strategies as st
+
+    from verbale.compose.typed import SYMBOL_RUN, is_symbol, symbols, without_symbols
+
+    @given(st.text(alphabet=st.sampled_from("ab/1Я .,()«»-"), max_size=30) | st.text(max_size=30))
+    def same(text):
+        assert symbols(text) == [run for run in SYMBOL_RUN.findall(text) if is_symbol(run)]
+        assert without_symbols(text) == SYMBOL_RUN.sub(lambda m: " " if is_symbol(m.group()) else m.group(), text)
+    same()

@@ -5,7 +5,6 @@ Names are checked with ``jinja2.meta`` before rendering; undefined names and att
 """
 from __future__ import annotations
 
-import difflib
 import re
 from functools import lru_cache
 from string import Formatter
@@ -435,7 +434,8 @@ def render_text(source: str, lang: str, context: dict, field: str = "", trusted:
         template, names, _ = _compile(lang, source)
         unknown = sorted(names - context.keys())
         if unknown and not trusted:
-            near = difflib.get_close_matches(unknown[0], list(context), n=1, cutoff=0.6)
+            from difflib import get_close_matches  # only for a wrong name: difflib compiles a pattern at import
+            near = get_close_matches(unknown[0], list(context), n=1, cutoff=0.6)
             hint = KNOWN_ELSEWHERE.get(unknown[0]) or (
                 f"did you mean '{near[0]}'?" if near else f"known names: {', '.join(sorted(context))}")
             raise TemplateError(f"unknown name '{unknown[0]}'", hint=hint)

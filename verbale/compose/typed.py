@@ -38,10 +38,14 @@ def is_symbol(run: str) -> bool:
 
 
 def symbols(text: str) -> list[str]:
-    return [run for run in SYMBOL_RUN.findall(text) if is_symbol(run)]
+    if "/" not in text:   # no symbol without a slash: most texts are not split into runs at all
+        return []
+    return [run for run in SYMBOL_RUN.findall(text) if "/" in run and is_symbol(run)]
 
 
 def without_symbols(text: str) -> str:
+    if "/" not in text:
+        return text
     return SYMBOL_RUN.sub(lambda m: " " if is_symbol(m.group()) else m.group(), text)
 
 

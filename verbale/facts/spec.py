@@ -5,7 +5,6 @@ The pydantic models are the one source of truth: they validate specs and give th
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -486,7 +485,8 @@ def validation_errors(exc: ValidationError, doc: YamlDoc, top: type[BaseModel] |
         problem, hint = _pydantic_problem(error)
         if error["type"] == "extra_forbidden":
             allowed = _fields_at(loc, top)
-            near = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+            from difflib import get_close_matches  # only for a wrong name: difflib compiles a pattern at import
+            near = get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
             hint = f"did you mean '{near[0]}'?" if near else f"allowed here: {', '.join(allowed)}"
         field = dotted(loc) or "(spec)"
         if field in seen:  # a union reports each branch; one line per field is enough

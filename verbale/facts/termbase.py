@@ -10,7 +10,6 @@ names anywhere replaces the built-in entry whole; a formula it names replaces th
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import sys
 from collections.abc import Mapping
@@ -417,9 +416,10 @@ class Termbase:
         """Raise a TermbaseError naming the nearest keys unless ``key`` is an entry of one of ``kinds``."""
         if not isinstance(key, str) or key not in self.entries:
             fitting = [k for k in self.entries if set(self.kinds(k)) & set(kinds)]
-            near = difflib.get_close_matches(str(key), fitting, n=3, cutoff=0.5)
+            from difflib import get_close_matches  # only for a wrong name: difflib compiles a pattern at import
+            near = get_close_matches(str(key), fitting, n=3, cutoff=0.5)
             if self.workspace_root is not None:  # a new key is likelier than a slip: only close matches
-                near = difflib.get_close_matches(str(key), fitting, n=2, cutoff=0.8)
+                near = get_close_matches(str(key), fitting, n=2, cutoff=0.8)
                 raise TermbaseError(f"unknown key '{key}'", field=field, hint=self._where_to_add(near))
             hint = f"did you mean {', '.join(near)}?" if near else f"known: {', '.join(sorted(fitting)[:8])}"
             raise TermbaseError(f"unknown termbase key '{key}'", field=field, hint=hint)

@@ -329,7 +329,8 @@ LONGEST_WORD = 45      # a longer run of letters is no word any dictionary is as
 VOICED_BEFORE_VOWEL = {"г": "к", "ғ": "қ", "б": "п"}
 
 
-def kazakh_stems(word: str) -> list[str]:
+@lru_cache(maxsize=4096)   # pure (our suffix engine); a note's words recur in every note and batch
+def kazakh_stems(word: str) -> tuple[str, ...]:
     """The stems ``word`` is a case form of, by our suffix engine: a stem (of 3 letters or more) is given if
     ``kk.inflect`` makes ``word`` from it, plain or plural, plain or with the 3rd-person possessive, in a case
     or in the attributive (-дағы).
@@ -350,7 +351,7 @@ def kazakh_stems(word: str) -> list[str]:
         for candidate in candidates:
             if lower in _kazakh_forms(candidate.lower()):
                 stems.append(candidate)
-    return stems
+    return tuple(stems)
 
 
 def _same_case(letter: str, model: str) -> str:
