@@ -269,3 +269,22 @@ def test_a_spelling_slip_is_marked_at_its_field(client):
     assert slips == [{"field": "purpose.kk", "kind": "lint", "text": "purpose.kk: жолдаудыы: not in the Kazakh "
                       "dictionary (check the spelling; a right word goes into termbase/kk/words.txt of the workspace)"}]
     assert 'class="msg" data-for="purpose.kk"' in client.get("/spec/17-1-624.yaml").text
+
+
+def test_a_preview_that_reaches_the_desk_after_the_save_of_its_text_keeps_no_draft(client, workspace):
+    """The page asks for a preview 250 ms after the clerk's last key; Ctrl+S right after typing saves first, and
+    the preview (made from the version before the save, holding the saved text) comes after it. It leaves no
+    draft: the page opened again shows the saved note, with no banner of unsaved changes made before the file
+    changed. (Starlette's test client runs the preview's background task, the draft, before it answers.)"""
+    name = "17-1-624.yaml"
+    draft = workspace / ".verbale" / "drafts" / f"{name}.json"
+    edited = [(k, v + " (revised)" if k == "purpose.en" else v) for k, v in form_of(client, name)]
+    assert post(client, f"/save/{name}", edited).status_code == 200
+    assert "(revised)" in (workspace / name).read_text(encoding="utf-8")
+    assert post(client, f"/preview/{name}", edited).status_code == 200    # its __version: the one before the save
+    assert not draft.exists()
+    assert 'id="draft-banner"' not in client.get(f"/spec/{name}").text
+    typed_on = [(k, v + " more" if k == "purpose.en" else v) for k, v in edited]   # a change the save has not:
+    assert post(client, f"/preview/{name}", typed_on).status_code == 200  # kept, and offered on the newer file
+    assert "(revised) more" in draft.read_text(encoding="utf-8")
+    assert "Apply my changes to this version" in client.get(f"/spec/{name}").text
