@@ -165,12 +165,17 @@ def test_a_circular_previews_each_recipient(client):
     assert "КИТАЙСКОЙ НАРОДНОЙ РЕСПУБЛИКИ" in other
 
 
-def test_new_from_a_sample_and_duplicate(client, workspace):
+def test_new_from_a_sample_and_duplicate(client, workspace, monkeypatch):
     """A new note and a copy are the next note: the sample's text whole (comments and all), without its number
-    (no numbering in this workspace: left for the clerk) and dated today."""
+    (no numbering in this workspace: left for the clerk) and dated today (the desk's today, held still here so
+    that a run across midnight gives the same dates)."""
     import datetime as dt
 
-    today = dt.date.today().isoformat()
+    from verbale.desk import app
+
+    assert app._today() in (dt.date.today() - dt.timedelta(days=1), dt.date.today())
+    monkeypatch.setattr(app, "_today", lambda: dt.date(2026, 12, 31))
+    today = "2026-12-31"
     token = csrf_of(client)
     answer = client.post("/new", data={"name": "reply", "sample": "sample:17-1-624.yaml", "_csrf": token},
                          follow_redirects=False)

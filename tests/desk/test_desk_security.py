@@ -40,7 +40,7 @@ def test_a_save_or_generate_made_from_an_older_version_is_refused_and_nothing_is
     edited = replaced(page, purpose__en="forward the revised draft agenda of the meeting {{ meeting.when }}")
     desk.post("/preview/notes/a.yaml", edited)          # the clerk types: the draft is kept
     draft = office / ".verbale" / "drafts" / "notes" / "a.yaml.json"
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60
     while not draft.is_file() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert "revised draft agenda" in draft.read_text(encoding="utf-8")
