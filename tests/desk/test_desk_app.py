@@ -293,3 +293,24 @@ def test_a_preview_that_reaches_the_desk_after_the_save_of_its_text_keeps_no_dra
     assert post(client, f"/preview/{name}", typed_on).status_code == 200  # kept, and offered on the newer file
     assert "(revised) more" in draft.read_text(encoding="utf-8")
     assert "Apply my changes to this version" in client.get(f"/spec/{name}").text
+
+
+def test_a_second_save_sent_before_the_first_ones_answer_is_nothing_to_save(client, workspace):
+    """A double click on Save, or Ctrl+S right after it: the second request names the version the page had before
+    the first's answer came. The file holds what the form holds: nothing to save, never "changed in its file
+    after you opened it"; a form of that older version that differs from the file is still refused."""
+    name = "17-1-624.yaml"
+    edited = [(k, v + " (revised)" if k == "purpose.en" else v) for k, v in form_of(client, name)]
+    first = post(client, f"/save/{name}", edited)
+    assert first.status_code == 200 and "Saved 17-1-624.yaml." in first.text
+    saved = (workspace / name).read_bytes()
+    second = post(client, f"/save/{name}", edited)                    # the same __version: the one before
+    assert second.status_code == 200 and "Nothing to save: 17-1-624.yaml is as in the file." in second.text
+    new_version = re.search(r'name="__version" id="version" value="([^"]+)"', first.text).group(1)
+    assert f'value="{new_version}"' in second.text                     # the page takes the file's version
+    assert (workspace / name).read_bytes() == saved
+    assert not (workspace / ".verbale" / "drafts" / f"{name}.json").exists()
+    other = [(k, v + " (again)" if k == "purpose.en" else v) for k, v in edited]
+    stale = post(client, f"/save/{name}", other)
+    assert stale.status_code == 409 and "changed in its file after you opened it" in stale.text
+    assert (workspace / name).read_bytes() == saved
