@@ -23,11 +23,11 @@ from typing import Callable
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from .checks import checked_key, checked_line, parsed_date  # noqa: F401  (the checks `incoming add` and the desk share)
 from .schema import entries, incoming, incoming_series, replies, reply_changes
 
 ID = re.compile(r"^in-(\d{4})-0*([1-9]\d{0,8})$")   # in-2026-07 is in-2026-7
-KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-KEY_LENGTH, NUMBER_LENGTH, SUBJECT_LENGTH = 80, 60, 300
+NUMBER_LENGTH, SUBJECT_LENGTH = 60, 300
 HYPHENATED = re.compile(r"-[ \t]*\r?\n\s*(?=\w)")   # a word broken at a line's end
 CANCELLED = "cancelled"
 
@@ -110,6 +110,12 @@ class Incoming:
 
     def overdue(self, today: dt.date) -> bool:
         return self.open and self.row["due"] is not None and self.row["due"] < today
+
+    def status(self, today: dt.date) -> str:
+        """``answered``, ``overdue`` or ``open``."""
+        if not self.open:
+            return "answered"
+        return "overdue" if self.overdue(today) else "open"
 
     def __getitem__(self, key: str):
         return self.row[key]
@@ -229,35 +235,6 @@ def _cancelled(conn: Connection, numbers: set[str]) -> set[tuple[str, str]]:
 
 
 # -- recording a received note: the checks and the steps `verbale incoming add` and the desk share ------------
-
-def checked_key(text: str) -> str:
-    """The sender's termbase key as given; ValueError unless it is one (lowercase letters, digits, hyphens)."""
-    if not KEY.match(text) or len(text) > KEY_LENGTH:
-        raise ValueError(f"'{text[:KEY_LENGTH]}' is not a termbase key (lowercase letters, digits, hyphens, e.g. "
-                         "mfa-russia)")
-    return text
-
-
-def checked_line(text: str, limit: int, required: bool = True) -> str:
-    """One line of at most ``limit`` printable characters, its spaces collapsed; ValueError otherwise."""
-    text = " ".join(text.split())
-    if not text and not required:
-        return text
-    if not text or not text.isprintable() or len(text) > limit:
-        raise ValueError(f"one line of at most {limit} printable characters is expected")
-    return text
-
-
-def parsed_date(text: str) -> dt.date:
-    """A date written YYYY-MM-DD; ValueError otherwise."""
-    text = text.strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise ValueError(f"'{text[:40]}' is not a date: write YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"'{text}' is not a real date (YYYY-MM-DD)") from None
-
 
 def dates_problem(note_date: dt.date, due: dt.date | None, received: dt.date | None, today: dt.date) -> str:
     """What is wrong with a received note's dates ("" when nothing): an answer due before the note's date, or a
