@@ -100,3 +100,21 @@ def test_the_export_has_the_kind_as_the_command_line_writes_it(registry):
     rows = list(csv.reader(io.StringIO(client.get("/register/export.csv", params={"kind": "personal-note"})
                                        .content.decode("utf-8-sig"))))
     assert [row[0] for row in rows[1:]] == ["04-1/1"]
+
+
+def test_an_empty_receipt_is_refused_as_the_command_line_refuses_it(registry):
+    """A receipt file of 0 bytes was dropped without a word (the note recorded as dispatched with no receipt):
+    refused now, as `register dispatch --receipt` refuses it; no file chosen is a dispatch without a receipt."""
+    root, url = registry
+    client = desk_client(root)
+    token = {"X-Desk-Token": csrf_of(client)}
+    fields = {"number": "04-1/1", "channel": "hand", "copies": "1"}
+    answer = client.post("/register/dispatch", headers=token, data=fields, files={"receipt": ("empty.eml", b"")})
+    assert (answer.status_code, answer.text) == (
+        422, "The receipt 'empty.eml' is an empty file (0 bytes), which proves nothing; nothing was recorded (name "
+             "the receipt's scan or e-mail, or record the dispatch without a receipt).")
+    assert Register(url).find("04-1/1").state == "registered"
+    answer = client.post("/register/dispatch", headers=token, data=fields, files={"receipt": ("", b"")})
+    assert answer.status_code in (200, 303), answer.text
+    [dispatched] = Register(url).find("04-1/1").later_states
+    assert (dispatched["state"], dispatched["file_name"], dispatched["sha256"]) == ("dispatched", "", "")

@@ -98,3 +98,18 @@ def test_the_export_has_the_kind_in_its_last_column(registry, capsys):
     assert verbale(["register", "export", "--csv", "a.csv", "--kind", "aide-memoire"]) == 0
     rows = list(csv.reader(io.StringIO((root / "a.csv").read_text(encoding="utf-8-sig"))))
     assert [row[0] for row in rows[1:] if row[14] == "outgoing"] == ["04-1/2"]
+
+
+def test_an_empty_receipt_is_refused(registry, capsys):
+    """`register dispatch --receipt` of an empty file kept the SHA-256 of nothing (the desk dropped the same file
+    without a word): both refuse it now, and record nothing; without a receipt the dispatch is recorded."""
+    root, url = registry
+    (root / "empty.eml").write_bytes(b"")
+    assert verbale(["register", "dispatch", "04-1/1", "--channel", "hand", "--receipt", "empty.eml"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "empty.eml:1: --receipt: the receipt 'empty.eml' is an empty file (0 bytes), which proves nothing; nothing "
+        "was recorded (name the receipt's scan or e-mail, or record the dispatch without a receipt)"]
+    assert Register(url).find("04-1/1").state == "registered"
+    assert verbale(["register", "dispatch", "04-1/1", "--channel", "hand"]) == 0
+    [dispatched] = Register(url).find("04-1/1").later_states
+    assert (dispatched["state"], dispatched["file_name"], dispatched["sha256"]) == ("dispatched", "", "")

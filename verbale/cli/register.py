@@ -252,9 +252,17 @@ def dispatch(register, args, by: str) -> int:
             say(f"{args.receipt}:1: --receipt: not a readable file of at most 256 MB (name the receipt's scan or "
                 "e-mail file)", sys.stderr)
             return EXIT_FAILED
+        from ..errors import BadValue
+        from ..register.checks import checked_receipt
         from ..register.received import shown_name
 
-        receipt = (shown_name(Path(args.receipt).name), hashlib.sha256(data).hexdigest())
+        name = shown_name(Path(args.receipt).name)
+        try:
+            checked_receipt(name, data)
+        except BadValue as exc:
+            say(f"{args.receipt}:1: --receipt: {exc}", sys.stderr)
+            return EXIT_FAILED
+        receipt = (name, hashlib.sha256(data).hexdigest())
     register.dispatch(args.number, args.channel, args.copies, by, args.year, receipt)
     say(f"{args.number}" + (f" of {args.year}" if args.year else "") + f" dispatched by {args.channel}"
         + (f"; receipt {receipt[0]} kept as SHA-256 {receipt[1]}" if receipt else ""))

@@ -226,8 +226,12 @@ def dispatch(request: Request, form: dict) -> Response:
     problem = dispatch_problem(channel, int(copies) if re.fullmatch(r"\d{1,6}", copies) else 0)
     if problem:
         raise HTTPException(422, problem)
-    upload = form.get("receipt")
-    receipt = receipt_of(*upload) if isinstance(upload, tuple) and upload[1] else None
+    from ..register.checks import checked_receipt
+
+    upload = form.get("receipt")   # (name, bytes) where a file was chosen, as `--receipt FILE` names one
+    receipt = receipt_of(*upload) if isinstance(upload, tuple) else None
+    if receipt is not None:
+        _checked(lambda data: checked_receipt(receipt[0], data), upload[1], words, 422)
     try:
         registry.dispatch(number, channel, int(copies), user_name(), year, receipt)
     except NoteError as exc:

@@ -40,8 +40,10 @@ FORMULA_NUMBER = ("'{text}' starts with '{first}', which a spreadsheet would rea
                   "register gives or takes does")
 NO_REASON = "say why the number is cancelled: the reason is kept in the register"
 LONG_REASON = "the reason is {length} characters long; the register keeps at most {limit}"
+EMPTY_RECEIPT = ("the receipt '{name}' is an empty file (0 bytes), which proves nothing; nothing was recorded (name "
+                 "the receipt's scan or e-mail, or record the dispatch without a receipt)")
 # the templates the desk shows in the clerk's language (verbale/desk/i18n.py collects them for its catalogues)
-MESSAGES = (NOT_A_YEAR, NOT_A_KEY, NOT_A_KIND, NO_NUMBER, FORMULA_NUMBER, NO_REASON, LONG_REASON)
+MESSAGES = (NOT_A_YEAR, NOT_A_KEY, NOT_A_KIND, NO_NUMBER, FORMULA_NUMBER, NO_REASON, LONG_REASON, EMPTY_RECEIPT)
 
 
 def checked_year(text: str) -> int:
@@ -89,6 +91,15 @@ def checked_reason(text: str) -> str:
     if len(text) > REASON_LENGTH:
         raise BadValue(LONG_REASON, length=len(text), limit=REASON_LENGTH)
     return text
+
+
+def checked_receipt(name: str, data: bytes) -> bytes:
+    """A dispatch's receipt file (`register dispatch --receipt`, the desk's receipt field with a file chosen):
+    an empty one is refused, not kept by the SHA-256 of nothing (the command line kept it so, the desk dropped
+    it without a word: a scan that failed to save, or the wrong file, either way)."""
+    if not data:
+        raise BadValue(EMPTY_RECEIPT, name=name[-80:])
+    return data
 
 
 def checked_line(text: str, limit: int, required: bool = True) -> str:
