@@ -9,8 +9,9 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "registry"
 NUMBERED = ("personal-absence", "aide-memoire-consultations", "note-verbale")   # 04-1/1, 04-1/2, 04-1/3
 
 
-def kinds_workspace(tmp_path: Path, register_url: str, generate) -> tuple[Path, str]:
-    """(the workspace, its register's URL); ``generate`` is `verbale`'s main, run in the workspace."""
+def registry_workspace(tmp_path: Path, register_url: str) -> tuple[Path, str]:
+    """A copy of the example registry's workspace keeping its register at ``register_url`` (a PostgreSQL
+    database), or in its own SQLite file: (the workspace, its register's URL)."""
     root = tmp_path / "registry"
     shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("register.sqlite", "incoming", "out"))
     config = root / "verbale.yaml"
@@ -19,6 +20,12 @@ def kinds_workspace(tmp_path: Path, register_url: str, generate) -> tuple[Path, 
                                                                      f"register: {register_url}"), encoding="utf-8")
     else:
         register_url = f"sqlite:///{(root / 'register.sqlite').as_posix()}"
+    return root, register_url
+
+
+def kinds_workspace(tmp_path: Path, register_url: str, generate) -> tuple[Path, str]:
+    """The registry's workspace with a note of each kind numbered; ``generate`` is `verbale`'s main."""
+    root, register_url = registry_workspace(tmp_path, register_url)
     (root / "notes" / "note-verbale.yaml").write_text(
         "number: auto\ndate: 2026-03-25\nrecipients: [mfa-russia]\n"
         "purpose: {en: inform the Ministry, ru: сообщить, kk: хабарлауды}\n", encoding="utf-8")

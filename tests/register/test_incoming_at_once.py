@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kinds_workspace import EXAMPLE
+from kinds_workspace import registry_workspace
 from pgcluster import postgres_cluster, postgres_database, register_url  # noqa: F401  (fixtures)
 from sqlalchemy import text
 
@@ -26,19 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 ADD = ["--from", "mfa-russia", "--number", "10663/2дснг", "--date", "2026-03-02", "--received", "2026-03-03"]
 
 
-def workspace(tmp_path: Path, register_url: str) -> tuple[Path, str]:
-    root = tmp_path / "registry"
-    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("register.sqlite", "incoming", "out"))
-    config = root / "verbale.yaml"
-    if register_url.startswith("postgresql"):
-        config.write_text(config.read_text(encoding="utf-8").replace("register: register.sqlite",
-                                                                     f"register: {register_url}"), encoding="utf-8")
-        return root, register_url
-    return root, f"sqlite:///{(root / 'register.sqlite').as_posix()}"
-
-
 def test_two_clerks_adding_the_same_note_at_once_make_one_record(tmp_path, register_url):
-    root, url = workspace(tmp_path, register_url)
+    root, url = registry_workspace(tmp_path, register_url)
     scans = []
     for n in (1, 2):   # two scans of the one note: each clerk scanned it
         scans.append(tmp_path / f"scan-{n}.pdf")
