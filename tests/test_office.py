@@ -32,9 +32,19 @@ def docx(tmp_path_factory) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def keeper():
+    """A keeper of this module's own: the tests kill it and count its starts. The desk tests' keeper (the desk
+    keeps one warm while it serves) is ended first, and one a `verbale serve` process left is waited for to end
+    itself; a keeper found running would be used by ``ensure`` and not be this one's (``process`` None)."""
+    from verbale.desk.office import stop as stop_the_desks
+
+    stop_the_desks()
+    deadline = time.monotonic() + 60
+    while running() is not None and time.monotonic() < deadline:
+        time.sleep(0.2)
     keeper = Keeper()
     if keeper.ensure() is None:
         pytest.skip(f"no office keeper here: {keeper.unavailable}")
+    assert keeper.process is not None, "a keeper another part of the test run started is still running"
     yield keeper
     keeper.stop()
 

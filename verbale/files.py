@@ -19,6 +19,7 @@ from pathlib import Path
 
 PART = re.compile(r"^\.verbale-(\d+)-[^/\\]*\.part$")
 STALE_AFTER = 3600.0  # seconds: a part file lives for milliseconds; after an hour its run is surely gone
+RACY_SECONDS = 3.0    # a file changed this recently may change again within the same time stamp (below)
 
 
 @lru_cache(maxsize=1)
@@ -270,3 +271,20 @@ def create_new(target: Path, data: bytes) -> bool:
         return True
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def change_stamp(path: Path, info: os.stat_result) -> tuple:
+    """What tells the versions of a file read again while a process runs (the desk runs for days) apart: its
+    modification time and size, and, while that time is too recent to tell (a second edit of the same size within
+    one tick of the file system's clock: milliseconds on Linux, 2 s on FAT and some network shares), a digest of
+    its content. As git's "racily clean" index entries: a file whose time is older than its clock's tick cannot
+    have changed without a later time."""
+    stamp = (info.st_mtime_ns, info.st_size)
+    if stat.S_ISREG(info.st_mode) and abs(time.time() - info.st_mtime) < RACY_SECONDS:
+        import hashlib
+
+        try:
+            return stamp + (hashlib.blake2b(path.read_bytes(), digest_size=16).digest(),)
+        except OSError:
+            pass
+    return stamp

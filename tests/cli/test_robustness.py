@@ -283,7 +283,7 @@ def test_workers_die_with_their_parent(tmp_path):
     assert workers, "the batch finished before it could be killed"
     process.kill()
     process.wait(timeout=30)
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 60
     while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(alive(pid) for pid in workers), "orphan workers writing on"

@@ -40,11 +40,11 @@ def address_of(server: subprocess.Popen) -> tuple[str, list[str]]:
             return line.split()[3], lines
 
 
-def fetch(url: str, deadline: float = 20) -> tuple[int, str]:
+def fetch(url: str, deadline: float = 60) -> tuple[int, str]:
     end = time.monotonic() + deadline
     while True:
         try:
-            with urllib.request.urlopen(url, timeout=5) as answer:
+            with urllib.request.urlopen(url, timeout=60) as answer:
                 return answer.status, answer.read().decode()
         except urllib.error.HTTPError as exc:
             return exc.code, exc.read().decode()
@@ -75,11 +75,11 @@ def test_the_address_holds_the_token_and_nothing_answers_without_it(office):
         assert status in (200, 403)
         token = address.split("token=")[1]
         request = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Cookie": f"verbale_desk_{port}={token}"})
-        with urllib.request.urlopen(request, timeout=10) as answer:
+        with urllib.request.urlopen(request, timeout=60) as answer:
             assert 'href="/spec/a.yaml"' in answer.read().decode()
     finally:
         server.terminate()
-        assert server.wait(20) is not None
+        assert server.wait(60) is not None   # it ends its office keeper first
 
 
 @pytest.mark.skipif(os.name == "nt", reason="the stand-in browser is a shell script")
@@ -92,14 +92,14 @@ def test_the_browser_is_opened_with_the_address(office, tmp_path):
     server = start(office, port, env={"BROWSER": str(browser)})
     try:
         address, _ = address_of(server)
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60
         while not (opened.exists() and opened.read_text()):
             assert time.monotonic() < deadline, "no browser was opened"
             time.sleep(0.1)
         assert opened.read_text() == address and "token=" in address
     finally:
         server.terminate()
-        server.wait(20)
+        server.wait(60)
 
 
 def test_a_port_in_use_says_what_to_do(office):
@@ -128,12 +128,12 @@ def test_outside_a_workspace_it_suggests_verbale_init(tmp_path):
         token = address.split("token=")[1]
         request = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Cookie": f"verbale_desk_{port}={token}"})
         fetch(address)
-        with urllib.request.urlopen(request, timeout=10) as answer:
+        with urllib.request.urlopen(request, timeout=60) as answer:
             page = answer.read().decode()
         assert "verbale init office" in page and "No specs yet" not in page
     finally:
         server.terminate()
-        server.wait(20)
+        server.wait(60)
     missing = subprocess.run([sys.executable, "-m", "verbale", "serve", "--workspace", str(folder / "nowhere")],
                              capture_output=True, text=True)
     assert missing.returncode == 2 and "no such folder" in missing.stderr and "verbale init" in missing.stderr

@@ -138,24 +138,28 @@ def office(tmp_path) -> Path:
 
 
 def serve(root: Path):
-    """The desk over ``root`` on a free loopback port, in a thread: (base address, stop)."""
+    """The desk over ``root`` on a free loopback port, in a thread: (base address, stop). The port's socket is
+    bound here and handed to uvicorn, so no other process can take the port between choosing and serving it."""
     import uvicorn
 
     from verbale.desk.app import create_app
 
-    port = free_port()
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
     server = uvicorn.Server(uvicorn.Config(create_app(root, port=port, token=TOKEN), host="127.0.0.1", port=port,
                                            log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
+    deadline = time.monotonic() + 60
+    while not server.started and thread.is_alive() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert server.started, "the desk did not start"
 
     def stop():
         server.should_exit = True
-        thread.join(10)
+        thread.join(60)    # its lifespan ends the office keeper, which waits for LibreOffice to end
+        sock.close()
     return f"http://127.0.0.1:{port}", stop
 
 
@@ -192,8 +196,25 @@ def chromium(profile: Path, width: int = 1600, height: int = 1000, language: str
         options.add_argument(argument)
     options.add_experimental_option("prefs", {"intl.accept_languages": language})
     driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    driver.set_page_load_timeout(30)
+    driver.set_page_load_timeout(60)
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": PENDING_TRIGGERS})
     return driver
+
+
+# Every page the tests open counts the typing a delayed htmx trigger (the form's `input delay:250ms`) has not yet
+# turned into a request: until the delay is over no element carries htmx-request, and a test that looked only at
+# that class went on before the request had even started (a loaded machine stretches the delay). htmx fires
+# htmx:trigger when the delay ends (any other trigger of the element, a change, cancels the delayed one and fires
+# at once), so typing is pending while its last input came after the element's last htmx:trigger.
+PENDING_TRIGGERS = """(() => {
+  let seq = 0, typed = 0, fired = 0;
+  const delayed = (node) => node instanceof Element && node.closest('[hx-trigger*="delay:"]');
+  document.addEventListener("input", (event) => { if (delayed(event.target)) typed = ++seq; }, true);
+  document.addEventListener("htmx:trigger", (event) => {
+    if (event.target instanceof Element && event.target.matches('[hx-trigger*="delay:"]')) fired = ++seq;
+  }, true);
+  Object.defineProperty(window, "__verbaleTypingPending", {get: () => typed > fired});
+})();"""
 
 
 @pytest.fixture
@@ -203,7 +224,9 @@ def browser(tmp_path):
     driver.quit()
 
 
-def wait_for(condition, timeout: float = 15.0, what: str = "the page"):
+def wait_for(condition, timeout: float = 30.0, what: str = "the page"):
+    """``condition()`` once it is true, polled every 0.1 s for up to ``timeout`` seconds (generous: the CI's
+    machine is a loaded 2-core box; a quiet run returns at once)."""
     deadline = time.monotonic() + timeout
     last = None
     while time.monotonic() < deadline:
@@ -229,7 +252,11 @@ def set_value(driver, field_id: str, value: str) -> None:
                           "f.dispatchEvent(new Event('input', {bubbles: true}));", field_id, value)
 
 
-def settled(driver) -> None:
-    """Wait until htmx has no request in flight (the page has taken the last answer)."""
-    wait_for(lambda: driver.execute_script("return document.querySelectorAll('.htmx-request').length === 0"),
-             what="the page's requests to finish")
+def settled(driver, timeout: float = 30.0) -> None:
+    """Wait until the page has taken the last answer: no typing waiting for its delayed request, no request in
+    flight, no answer being swapped in or settled (desk.js places the problems at their fields on htmx's
+    afterSettle, 20 ms after the swap)."""
+    wait_for(lambda: driver.execute_script(
+        "return !window.__verbaleTypingPending"
+        " && document.querySelectorAll('.htmx-request, .htmx-swapping, .htmx-settling').length === 0"),
+        timeout=timeout, what="the page's requests to finish")

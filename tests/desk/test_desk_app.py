@@ -165,12 +165,17 @@ def test_a_circular_previews_each_recipient(client):
     assert "КИТАЙСКОЙ НАРОДНОЙ РЕСПУБЛИКИ" in other
 
 
-def test_new_from_a_sample_and_duplicate(client, workspace):
+def test_new_from_a_sample_and_duplicate(client, workspace, monkeypatch):
     """A new note and a copy are the next note: the sample's text whole (comments and all), without its number
-    (no numbering in this workspace: left for the clerk) and dated today."""
+    (no numbering in this workspace: left for the clerk) and dated today (the desk's today, held still here so
+    that a run across midnight gives the same dates)."""
     import datetime as dt
 
-    today = dt.date.today().isoformat()
+    from verbale.desk import app
+
+    assert app._today() in (dt.date.today() - dt.timedelta(days=1), dt.date.today())
+    monkeypatch.setattr(app, "_today", lambda: dt.date(2026, 12, 31))
+    today = "2026-12-31"
     token = csrf_of(client)
     answer = client.post("/new", data={"name": "reply", "sample": "sample:17-1-624.yaml", "_csrf": token},
                          follow_redirects=False)
@@ -269,3 +274,43 @@ def test_a_spelling_slip_is_marked_at_its_field(client):
     assert slips == [{"field": "purpose.kk", "kind": "lint", "text": "purpose.kk: жолдаудыы: not in the Kazakh "
                       "dictionary (check the spelling; a right word goes into termbase/kk/words.txt of the workspace)"}]
     assert 'class="msg" data-for="purpose.kk"' in client.get("/spec/17-1-624.yaml").text
+
+
+def test_a_preview_that_reaches_the_desk_after_the_save_of_its_text_keeps_no_draft(client, workspace):
+    """The page asks for a preview 250 ms after the clerk's last key; Ctrl+S right after typing saves first, and
+    the preview (made from the version before the save, holding the saved text) comes after it. It leaves no
+    draft: the page opened again shows the saved note, with no banner of unsaved changes made before the file
+    changed. (Starlette's test client runs the preview's background task, the draft, before it answers.)"""
+    name = "17-1-624.yaml"
+    draft = workspace / ".verbale" / "drafts" / f"{name}.json"
+    edited = [(k, v + " (revised)" if k == "purpose.en" else v) for k, v in form_of(client, name)]
+    assert post(client, f"/save/{name}", edited).status_code == 200
+    assert "(revised)" in (workspace / name).read_text(encoding="utf-8")
+    assert post(client, f"/preview/{name}", edited).status_code == 200    # its __version: the one before the save
+    assert not draft.exists()
+    assert 'id="draft-banner"' not in client.get(f"/spec/{name}").text
+    typed_on = [(k, v + " more" if k == "purpose.en" else v) for k, v in edited]   # a change the save has not:
+    assert post(client, f"/preview/{name}", typed_on).status_code == 200  # kept, and offered on the newer file
+    assert "(revised) more" in draft.read_text(encoding="utf-8")
+    assert "Apply my changes to this version" in client.get(f"/spec/{name}").text
+
+
+def test_a_second_save_sent_before_the_first_ones_answer_is_nothing_to_save(client, workspace):
+    """A double click on Save, or Ctrl+S right after it: the second request names the version the page had before
+    the first's answer came. The file holds what the form holds: nothing to save, never "changed in its file
+    after you opened it"; a form of that older version that differs from the file is still refused."""
+    name = "17-1-624.yaml"
+    edited = [(k, v + " (revised)" if k == "purpose.en" else v) for k, v in form_of(client, name)]
+    first = post(client, f"/save/{name}", edited)
+    assert first.status_code == 200 and "Saved 17-1-624.yaml." in first.text
+    saved = (workspace / name).read_bytes()
+    second = post(client, f"/save/{name}", edited)                    # the same __version: the one before
+    assert second.status_code == 200 and "Nothing to save: 17-1-624.yaml is as in the file." in second.text
+    new_version = re.search(r'name="__version" id="version" value="([^"]+)"', first.text).group(1)
+    assert f'value="{new_version}"' in second.text                     # the page takes the file's version
+    assert (workspace / name).read_bytes() == saved
+    assert not (workspace / ".verbale" / "drafts" / f"{name}.json").exists()
+    other = [(k, v + " (again)" if k == "purpose.en" else v) for k, v in edited]
+    stale = post(client, f"/save/{name}", other)
+    assert stale.status_code == 409 and "changed in its file after you opened it" in stale.text
+    assert (workspace / name).read_bytes() == saved

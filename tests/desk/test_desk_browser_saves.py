@@ -66,6 +66,7 @@ def test_an_impossible_date_typed_in_the_calendar_is_said_and_never_saved(desk_s
         raise AssertionError("the date field took 30 February")
     message = browser.find_element(By.CSS_SELECTOR, '.msg[data-for="date"]')
     wait_for(lambda: "not a real date" in message.text, what="the message at the date field")
+    settled(browser)      # each key typed into the date may have asked for a preview: the last one has come
     for lang in ("en", "ru", "kk"):   # the preview says why it is not composed, and keeps what it last showed
         note = browser.find_element(By.CSS_SELECTOR, f'.note[data-lang="{lang}"]')
         assert "Not composed: date: not a real date" in note.text

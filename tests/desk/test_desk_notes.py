@@ -52,6 +52,36 @@ def test_delete_goes_to_the_bin_with_its_draft_and_comes_back(workspace):
     assert "The bin is empty." in client.get("/bin").text
 
 
+def test_two_deletes_within_one_tick_of_the_clock_both_go_to_the_bin(workspace, monkeypatch):
+    """The bin names an entry by the time of the delete; where the clock moves in steps (15 ms on some Windows)
+    two deletes can read the same time: the second takes the next microsecond, never an error or a lost note."""
+    import datetime as real
+
+    from verbale.desk import drafts
+
+    tick = real.datetime(2026, 3, 1, 9, 30, tzinfo=real.timezone.utc)
+
+    class Clock(real.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return tick
+
+    monkeypatch.setattr(drafts, "dt", type("dt", (), {"datetime": Clock, "timezone": real.timezone,
+                                                      "timedelta": real.timedelta, "date": real.date}))
+    client = desk_client(workspace)
+    token = csrf_of(client)
+    for name in ("17-1-298.yaml", "17-1-624.yaml"):
+        answer = client.post(f"/delete/{name}", data={"_csrf": token}, follow_redirects=False)
+        assert answer.status_code == 303 and not (workspace / name).exists()
+    binned = drafts.Store(workspace).binned()
+    assert sorted(item["name"] for item in binned) == ["17-1-298.yaml", "17-1-624.yaml"]
+    assert sorted(item["id"].split("-")[0] for item in binned) == ["20260301T093000000000", "20260301T093000000001"]
+    bin_page = client.get("/bin").text
+    for entry in (item["id"] for item in binned):
+        assert client.post("/restore", data={"_csrf": token, "entry": entry}, follow_redirects=False).status_code == 303
+    assert (workspace / "17-1-298.yaml").is_file() and (workspace / "17-1-624.yaml").is_file()
+    assert "17-1-298.yaml" in bin_page and "17-1-624.yaml" in bin_page
+
 def test_rename_keeps_a_registered_notes_name(office):
     client = desk_client(office)
     token = csrf_of(client)

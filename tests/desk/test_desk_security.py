@@ -40,7 +40,7 @@ def test_a_save_or_generate_made_from_an_older_version_is_refused_and_nothing_is
     edited = replaced(page, purpose__en="forward the revised draft agenda of the meeting {{ meeting.when }}")
     desk.post("/preview/notes/a.yaml", edited)          # the clerk types: the draft is kept
     draft = office / ".verbale" / "drafts" / "notes" / "a.yaml.json"
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60
     while not draft.is_file() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert "revised draft agenda" in draft.read_text(encoding="utf-8")
@@ -173,11 +173,11 @@ def test_indices_are_bounded_by_the_schemas_limits(desk_server, name):
     desk = DeskHTTP(base)
     started = time.monotonic()
     for action in ("preview", "form", "save"):
-        answer = desk.post(f"/{action}/17-1-624.yaml", [(name, "x")], timeout=20)
+        answer = desk.post(f"/{action}/17-1-624.yaml", [(name, "x")], timeout=60)
         assert answer.status_code == 400, (action, answer.status_code, answer.text[:200])
         assert "at most" in answer.text or "past the end" in answer.text
     assert desk.get("/").status_code == 200   # every clerk still served
-    assert time.monotonic() - started < 20
+    assert time.monotonic() - started < 60   # never the list of 10^20 items made (a loaded machine: minutes)
 
 
 def test_add_stops_at_a_lists_limit(desk_server):

@@ -205,6 +205,25 @@ def test_found_from_the_spec_folder_upward_and_cached(office):
     assert find_workspace(office / "notes" / "to-ministry.yaml").config == {"place": "vienna"}
 
 
+
+def test_an_edit_of_the_same_size_within_one_tick_of_the_clock_is_read(office, monkeypatch):
+    """The workspace is read again when its files change (the desk runs for days); an edit that keeps the size
+    and lands within the file system's time stamp (2 s on FAT and some shares; held still here) is read too."""
+    import os
+
+    import verbale.files
+
+    monkeypatch.setattr(verbale.files, "RACY_SECONDS", 3600.0)   # however slow the machine, the time is "recent"
+    places = office / "termbase" / "en" / "places.yaml"
+    places.write_text("vienna: {nom: Wien, line: Wien, time: Vienna time}\n", encoding="utf-8")
+    tick = places.stat().st_mtime_ns
+    assert str(load_workspace(office).termbase.term("vienna", "en")) == "Wien"
+    places.write_text("vienna: {nom: Wean, line: Wien, time: Vienna time}\n", encoding="utf-8")
+    os.utime(places, ns=(tick, tick))
+    assert str(load_workspace(office).termbase.term("vienna", "en")) == "Wean"
+    monkeypatch.setattr(verbale.files, "RACY_SECONDS", 0.0)      # an old time: the time and the size tell
+    assert str(load_workspace(office).termbase.term("vienna", "en")) == "Wean"
+
 @pytest.mark.parametrize("gender, its, itself", [("m", "his", "himself"), ("f", "her", "herself"),
                                                   (None, "its", "itself")])
 def test_pronouns_of_a_sender_come_from_the_pronoun_table(tmp_path, gender, its, itself):

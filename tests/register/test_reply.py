@@ -22,8 +22,16 @@ from verbale.register.reply import reply_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 MISSION = ROOT / "examples" / "mission"
-TODAY = dt.date.today()
-YEAR = TODAY.year
+TODAY = dt.date.today()    # the day (and year) of each test, set again as it starts (the autouse fixture below):
+YEAR = TODAY.year          # read once at collection, a run that passed midnight compared with the day before
+
+
+@pytest.fixture(autouse=True)
+def today():
+    global TODAY, YEAR
+    TODAY = dt.date.today()
+    YEAR = TODAY.year
+    return TODAY
 FILLED = {"en": "confirm the participation of the delegation", "ru": "подтвердить участие делегации",
           "kk": "делегацияның қатысатынын растауды"}
 

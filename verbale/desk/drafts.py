@@ -112,10 +112,15 @@ class Store:
 
     def throw(self, spec: Path, name: str, by: str) -> str:
         """Move the spec ``name`` (and its draft) into the bin; returns the bin entry's id."""
-        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%f")
-        entry = f"{stamp}-{os.getpid()}"
-        folder = self._inside("bin", entry)
-        folder.mkdir(parents=True)
+        moment = dt.datetime.now(dt.timezone.utc)
+        while True:   # two deletes within one tick of the clock (15 ms on some Windows) take the next microsecond
+            entry = f"{moment:%Y%m%dT%H%M%S%f}-{os.getpid()}"
+            folder = self._inside("bin", entry)
+            try:
+                folder.mkdir(parents=True)
+                break
+            except FileExistsError:
+                moment += dt.timedelta(microseconds=1)
         (folder / "about.json").write_text(json.dumps({"name": name, "deleted_at": _now(), "by": by},
                                                       ensure_ascii=False), encoding="utf-8")
         shutil.move(spec, folder / "spec.yaml")

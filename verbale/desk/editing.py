@@ -76,17 +76,19 @@ def prepare(path: Path, name: str, version: str, mine: dict, shown_of) -> Edit:
         raw = path.read_bytes()
     except OSError as exc:
         raise Refusal(422, "invalid", f"cannot read {name}: {exc.strerror}") from None
-    if not version or version != version_of(raw):
-        raise Refusal(409, "stale", "stale")
+    stale = not version or version != version_of(raw)
     try:
         original = load_yaml_bytes(raw, name).data
     except NoteError as exc:
-        raise Refusal(422, "invalid", str(exc)) from None
+        raise Refusal(409, "stale", "stale") if stale else Refusal(422, "invalid", str(exc)) from None
     if not isinstance(original, dict):
-        raise Refusal(422, "invalid", f"{name}:1: (spec): a spec is a mapping of fields")
+        raise Refusal(409, "stale", "stale") if stale else Refusal(
+            422, "invalid", f"{name}:1: (spec): a spec is a mapping of fields")
     merged = with_changes(original, shown_of(raw, original), mine)
-    if merged is original:
-        return Edit(path, raw, original, merged, None, original)
+    if merged is original:   # the form holds what the file holds: also a page whose Save (a second click, Ctrl+S
+        return Edit(path, raw, original, merged, None, original)   # after Save) was sent before the first's answer
+    if stale:
+        raise Refusal(409, "stale", "stale")
     text = updated_text(raw.decode("utf-8-sig"), merged)
     try:
         data = load_yaml_bytes(text.encode("utf-8"), name).data

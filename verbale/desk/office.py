@@ -15,14 +15,21 @@ from ..office import Keeper
 
 KEEPER = Keeper()
 atexit.register(KEEPER.stop)
+_warming: list[threading.Thread] = []
 
 
 def warm() -> None:
     """Start the keeper in the background, so that the first Generate finds the office warm."""
-    threading.Thread(target=KEEPER.ensure, daemon=True).start()
+    thread = threading.Thread(target=KEEPER.ensure, daemon=True)
+    _warming.append(thread)
+    thread.start()
 
 
 def stop() -> None:
+    """End the keeper, once a start that ``warm`` began is over: a desk stopped while its office was still
+    starting would otherwise have it started after the stop, and left running."""
+    while _warming:
+        _warming.pop().join()
     KEEPER.stop()
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import BlankError
+from ..files import change_stamp
 from .allowlist import ADDRESS, Check, check_page, picture_type, shown
 
 MAX_FILE = 20 * 2**20      # the .docx itself
@@ -298,7 +299,7 @@ def _load(path: Path) -> Blank:
 
 
 @lru_cache(maxsize=16)
-def _cached(path: str, mtime_ns: int, size: int) -> Blank:
+def _cached(path: str, stamp: tuple) -> Blank:
     return _load(Path(path))
 
 
@@ -315,4 +316,4 @@ def load_blank(path: Path | str) -> Blank:
     if not stat.S_ISREG(info.st_mode):  # a FIFO would make the run wait for ever
         raise BlankError(f"the blank {path} is not a regular file", field="house.blank",
                          hint="name a .docx saved by Word")
-    return _cached(str(path.resolve()), info.st_mtime_ns, info.st_size)
+    return _cached(str(path.resolve()), change_stamp(path, info))

@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import NoteError, SpecError
+from ..files import change_stamp
 from .spec import Key, Lang, NoteSpec, SpecProblems, validation_errors
 from .folders import why_left_out
 from .termbase import LOCALES_DIR, Termbase, default_termbase, display_path
@@ -97,8 +98,7 @@ def _stamp(root: Path) -> tuple:
     stamp = []
     for path in files:
         try:
-            info = path.stat()
-            stamp.append((path.name, info.st_mtime_ns, info.st_size))
+            stamp.append((path.name, *change_stamp(path, path.stat())))
         except OSError:
             stamp.append((path.name, None, None))
     return tuple(stamp)

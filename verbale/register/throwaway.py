@@ -47,7 +47,9 @@ class Cluster:
         try:
             self._run("initdb", "-D", self.data, "-U", "verbale", "-A", "trust", "-E", "UTF8", "--locale=C",
                       "--no-sync")
-            self._run("pg_ctl", "-D", self.data, "-l", self.base / "log", "-w", "-o", options, "start")
+            # -t: waited for up to 5 minutes (pg_ctl's own 60 s can pass on a loaded machine, and the tests that
+            # need the cluster would then skip)
+            self._run("pg_ctl", "-D", self.data, "-l", self.base / "log", "-w", "-t", "300", "-o", options, "start")
         except (subprocess.CalledProcessError, OSError) as exc:
             detail = (getattr(exc, "stderr", b"") or b"").decode(errors="replace")[-300:]
             shutil.rmtree(self.base, ignore_errors=True)
