@@ -19,7 +19,9 @@ from ..facts.yamlsource import YamlDoc
 LANGUAGE_NAMES = spelling.LANGUAGE_NAMES
 RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 KK_ORDINAL_SUFFIX = re.compile(r"\b(\d+)-(ші|шы|інші|ыншы|нші|ншы)\b")
-KK_NUMBER_SUFFIX = re.compile(r"\b(\d{1,2}[.:]\d{2}|\d+)-([а-яәғқңөұүһі]+)")
+# a figure group with a space is one number (1 000 000-ға: «миллион»; locales/kk/README.md, «Numbers in figures»)
+KK_NUMBER_SUFFIX = re.compile(r"\b(\d{1,2}[.:]\d{2}|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:,\d+)?)"
+                              r"-([а-яәғқңөұүһі]+)")
 SUFFIX_FAMILIES = {
     "loc": {"да", "де", "та", "те"}, "dat": {"ға", "ге", "қа", "ке"}, "abl": {"дан", "ден", "тан", "тен", "нан", "нен"},
     "gen": {"ның", "нің", "дың", "дің", "тың", "тің"}, "acc": {"ны", "ні", "ды", "ді", "ты", "ті"},

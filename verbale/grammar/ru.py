@@ -366,13 +366,27 @@ def inflect_name(parts: Mapping[str, str], case: str, gender: str | None) -> str
         return " ".join(value for _, value in names)
     petrovich = _petrovich()
     inflect = {"first": petrovich.firstname, "middle": petrovich.middlename, "last": petrovich.lastname}
-    return " ".join(_after_velar(value, _compound_first_name(value, case, sex) if part == "first" and "-" in value
+    return " ".join(value if part == "last" and _adjectival_plural_surname(value)
+                    else _after_velar(value, _compound_first_name(value, case, sex) if part == "first" and "-" in value
                     else _compound_surname(value, case, sex) if part == "last" and "-" in value
                     else _as_noun(value, case) if sex == "male" and _declines_as_noun(part, value)
                     or sex == "male" and part == "first" and _hard_consonant_end(value)
                     else _as_feminine_noun(value, case) if sex == "male" and part == "first" and _man_in_a(value)
                     else _prepositional_in_ii(value, case, part, inflect[part](value, PETROVICH_CASES[case], sex)))
                     for part, value in names)
+
+
+def _adjectival_plural_surname(name: str) -> bool:
+    """A Russian surname in -ых, -их (an old genitive plural: Седых, Черных, Долгих, Петровских) does not decline,
+    for a man or a woman (Розенталь, «Справочник по правописанию и литературной правке», склонение фамилий:
+    «не склоняются русские фамилии на -ых, -их: Черных, Долгих»); petrovich declines a man's (`Седыха`).
+    A foreign name in -их after another letter declines as a noun (Дитриха, Генриха, Миниха).
+
+    >>> [_adjectival_plural_surname(n) for n in ("Седых", "Долгих", "Петровских", "Рыжих", "Дитрих", "Миних")]
+    [True, True, True, True, False, False]
+    """
+    lower = name.lower()
+    return lower.endswith("ых") or (lower.endswith("их") and lower[-3:-2] in "гкхжшчщ" and len(lower) > 3)
 
 
 def _prepositional_in_ii(name: str, case: str, part: str, form: str) -> str:
