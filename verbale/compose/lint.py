@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from .typed import LOOKALIKES, Finding, symbols, typed_text, without_symbols
+from ..errors import SpecError
 from ..grammar import kk, spelling
 from ..facts.yamlsource import YamlDoc
 
@@ -258,9 +259,34 @@ def lint(spec, doc: YamlDoc, house=None, termbase=None) -> list[Finding]:
     spelling_ = house.spelling if house is not None else "en-GB"
     termbase = termbase or default_termbase()
     known = {lang: termbase.known_words(lang) for lang in spec.languages}
-    findings = missing_dictionaries(spec, doc, spelling_) + [
+    findings = missing_dictionaries(spec, doc, spelling_) + cyrillic_numbers_in_english(spec, doc, termbase) + [
         Finding("lint", warning) for path, lang, text in source_texts(spec)
         for warning in lint_text(dotted(path), lang, text, f"{doc.file}:{doc.line_of(path)}: ", spelling_,
                                  known[lang], termbase.readings.get(lang))]
     spelling.save_verdicts()
+    return findings
+
+
+def cyrillic_numbers_in_english(spec, doc: YamlDoc, termbase) -> list[Finding]:
+    """A number an English note cites with Cyrillic letters (`№ 12-3/456-НВ`): an English note prints none
+    (locales/en/README.md, «A cited number in Cyrillic»); the hint gives the Latin form of the English formulas'
+    ``transliteration`` table, for the clerk to confirm or to replace by the sender's own English form."""
+    from ..grammar.en import has_letters_of, romanized
+    from .facts import ref_number
+
+    table = (termbase.formulas.get("en") or {}).get("transliteration") or {}
+    if "en" not in spec.languages or not table:
+        return []
+    findings = []
+    for key, ref in spec.refs.items():
+        try:
+            number = ref_number(ref, "en", f"refs.{key}")
+        except SpecError:   # a missing number is the generator's error, said there
+            continue
+        if number and has_letters_of(number, table):
+            others = ", ".join(f"{lang}: {number}" for lang in spec.languages if lang != "en")
+            findings.append(Finding("lint", f"{doc.file}:{doc.line_of(('refs', key, 'number'))}: refs.{key}.number: "
+                                            f"the English note would cite {number} in Cyrillic letters (write "
+                                            f"`number: {{{others}, en: {romanized(number, table)}}}`, or the "
+                                            "sender's own English form)"))
     return findings
