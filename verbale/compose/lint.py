@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .typed import LOOKALIKES, Finding, symbols, typed_text, without_symbols
 from ..errors import SpecError
-from ..grammar import kk, spelling
+from ..grammar import kk, ru, spelling
 from ..facts.yamlsource import YamlDoc
 
 LANGUAGE_NAMES = spelling.LANGUAGE_NAMES
@@ -192,6 +192,28 @@ def spelling_slips(text: str, lang: str, spelling_: str = "en-GB", known: frozen
     return [word for word, _ in _unknown_words(text, lang, spelling_, known)]
 
 
+RU_PREPOSITION = re.compile(r"(?<![\w\-.\u2011])(о|об|в|во|с|со|О|Об|В|Во|С|Со) "
+                            r"(\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?(?:[-\u2011][а-я]+)?(?: [а-яё]+)?|[«“]?[^\W\d_][\w-]*)")
+
+
+def _preposition_slips(text: str) -> list[tuple[str, str]]:
+    """о/об, в/во, с/со typed before a word that takes the other form (locales/ru/README.md, «Prepositions»).
+
+    >>> [s for s, _ in _preposition_slips("о итогах, в Франции, с Словакией, об Москве, о ноте, во Владивостоke, "
+    ...                                     "с 2 марта, об {{ x }}, в 2 раза, о 11 встречах")]
+    ['о итогах', 'в Франции', 'с Словакией', 'об Москве', 'с 2 марта', 'о 11 встречах']
+    >>> _preposition_slips("о итогах")[0][1]
+    'the preposition before «итогах» is «об» (об итогах)'
+    """
+    slips = []
+    for match in RU_PREPOSITION.finditer(text):
+        written, following = match.groups()
+        right = ru.preposition_before(written, following)
+        if right != written:
+            slips.append((match.group(), f"the preposition before «{following}» is «{right}» ({right} {following})"))
+    return slips
+
+
 def lint_text(field: str, lang: str, text: str, where: str = "", spelling: str = "en-GB",
               known: frozenset | None = None, readings=None) -> list[str]:
     """The slips of one text; with ``known`` (the termbase's names and word lists) its spelling too."""
@@ -201,6 +223,8 @@ def lint_text(field: str, lang: str, text: str, where: str = "", spelling: str =
         slips += _spelling_slips(text, spelling)
     if lang == "kk":
         slips += _kazakh_slips(text, readings)
+    if lang == "ru":
+        slips += _preposition_slips(text)
     if known is not None and _dictionary_of(lang, spelling) is not None:
         flagged = {found for found, _ in slips}   # a word a rule names (honour in an en-US house) is said once
         slips += [slip for slip in _unknown_words(text, lang, spelling, known) if slip[0] not in flagged]

@@ -239,6 +239,24 @@ def _finalize(value):
     return f"{OPEN}{value}{end}{CLOSE}"
 
 
+_RU_PREPOSITION_AT_JOIN = re.compile(r"(?<![\w\-.\u2011])(о|об|в|во|с|со|О|Об|В|Во|С|Со)([ \u00a0]+)"
+                                     r"([\x02\x03]*\x02[\x02\x03]*)([^\x02\x03]*)")
+
+
+def prepositions_at_joins(text: str) -> str:
+    """Russian: о/об, в/во, с/со before an inserted text take the form its first sound asks for (``grammar.ru.
+    preposition_before``): a clerk writes «о {{ terms.x.prep }}» once, and the name that comes decides.
+
+    >>> marked = "сообщить о [Организации] и о [ноте], в [Владивостоке], с [2 марта]".translate({91: OPEN, 93: CLOSE})
+    >>> prepositions_at_joins(marked).translate({ord(OPEN): "[", ord(CLOSE): "]"})
+    'сообщить об [Организации] и о [ноте], во [Владивостоке], со [2 марта]'
+    """
+    from ..grammar.ru import preposition_before
+
+    return _RU_PREPOSITION_AT_JOIN.sub(
+        lambda m: preposition_before(m.group(1), m.group(4)) + m.group(2) + m.group(3) + m.group(4), text)
+
+
 @lru_cache(maxsize=1024)   # pure; rendered formulas recur from note to note of a batch
 def joined(text: str) -> str:
     """The rendered text with its joins settled as a careful typist would, and the join marks taken away:
@@ -439,7 +457,8 @@ def render_text(source: str, lang: str, context: dict, field: str = "", trusted:
             hint = KNOWN_ELSEWHERE.get(unknown[0]) or (
                 f"did you mean '{near[0]}'?" if near else f"known names: {', '.join(sorted(context))}")
             raise TemplateError(f"unknown name '{unknown[0]}'", hint=hint)
-        return _writable(close_appositions(joined(_render_bounded(template, context))), field)
+        rendered = _render_bounded(template, context)
+        return _writable(close_appositions(joined(prepositions_at_joins(rendered) if lang == "ru" else rendered)), field)
     except NoteError as exc:
         exc.field = field or exc.field
         raise

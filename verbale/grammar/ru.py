@@ -600,3 +600,67 @@ def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] |
 
 
 FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "nom": nominative, "capfirst": capfirst}
+
+
+# The prepositions о/об, в/во, с/со take their longer form by the sound that follows (Розенталь, «Справочник по
+# правописанию и литературной правке», предлоги; Русская грамматика, 1980, § 1660): «об» before a vowel а и о у э
+# (об итогах, об Организации; «о» before е ё ю я: о Европе, о ее ноте), «во» and «со» before a cluster that starts
+# with the preposition's own sound or its pair (во Франции, во Владивостоке, во Вьетнаме; со Швецией, со Словакией,
+# со Сбербанком). Before figures by how they are read: «об 11», «об 1 заседании» (одном), «об 11 000» (одиннадцати
+# тысячах), but «о 1 000» (тысяче); an ordinal «во 2-м», «со 2-го», «со 2 марта» (второго), but «в 2 раза», «с 2 до
+# 5 часов» (двух). The words «обо» (обо мне, обо всем) are written as they are.
+PREPOSITION_PAIRS = {"о": "об", "об": "об", "в": "во", "во": "во", "с": "со", "со": "со"}
+_FIGURE_AHEAD = re.compile(r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\d+)(,\d+)?(?:[-\u2011]([а-я]+))?(?:[ \u00a0]+([а-яё]+))?")
+_GENITIVE_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+                    "ноября", "декабря")
+
+
+def preposition_before(written: str, following: str) -> str:
+    """The preposition о/об, в/во, с/со that ``following`` takes, in the case of ``written`` (a capital stays);
+    any other word comes back as written.
+
+    >>> [preposition_before("о", w) for w in ("итогах", "Организации", "Европе", "ноте", "11 встречах", "1 000 долларах", "1-м заседании", "11-м заседании")]
+    ['об', 'об', 'о', 'о', 'об', 'о', 'о', 'об']
+    >>> [preposition_before("в", w) for w in ("Владивостоке", "Франции", "Вьетнаме", "Вашингтоне", "2-м квартале", "2 раза")]
+    ['во', 'во', 'во', 'в', 'во', 'в']
+    >>> [preposition_before("с", w) for w in ("Швецией", "Словакией", "Сейтказиевой", "2 марта 2026 г.", "2-го", "2 до 5 часов", "12 марта")]
+    ['со', 'со', 'с', 'со', 'со', 'с', 'с']
+    >>> preposition_before("Об", "Министерстве"), preposition_before("во", "Москве"), preposition_before("на", "итогах")
+    ('О', 'в', 'на')
+    """
+    base = written.lower()
+    if base not in PREPOSITION_PAIRS:
+        return written
+    short, long = base[:1], PREPOSITION_PAIRS[base]
+    word = following.lstrip("«“\"'(")
+    figure = _FIGURE_AHEAD.match(word)
+    if figure:
+        takes_long = _figure_takes_long(short, figure)
+    else:
+        first, second = word[:1].lower(), word[1:2].lower()
+        vowels = "аеёиоуыэюя"
+        if short == "о":
+            takes_long = first in "аиоуэ"
+        elif short == "в":
+            takes_long = first in "вф" and bool(second) and second not in vowels
+        else:
+            takes_long = first in "сзшжщ" and bool(second) and second not in vowels
+    chosen = long if takes_long else short
+    return chosen.capitalize() if written[:1].isupper() else chosen
+
+
+def _figure_takes_long(short: str, figure: re.Match) -> bool:
+    digits, fraction, ending, after = figure.groups()
+    groups = re.split(r"[ \u00a0\u202f]", digits) if re.search(r"[ \u00a0\u202f]", digits) else None
+    value = int(re.sub(r"\D", "", digits))
+    leading = int(groups[0]) if groups else value
+    if not groups:   # 11000 written without a space: its leading group by thousands
+        while leading >= 1000:
+            leading //= 1000
+    whole_scale = value >= 1000
+    ordinal = bool(ending) or (after or "") in _GENITIVE_MONTHS
+    if short == "о":    # один, одиннадцать (одном, одиннадцати, одиннадцатом) begin with a vowel
+        return leading == 11 or (leading == 1 and not whole_scale and not ordinal)
+    if short in "вс":   # второй (во 2-м, со 2-го, со 2 марта)
+        return ordinal and value == 2 and not fraction
+    return False
