@@ -320,13 +320,38 @@ def close_appositions(text: str) -> str:
     return APPOSITION_GOES_ON.sub(",", text).replace(APPOSITION_END, "")
 
 
+def _ends_in_apposition(value) -> bool:
+    """Whether ``value`` (a person, or the last of several) ends in a title set off by a comma.  Its own fields
+    are read (``vars``): a list of terms answers any attribute with a form, or an error."""
+    forms = vars(value).get("forms") if hasattr(value, "__dict__") else None
+    if isinstance(forms, dict):
+        return bool(forms.get("appositive")) and not forms.get("nom_written")
+    if not isinstance(value, str) and hasattr(type(value), "__iter__"):
+        items = list(value)
+        return bool(items) and _ends_in_apposition(items[-1])
+    return False
+
+
+def _keeping_apposition(name: str, grammar_filter):
+    """A grammar filter over a person named with a title after the name (``{{ recipients | lower_article }}``,
+    ``{{ sender | capfirst }}``) keeps the mark of the apposition's end, so that the comma closing it is written
+    where the sentence goes on (``… to Ms X, Ambassador of …, and has the honour``), as ``{{ terms.x }}`` does."""
+    if name not in ("lower_article", "capfirst"):
+        return grammar_filter
+
+    def apply(value, *args, **kwargs):
+        result = grammar_filter(value, *args, **kwargs)
+        return f"{result}{APPOSITION_END}" if isinstance(result, str) and _ends_in_apposition(value) else result
+    return apply
+
+
 @lru_cache(maxsize=None)
 def environment(lang: str) -> ImmutableSandboxedEnvironment:
     env = TextEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
                           finalize=_finalize)
     env.globals.clear()  # range, lipsum, cycler...: nothing a text needs, and lipsum(10**9) is a bomb
     env.filters.update(_bounded_filters(env.filters))
-    env.filters.update(grammar_for(lang).FILTERS)
+    env.filters.update({name: _keeping_apposition(name, f) for name, f in grammar_for(lang).FILTERS.items()})
     env.filters["count"] = count_filter(lang)
     env.filters.update({name: fact_variant(name) for name in ("this_year", "numeric")})
     return env
