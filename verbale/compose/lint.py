@@ -86,6 +86,10 @@ def _kazakh_slips(text: str, readings=None) -> list[tuple[str, str]]:
         figures, written = match.groups()
         if KK_ORDINAL_SUFFIX.fullmatch(match.group()):
             continue
+        possessive = _figure_possessive(figures, written)
+        if possessive:
+            slips.append((match.group(), possessive))
+            continue
         for case, family in SUFFIX_FAMILIES.items():
             if written in family:
                 expected = kk.inflect(figures, case)
@@ -93,6 +97,32 @@ def _kazakh_slips(text: str, readings=None) -> list[tuple[str, str]]:
                     slips.append((match.group(), f"«{kk.spoken(figures)}» is read last, so the suffix is "
                                                  f"-{expected.rsplit('-', 1)[1]} ({expected})"))
     return slips
+
+
+KK_POSSESSIVE_AFTER_FIGURE = re.compile(r"(ы|і|сы|сі)?(н|нда|нде|на|не|нан|нен|ның|нің|мен)?")
+
+
+def _figure_possessive(figures: str, written: str) -> str | None:
+    """A figure with the 3rd-person possessive and a case (айдың 15-інде, 2-сінде, 10-ында: «бесі», «екісі», «оны»)
+    typed otherwise (15-нде, 2-інде): what to write, or None.  The possessive is -ы/-і after a consonant, -сы/-сі
+    after a vowel of the figure's last word read aloud; the case after it takes the pronominal н (Қазақ
+    грамматикасы, 2002, тәуелдік жалғау; ЕЕ, hyphen rules: 5-і, 5-інде).
+
+    >>> [_figure_possessive(f, w) for f, w in (("15", "інде"), ("15", "нде"), ("2", "сінде"), ("2", "інде"), ("10", "ында"), ("20", "сында"), ("3", "і"), ("3", "сі"), ("15", "те"))]
+    [None, 'the possessive after «бес» is -і (15-інде)', None, 'the possessive after «екі» is -сі (2-сінде)', None, None, None, 'the possessive after «үш» is -і (3-і)', None]
+    """
+    match = KK_POSSESSIVE_AFTER_FIGURE.fullmatch(written)
+    if not match or not (match.group(1) or written in ("нда", "нде", "на", "не")):   # -нан: мыңнан
+        return None
+    word = kk.spoken(figures)
+    front = kk.is_front(word)
+    possessive = ("сі" if front else "сы") if word[-1:] in kk.VOWELS else ("і" if front else "ы")
+    case = match.group(2) or ""
+    if case:
+        case = {"нда": "нде", "на": "не", "нан": "нен", "ның": "нің"}.get(case, case) if front else \
+            {"нде": "нда", "не": "на", "нен": "нан", "нің": "ның"}.get(case, case)
+    right = possessive + case
+    return None if right == written else f"the possessive after «{word}» is -{possessive} ({figures}-{right})"
 
 
 def _abbreviation_slips(text: str, readings=None) -> list[tuple[str, str]]:
