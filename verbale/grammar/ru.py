@@ -366,7 +366,8 @@ def inflect_name(parts: Mapping[str, str], case: str, gender: str | None) -> str
         return " ".join(value for _, value in names)
     petrovich = _petrovich()
     inflect = {"first": petrovich.firstname, "middle": petrovich.middlename, "last": petrovich.lastname}
-    return " ".join(value if part == "last" and _adjectival_plural_surname(value)
+    return " ".join(value if part == "last" and (_adjectival_plural_surname(value) or _vowel_before_a(value))
+                    else _after_velar(value, _as_feminine_noun(value, case)) if part == "last" and _surname_in_a(value, sex)
                     else _after_velar(value, _compound_first_name(value, case, sex) if part == "first" and "-" in value
                     else _compound_surname(value, case, sex) if part == "last" and "-" in value
                     else _as_noun(value, case) if sex == "male" and _declines_as_noun(part, value)
@@ -374,6 +375,30 @@ def inflect_name(parts: Mapping[str, str], case: str, gender: str | None) -> str
                     else _as_feminine_noun(value, case) if sex == "male" and part == "first" and _man_in_a(value)
                     else _prepositional_in_ii(value, case, part, inflect[part](value, PETROVICH_CASES[case], sex)))
                     for part, value in names)
+
+
+def _surname_in_a(name: str, sex: str) -> bool:
+    """A surname in -а, -я that is not a Russian feminine adjective (Иванова, Сейтказиева, Вишневская) declines as
+    a noun of the first declension, for a man as for a woman: Кафки, Окуджавы, Глинки, Гарсии (Розенталь,
+    «Справочник по правописанию и литературной правке», склонение фамилий: «склоняются фамилии на безударное -а,
+    -я»); petrovich leaves them whole. After a vowel (Гарсиа, Дюбуа, Моравиа) a surname does not decline. A French
+    surname stressed on its last -а (Дюма, Тома, Золя) does not decline either: the stress cannot be read from the
+    letters, so its entry writes its forms (a written form wins).
+
+    >>> [_surname_in_a(n, s) for n, s in (("Кафка", "male"), ("Гарсия", "female"), ("Иванова", "female"), ("Дюбуа", "male"), ("Вишневская", "female"), ("Гарсиа", "male"))]
+    [True, True, False, False, False, False]
+    """
+    lower = name.lower()
+    if "-" in name or not lower.endswith(("а", "я")) or lower[-2:-1] in "аеёоуыэюя" + ("и" if lower[-1] == "а" else ""):
+        return False
+    return not lower.endswith(("ова", "ева", "ёва", "ина", "ына", "ая", "яя", "ская", "цкая"))
+
+
+def _vowel_before_a(name: str) -> bool:
+    """A surname in a vowel and -а (Гарсиа, Дюбуа, Моравиа) does not decline (Розенталь, склонение фамилий);
+    petrovich writes «Гарсиы»."""
+    lower = name.lower()
+    return lower.endswith("а") and lower[-2:-1] in "аеёиоуыэюя" and not lower.endswith(("ая", "яя"))
 
 
 def _adjectival_plural_surname(name: str) -> bool:
@@ -438,7 +463,7 @@ def _hard_consonant_end(name: str) -> bool:
     man's name in a consonant always declines in Russian (Розенталь, «Справочник по правописанию и литературной
     правке», склонение имён: мужские имена на согласный склоняются), and so Kazakhstan's Russian texts write
     «Куаныша», «Куанышу»."""
-    return name[-1:].lower() in "жшчщ"
+    return name[-1:].lower() in "жшчщц"   # ц: Франц, Фриц — petrovich gives «Францом»; unstressed after ц: -ем
 
 
 def _declines_as_noun(part: str, name: str) -> bool:
