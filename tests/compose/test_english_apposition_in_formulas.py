@@ -45,3 +45,19 @@ def test_the_formulas_close_the_apposition(workspace, capsys):
     assert verbale(["generate", "notes/n.yaml", "-o", "out"]) == 0, capsys.readouterr().err
     paragraphs = [p.text for p in docx.Document(str(workspace / "out" / "n.en.docx")).paragraphs]
     assert [p for p in paragraphs if p.startswith("The Embassy")] == EXPECTED
+
+
+def test_a_person_as_sender_closes_the_apposition_in_the_closing_too(workspace, capsys):
+    """The closing names the sender by `sender.short`, which for a person is the name and title: its comma too."""
+    (workspace / "notes" / "s.yaml").write_text(
+        "number: 04-1/9\ndate: 2026-03-10\nsender: kz-ambassador-moscow\nrecipients: [mfa-russia]\nlanguages: [en]\n"
+        "purpose: {en: inform that the Embassy has moved}\n", encoding="utf-8")
+    assert verbale(["generate", "notes/s.yaml", "-o", "out"]) == 0, capsys.readouterr().err
+    paragraphs = [p.text for p in docx.Document(str(workspace / "out" / "s.en.docx")).paragraphs]
+    assert [p for p in paragraphs if p.startswith("Mr Daniyar")] == [
+        "Mr Daniyar Sarsenbayev, Ambassador of the Republic of Kazakhstan to the Russian Federation, presents his "
+        "compliments to the Ministry of Foreign Affairs of the Russian Federation and has the honour to inform that "
+        "the Embassy has moved.",
+        "Mr Daniyar Sarsenbayev, Ambassador of the Republic of Kazakhstan to the Russian Federation, avails himself of "
+        "this opportunity to renew to the Ministry of Foreign Affairs of the Russian Federation the assurances of his "
+        "highest consideration."]

@@ -235,7 +235,8 @@ def _finalize(value):
     if isinstance(value, str) and (OPEN in value or CLOSE in value):
         raise SecurityError("a control character in a text is refused")
     forms = getattr(value, "forms", None)
-    end = APPOSITION_END if isinstance(forms, dict) and forms.get("appositive") and not forms.get("nom_written") else ""
+    end = APPOSITION_END if isinstance(forms, dict) and forms.get("appositive") and not forms.get("nom_written") \
+        or isinstance(value, str) and _ends_in_apposition(value) else ""
     return f"{OPEN}{value}{end}{CLOSE}"
 
 
@@ -323,6 +324,8 @@ def close_appositions(text: str) -> str:
 def _ends_in_apposition(value) -> bool:
     """Whether ``value`` (a person, or the last of several) ends in a title set off by a comma.  Its own fields
     are read (``vars``): a list of terms answers any attribute with a form, or an error."""
+    if isinstance(value, str):
+        return value.__class__.__dict__.get("appositive", False) is True
     forms = vars(value).get("forms") if hasattr(value, "__dict__") else None
     if isinstance(forms, dict):
         return bool(forms.get("appositive")) and not forms.get("nom_written")
