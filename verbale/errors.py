@@ -58,3 +58,13 @@ class RegisterError(NoteError):
 
 class RequestError(NoteError):
     """A web request the desk cannot take (a malformed form, an index past a list's limit): answered 400."""
+
+
+class BadValue(ValueError):
+    """A value typed into an option or a form field that a shared check refuses (verbale/register/checks.py):
+    ``template`` with ``params`` says why, so that the command line prints it as it is and the desk in the
+    clerk's language (its catalogues hold the template)."""
+
+    def __init__(self, template: str, **params):
+        super().__init__(template.format(**params))
+        self.template, self.params = template, params

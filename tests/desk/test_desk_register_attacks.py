@@ -62,7 +62,8 @@ def test_a_year_the_command_line_refuses_is_a_400_on_every_register_page(mission
                            data={"number": "08-2/200", "year": year, "channel": "pouch", "copies": "1"}),
                client.post("/register/cancel", headers=token, data={"number": "08-2/200", "year": year, "why": "x"})]
     for answer in answers:
-        assert (answer.status_code, answer.text) == (400, "A year is four figures, e.g. 2026."), answer.request.url
+        assert (answer.status_code, answer.text) == (400, f"'{year}' is not a year (four figures, e.g. 2026)."), \
+            answer.request.url
 
 
 def test_a_reply_is_never_written_through_a_link_out_of_the_workspace(mission, tmp_path):

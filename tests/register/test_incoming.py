@@ -52,7 +52,8 @@ IDS_BY_RECEIPT = [  # (day received, id given): the Nth received in its year, th
 
 def test_ids_count_the_notes_received_in_each_year(register_url):
     register = Register(register_url)
-    assert [receive(register, note(day)).id for day, _ in IDS_BY_RECEIPT] == [ident for _, ident in IDS_BY_RECEIPT]
+    assert [receive(register, note(day, number=f"{n}/двбр")).id for n, (day, _) in enumerate(IDS_BY_RECEIPT)] == \
+        [ident for _, ident in IDS_BY_RECEIPT]
     assert [n.id for n in incoming_notes(register)] == ["in-2025-1", "in-2025-2", "in-2025-3", "in-2026-1",
                                                         "in-2026-2"]
     assert [n.id for n in incoming_notes(register, year=2026)] == ["in-2026-1", "in-2026-2"]
@@ -80,7 +81,7 @@ def test_a_process_killed_inside_the_recording_leaves_no_gap(register_url):
     assert held.stdout.readline().split() == ["locked", "in-2026-2"]  # given, recorded, not committed
     held.kill()
     held.wait()
-    assert receive(register, note()).id == "in-2026-2"
+    assert receive(register, note(number="2/двбр")).id == "in-2026-2"
     assert [n.id for n in incoming_notes(register)] == ["in-2026-1", "in-2026-2"]
 
 

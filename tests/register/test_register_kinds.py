@@ -4,26 +4,15 @@ says the kind, and the aide-mémoire's recipient is whom it was handed to.  A no
 (no row in register_kinds), so a register made before kinds reads the same."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
+from kinds_workspace import registry_workspace
 from pgcluster import postgres_cluster, postgres_database, register_url  # noqa: F401  (fixtures)
 
 from verbale.cli import main as verbale
 from verbale.register.store import Register
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "registry"
-
 
 def test_the_register_records_each_kind(tmp_path, monkeypatch, capsys, register_url):
-    root = tmp_path / "registry"
-    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("register.sqlite", "incoming", "out"))
-    config = root / "verbale.yaml"
-    if register_url.startswith("postgresql"):
-        config.write_text(config.read_text(encoding="utf-8").replace("register: register.sqlite",
-                                                                     f"register: {register_url}"), encoding="utf-8")
-    else:
-        register_url = f"sqlite:///{(root / 'register.sqlite').as_posix()}"
+    root, register_url = registry_workspace(tmp_path, register_url)
     (root / "notes" / "note-verbale.yaml").write_text(
         "number: auto\ndate: 2026-03-25\nrecipients: [mfa-russia]\n"
         "purpose: {en: inform the Ministry, ru: сообщить, kk: хабарлауды}\n", encoding="utf-8")

@@ -91,9 +91,10 @@ def internal_error(spec: Path, exc: BaseException) -> str:
 
 
 def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bool,
-                workspace: str | None = None, draft: bool = False):
+                workspace: str | None = None, draft: bool = False, turn=None):
     """Build one spec and write its files, in any process: (notes, files written, lines, failed, docx), where
-    docx maps each DOCX now in the output folder to whether this run wrote it.
+    docx maps each DOCX now in the output folder to whether this run wrote it.  ``turn`` (a batch's worker):
+    the spec's turn to take a number, in the order of the command line (workers.Turns); passed on in any case.
     Never raises: every problem is a line; warnings end in [warning], and fail the spec only under --strict
     (and disagreements under --check)."""
     from ..build import build
@@ -107,7 +108,7 @@ def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bo
         built = build(spec, workspace=found, draft=draft)
         if strict and built.warnings:
             return 0, 0, [f"{w} [--strict]" for w in built.warnings], True, {}
-        written = write_registered(built, out, force, check_only)
+        written = write_registered(built, out, force, check_only, turn=turn)
         docx = {} if check_only else {name: name in written for name in built.files if name.endswith(".docx")}
         lines = [f"{w} [warning]" for w in built.warnings]
         return built.notes, len(written), lines, check_only and bool(built.disagreements), docx
@@ -116,6 +117,9 @@ def process_one(spec: Path, out: Path, force: bool, check_only: bool, strict: bo
         return 0, 0, left_out + error_lines(exc), True, {}
     except Exception as exc:  # noqa: BLE001 - a clerk never sees a traceback
         return 0, 0, [internal_error(spec, exc)], True, {}
+    finally:
+        if turn is not None:
+            turn.done()   # failed, typed, a draft, or numbered: the next spec may take its number
 
 
 class Progress:
@@ -142,12 +146,17 @@ class Progress:
 
 
 def process_many(specs: list[Path], *task) -> list:
-    """A worker's task: its specs one after the other, stopping between two when asked."""
+    """A worker's task: its specs one after the other, stopping between two when asked (the specs left take
+    no number: their turns pass)."""
     results = []
-    for spec in specs:
+    for offset, spec in enumerate(specs):
+        turn = workers.turn(offset)
         if workers.STOP.is_set():
+            for left in range(offset, len(specs)):
+                if (turn := workers.turn(left)) is not None:
+                    turn.done()
             break
-        results.append(process_one(spec, *task))
+        results.append(process_one(spec, *task, turn=turn))
     return results
 
 

@@ -12,35 +12,25 @@ from pathlib import Path
 
 from ..errors import NoteError
 from .journal import EXIT_FAILED, EXIT_OK, EXIT_USAGE, say
-from .lines import year
-
-
-def _argument(check):
-    """An argparse type from one of the register's checks (verbale/register/incoming.py, shared with the desk)."""
-    def convert(text: str):
-        try:
-            return check(text)
-        except ValueError as exc:
-            raise argparse.ArgumentTypeError(str(exc)) from None
-    return convert
+from .lines import option, year
 
 
 def _date(text: str) -> dt.date:
-    from ..register.incoming import parsed_date
+    from ..register.checks import parsed_date
 
-    return _argument(parsed_date)(text)
+    return option(parsed_date)(text)
 
 
 def _key(text: str) -> str:
-    from ..register.incoming import checked_key
+    from ..register.checks import checked_key
 
-    return _argument(checked_key)(text)
+    return option(checked_key)(text)
 
 
 def _line(limit: int, required: bool = True):
-    from ..register.incoming import checked_line
+    from ..register.checks import checked_line
 
-    return _argument(lambda text: checked_line(text, limit, required))
+    return option(lambda text: checked_line(text, limit, required))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -72,7 +62,7 @@ def parser() -> argparse.ArgumentParser:
     listing.add_argument("--text", metavar="WORDS", default="", help="notes whose id, number, sender, subject or "
                          "text (what the received file says) holds every one of these words")
     listing.add_argument("--year", metavar="YEAR", type=year, help="notes received in this year")
-    listing.add_argument("--from", dest="sender", metavar="KEY", help="notes from this office (a termbase key)")
+    listing.add_argument("--from", dest="sender", metavar="KEY", type=_key, help="notes from this office (a termbase key)")
     show = commands.add_parser("show", help="everything the register holds of one incoming note")
     show.add_argument("id", metavar="ID", help="its id, e.g. in-2026-7")
     return p

@@ -55,9 +55,7 @@ def when(moment) -> str:
 
 def status(note, today: dt.date) -> str:
     """``answered``, ``overdue`` or ``open``."""
-    if not note.open:
-        return "answered"
-    return "overdue" if note.overdue(today) else "open"
+    return note.status(today)
 
 
 def state(note, today: dt.date) -> str:

@@ -106,14 +106,26 @@ def command(parser, run, argv: list[str] | None, stopped: str = "") -> int:
         return 1
 
 
+def option(check):
+    """An argparse type made of one of the register's shared checks (verbale/register/checks.py): the value it
+    refuses is the option's one line (exit 2), as the desk refuses it with a page."""
+    import argparse
+
+    def convert(text: str):
+        try:
+            return check(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(printable(str(exc))) from None
+    convert.__name__ = check.__name__.replace("checked_", "").replace("parsed_", "")   # argparse names it so
+    return convert
+
+
 def year(text: str) -> int:
-    """An argparse type: a year of four figures (a larger number would overflow a date or the database).
+    """An argparse type: a year in four figures (verbale/register/checks.py ``checked_year``, as the desk takes it).
 
     >>> year("2026")
     2026
     """
-    import argparse
+    from ..register.checks import checked_year
 
-    if not (text.strip().isascii() and text.strip().isdigit() and 1 <= int(text) <= 9999):
-        raise argparse.ArgumentTypeError(f"'{text[:20]}' is not a year (four figures, e.g. 2026)")
-    return int(text)
+    return option(checked_year)(text)

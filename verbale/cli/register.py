@@ -9,12 +9,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from .lines import say, year
+from .lines import option, say, year
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def parser() -> argparse.ArgumentParser:
+    from ..register.checks import checked_key, checked_kind, checked_reason
+    from ..register.store import CHANNELS, STATES
+
     p = argparse.ArgumentParser(prog="verbale register", description="The register of the workspace: every number "
                                 "issued, to whom, about what, with the files written under it and the incoming note "
                                 "it answers (`verbale incoming` records what comes in).")
@@ -25,11 +28,12 @@ def parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="the whole register as a table: the outgoing notes, then the "
                                  "incoming ones (column direction)")
     export.add_argument("--csv", metavar="FILE", required=True, help="write CSV (UTF-8, opens in Excel)")
-    listing.add_argument("--state", choices=("registered", "signed", "dispatched", "cancelled"),
-                         help="notes whose state is now this one")
+    listing.add_argument("--state", choices=STATES, help="notes whose state is now this one")
     for sub in (listing, export):
         sub.add_argument("--year", type=year, help="notes dated in this year (incoming notes: received in it)")
-        sub.add_argument("--recipient", metavar="KEY", help="notes to this recipient (a termbase key; export: and "
+        sub.add_argument("--kind", metavar="KIND", type=option(checked_kind), help="documents of this kind "
+                         "(note-verbale, personal-note, aide-memoire; export: the outgoing ones)")
+        sub.add_argument("--recipient", metavar="KEY", type=option(checked_key), help="notes to this recipient (a termbase key; export: and "
                          "the incoming notes from it)")
         sub.add_argument("--text", metavar="WORDS", default="", help="notes whose number, subject or spec has "
                          "a word beginning with each of these (any case; 624 or 1/624 finds 17-1/624)")
@@ -38,7 +42,7 @@ def parser() -> argparse.ArgumentParser:
     cancel = commands.add_parser("cancel", help="cancel an issued number (adds a record; nothing is deleted)")
     dispatch = commands.add_parser("dispatch", help="record that a note left the office: how, how many copies, "
                                    "and its receipt")
-    dispatch.add_argument("--channel", required=True, choices=("courier", "pouch", "email", "hand"),
+    dispatch.add_argument("--channel", required=True, choices=CHANNELS,
                           help="courier, diplomatic pouch, e-mail or by hand")
     dispatch.add_argument("--copies", type=int, default=1, help="how many copies were sent (default 1)")
     dispatch.add_argument("--receipt", metavar="FILE", help="the receipt (a scan, an e-mail): its SHA-256 is kept")
@@ -48,7 +52,8 @@ def parser() -> argparse.ArgumentParser:
     for sub in (show, cancel, dispatch):
         sub.add_argument("--year", type=year, help="the year of the note, where a yearly series without the year in "
                          "its numbers issued NUMBER in several years")
-    cancel.add_argument("--why", required=True, help="the reason, kept in the register")
+    cancel.add_argument("--why", required=True, type=option(checked_reason), help="the reason, kept in the "
+                        "register (one line, at most 500 characters)")
     return p
 
 
@@ -78,9 +83,9 @@ def open_workspace_register(workspace: str | None):
 
 
 def _when(moment) -> str:
-    from ..register.store import utc
+    from ..register.export import when
 
-    return f"{utc(moment):%Y-%m-%d %H:%M} UTC"
+    return when(moment)
 
 
 def _recipients(keys: str, at_most: int = 2) -> str:
@@ -89,7 +94,12 @@ def _recipients(keys: str, at_most: int = 2) -> str:
     return shown + (f" and {len(keys) - at_most} more" if len(keys) > at_most else "") if keys else "-"
 
 
+DEFAULT_KIND = "note-verbale"
+
+
 def list_lines(records) -> list[str]:
+    """One line a number: NUMBER  DATE  SENDER -> RECIPIENTS: SUBJECT, then the kind of document where it is not
+    a note verbale (``  (aide-memoire)``), then its state where it is not registered (``  [dispatched]``)."""
     records = list(records)
     width = max((len(r.number) for r in records), default=0)
     lines = []
@@ -98,8 +108,9 @@ def list_lines(records) -> list[str]:
         status = f"  [cancelled: {record.cancellation['reason']}]" if record.cancellation else \
             ("" if record.state == "registered" else f"  [{record.state}]")
         date = entry["note_date"].isoformat() if entry["note_date"] else "-"
+        kind = "" if record.document_kind == DEFAULT_KIND else f"  ({record.document_kind})"
         lines.append(f"{record.number:<{width}}  {date}  {entry['sender'] or '-'} -> "
-                     f"{_recipients(entry['recipients'])}: {entry['subject'] or '-'}{status}")
+                     f"{_recipients(entry['recipients'])}: {entry['subject'] or '-'}{kind}{status}")
     return lines
 
 
@@ -155,68 +166,20 @@ def state_lines(record) -> list[str]:
     return lines
 
 
-CSV_COLUMNS = ["number", "status", "date", "sender", "recipients", "subject", "languages", "spec", "issued_at",
-               "issued_by", "cancelled_at", "cancelled_by", "reason", "files",
-               # incoming notes (NOTE-SPEC §11): an outgoing row names what it answers, an incoming one its
-               # sender's number, when it came in, when an answer is due and the numbers that answer it
-               "direction", "in_reply_to", "their_number", "received", "due", "replies",
-               "state"]   # NOTE-SPEC §12: registered | signed | dispatched | cancelled (outgoing notes)
-
-
-def _outgoing_row(record, answers=()) -> list:
-    entry, cancel = record.facts, record.cancellation or {}
-    return [record.number, "cancelled" if cancel else "issued", entry["note_date"] or "",
-            entry["sender"], entry["recipients"], entry["subject"], entry["languages"],
-            entry["spec_path"], _when(entry["created_at"]), entry["created_by"],
-            _when(cancel["created_at"]) if cancel else "", cancel.get("created_by", ""),
-            cancel.get("reason", ""),
-            "; ".join(f"{f['name']} {f['sha256']}" for f in record.files),
-            "outgoing", " ".join(note.id for note in answers), "", "", "", "", record.state]
-
-
-def _incoming_row(note, today) -> list:
-    from .journal import status
-
-    row = note.row
-    return [note.id, status(note, today), row["note_date"], row["sender"], "",
-            row["subject"], "", "", _when(row["created_at"]), row["created_by"], "", "", "",
-            f"{row['file_name']} {row['sha256']}" if row["file_name"] else "",
-            "incoming", "", row["number"], row["received_on"], row["due"] or "",
-            " ".join(answer.number + answer.marks for answer in note.answers), ""]
-
-
-def csv_bytes(records, incoming=(), answers=None, today=None) -> bytes:
-    """The register as CSV in UTF-8 with a byte-order mark (Excel then reads Cyrillic right): the outgoing
-    ``records`` (``answers``: entry id -> the incoming notes it answers), then the ``incoming`` notes.  Every field
-    is quoted and a cell a spreadsheet would run as a formula starts with ``'`` (register/spreadsheet.py)."""
-    import csv
-    import datetime as dt
-    import io
-
-    from ..register.spreadsheet import neutralised
-
-    answers, today = answers or {}, today or dt.date.today()
-    stream = io.StringIO()
-    writer = csv.writer(stream, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(CSV_COLUMNS)
-    rows = [_outgoing_row(record, answers.get(record.entry["id"], ())) for record in records]
-    rows += [_incoming_row(note, today) for note in incoming]
-    for row in rows:
-        writer.writerow([neutralised(str(cell or "")) for cell in row])
-    return stream.getvalue().encode("utf-8-sig")
-
-
 def run(args) -> int:
-    from ..register.spreadsheet import formula_like, why_refused
+    from ..errors import BadValue
+    from ..register.checks import checked_number
 
-    if args.command in ("show", "cancel") and formula_like(args.number):
-        say(f"verbale register: error: NUMBER {args.number!r} {why_refused(args.number)}; no number the "
-            "register gives or takes does", sys.stderr)
-        return EXIT_USAGE
+    if args.command in ("show", "cancel", "dispatch"):
+        try:   # one line, as the desk refuses the same number (verbale/register/checks.py)
+            args.number = checked_number(args.number)
+        except BadValue as exc:
+            say(f"verbale register: error: NUMBER: {exc}", sys.stderr)
+            return EXIT_USAGE
     register = open_register(args.workspace)
     if args.command in ("list", "export"):
         records = register.records(year=args.year, recipient=args.recipient, words=args.text,
-                                   state=getattr(args, "state", None))
+                                   state=getattr(args, "state", None), kind=args.kind)
         if args.command == "list":
             for line in list_lines(records):
                 say(line)
@@ -224,6 +187,7 @@ def run(args) -> int:
         from ..errors import OutputError
         from ..files import write_atomic
 
+        from ..register.export import csv_bytes
         from ..register.incoming import answered, incoming_notes
 
         target = Path(args.csv)
@@ -263,10 +227,7 @@ def run(args) -> int:
 
     if args.command == "dispatch":
         return dispatch(register, args, user_name())
-    if not args.why.strip():
-        say("verbale register: error: --why needs the reason", sys.stderr)
-        return EXIT_USAGE
-    register.cancel(args.number, " ".join(args.why.split()), user_name(), args.year)
+    register.cancel(args.number, args.why, user_name(), args.year)
     say(f"{args.number}" + (f" of {args.year}" if args.year else "") + " cancelled")
     return EXIT_OK
 
@@ -291,9 +252,17 @@ def dispatch(register, args, by: str) -> int:
             say(f"{args.receipt}:1: --receipt: not a readable file of at most 256 MB (name the receipt's scan or "
                 "e-mail file)", sys.stderr)
             return EXIT_FAILED
+        from ..errors import BadValue
+        from ..register.checks import checked_receipt
         from ..register.received import shown_name
 
-        receipt = (shown_name(Path(args.receipt).name), hashlib.sha256(data).hexdigest())
+        name = shown_name(Path(args.receipt).name)
+        try:
+            checked_receipt(name, data)
+        except BadValue as exc:
+            say(f"{args.receipt}:1: --receipt: {exc}", sys.stderr)
+            return EXIT_FAILED
+        receipt = (name, hashlib.sha256(data).hexdigest())
     register.dispatch(args.number, args.channel, args.copies, by, args.year, receipt)
     say(f"{args.number}" + (f" of {args.year}" if args.year else "") + f" dispatched by {args.channel}"
         + (f"; receipt {receipt[0]} kept as SHA-256 {receipt[1]}" if receipt else ""))

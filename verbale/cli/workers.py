@@ -13,6 +13,74 @@ from pathlib import Path
 
 STOP = threading.Event()  # in a worker: finish the spec in hand, start no other
 PR_SET_PDEATHSIG = 1
+TURNS: "Turns | None" = None   # in a worker: the batch's order of numbering
+FIRST = 0                      # in a worker: the place in the batch of the first spec of the chunk in hand
+
+
+class Turns:
+    """The order in which a batch's specs take their numbers from the register: the order of the command line,
+    whichever worker builds a spec first.  Each spec waits for its turn only for the moment of its allocation
+    (after it was built and its outputs checked; the register's lock is never held while it waits) and passes
+    it once allocated, or as soon as it is known to take no number (it failed, carries one, is a draft, or was
+    left when the batch was stopped).  Shared by the batch's worker processes (multiprocessing's Condition
+    and shared memory: one flag a spec)."""
+
+    def __init__(self, count: int, done: bytes = b""):
+        import multiprocessing
+
+        self.flags = multiprocessing.Array("b", count, lock=False)
+        self.flags[:len(done)] = done
+        self.low = multiprocessing.Value("i", 0, lock=False)   # the first spec whose turn has not passed
+        self.condition = multiprocessing.Condition()
+        self._advance()
+
+    def wait(self, index: int) -> None:
+        with self.condition:
+            self.condition.wait_for(lambda: self.low.value >= index)
+
+    def done(self, index: int) -> None:
+        with self.condition:
+            if not self.flags[index]:
+                self.flags[index] = 1
+                self._advance()
+                self.condition.notify_all()
+
+    def _advance(self) -> None:
+        while self.low.value < len(self.flags) and self.flags[self.low.value]:
+            self.low.value += 1
+
+    def renewed(self) -> "Turns":
+        """The same turns in new shared objects: after a worker died, it may have held the old ones' lock."""
+        return Turns(len(self.flags), bytes(self.flags[:]))
+
+
+class Turn:
+    """One spec's turn: ``with turn:`` waits for it and passes it on; ``done()`` passes it without waiting."""
+
+    def __init__(self, turns: Turns, index: int):
+        self.turns, self.index = turns, index
+
+    def __enter__(self) -> "Turn":
+        self.turns.wait(self.index)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.turns.done(self.index)
+
+    def done(self) -> None:
+        self.turns.done(self.index)
+
+
+def turn(offset: int) -> Turn | None:
+    """In a worker: the turn of the ``offset``-th spec of the chunk in hand (None outside a batch's workers)."""
+    return Turn(TURNS, FIRST + offset) if TURNS is not None else None
+
+
+def _chunk_task(work: Callable, first: int, chunk: list, *task):
+    """A worker's task: ``work(chunk, *task)``, knowing where the chunk is in the batch."""
+    global FIRST
+    FIRST = first
+    return work(chunk, *task)
 
 
 class Abort(KeyboardInterrupt):
@@ -44,8 +112,10 @@ def _die_with(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def worker_init(parent: int) -> None:
+def worker_init(parent: int, turns: Turns | None = None) -> None:
     """Interruptions reach the worker as a request to stop between specs (the main process decides the rest)."""
+    global TURNS
+    TURNS = turns
     for name in ("SIGINT", "SIGTERM"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _ask_stop)
@@ -66,6 +136,7 @@ class Batch:
         self.specs, self.jobs, self.task, self.work, self.died = specs, jobs, task, work, died
         self.pool = None
         self.stopping = False
+        self.turns = Turns(len(specs)) if jobs > 1 and len(specs) > 1 else None
 
     def results(self) -> Iterator[tuple[Path, tuple]]:
         if self.jobs <= 1 or len(self.specs) <= 1:
@@ -75,59 +146,67 @@ class Batch:
                 yield spec, self.work([spec], *self.task)[0]
             return
         size = max(1, min(16, len(self.specs) // (self.jobs * 8)))
-        queue = deque(self.specs[i:i + size] for i in range(0, len(self.specs), size))
+        queue = deque((i, self.specs[i:i + size]) for i in range(0, len(self.specs), size))
         while queue and not self.stopping:
             suspects = yield from self._run(queue)
-            for spec in suspects:  # one of them killed its worker: each alone now, to tell which
+            if suspects:   # a dead worker may have held the turns' lock
+                self.turns = self.turns.renewed() if self.turns is not None else None
+            for index in sorted(suspects):  # one of them killed its worker: each alone now, to tell which
                 if self.stopping:
                     return
-                yield from zip([spec], self._run_alone(spec))
+                yield from zip([self.specs[index]], self._run_alone(index))
 
     def _new_pool(self, workers: int):
         from concurrent.futures import ProcessPoolExecutor
 
-        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_init, initargs=(os.getpid(),))
+        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_init,
+                                        initargs=(os.getpid(), self.turns))
         return self.pool
 
     def _run(self, queue: deque):
-        """Run chunks from ``queue`` (a few in flight at a time) until it is empty or a worker dies; the specs
-        of the chunks in flight when one died."""
+        """Run chunks (first index, specs) from ``queue`` (a few in flight at a time, taken by the workers in
+        the queue's order) until it is empty or a worker dies; the indices of the specs of the chunks in flight
+        when one died."""
         from concurrent.futures import FIRST_COMPLETED, wait
         from concurrent.futures.process import BrokenProcessPool
 
         pool = self._new_pool(self.jobs)
         in_flight: dict = {}
-        suspects: list[Path] = []
+        suspects: list[int] = []
         try:
             while (queue or in_flight) and not suspects:
                 while queue and len(in_flight) < 2 * self.jobs and not self.stopping:
                     chunk = queue.popleft()
-                    in_flight[pool.submit(self.work, chunk, *self.task)] = chunk
+                    in_flight[pool.submit(_chunk_task, self.work, *chunk, *self.task)] = chunk
                 if not in_flight:
                     break
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
                 if any(isinstance(f.exception(), BrokenProcessPool) for f in done):
                     done, _ = wait(in_flight)  # every task of a broken pool ends at once
                 for future in done:
-                    chunk = in_flight.pop(future)
+                    first, chunk = in_flight.pop(future)
                     if isinstance(future.exception(), BrokenProcessPool):
-                        suspects += chunk
+                        suspects += range(first, first + len(chunk))
                     else:
                         yield from zip(chunk, future.result())
         finally:
             self.close()
         return suspects
 
-    def _run_alone(self, spec: Path) -> tuple:
+    def _run_alone(self, index: int) -> tuple:
         from concurrent.futures.process import BrokenProcessPool
 
+        spec = self.specs[index]
         pool = self._new_pool(1)
         try:
-            return pool.submit(self.work, [spec], *self.task).result()
+            return pool.submit(_chunk_task, self.work, index, [spec], *self.task).result()
         except BrokenProcessPool:
+            self.turns = self.turns.renewed() if self.turns is not None else None
             return [self.died(spec)]
         finally:
             self.close()
+            if self.turns is not None:
+                self.turns.done(index)   # built, failed or dead: the next spec's turn
 
     def ask_to_stop(self) -> None:
         """First Ctrl-C or SIGTERM: every worker finishes the spec in hand and starts no other."""

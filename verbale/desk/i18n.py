@@ -165,17 +165,15 @@ def schema_messages(schema: dict) -> set[str]:
     return found
 
 
-STATES = ("issued", "cancelled", "registered", "signed", "dispatched")
-CHANNELS = ("courier", "pouch", "email", "hand")   # verbale.register.store.CHANNELS, shown in the clerk's words
-
-
 def desk_messages() -> set[str]:
     """Every message the desk shows: what ``_`` and ``words`` are called with, the form's labels and help, the
     register's states, and desk.js's words."""
     from pathlib import Path
 
     from ..facts.schema import spec_schema
+    from ..register.checks import MESSAGES as CHECK_MESSAGES
+    from ..register.store import CHANNELS, ISSUED, STATES   # shown in the clerk's words
 
     here = Path(__file__).resolve().parent
     return (_template_messages(here / "templates") | _python_messages(here) | schema_messages(spec_schema())
-            | set(STATES) | set(CHANNELS) | set(SCRIPT_WORDS)) - {""}
+            | set(STATES) | {ISSUED} | set(CHANNELS) | set(SCRIPT_WORDS) | set(CHECK_MESSAGES)) - {""}

@@ -21,23 +21,58 @@ from .endpoints import desk_of, posted_fields, posted_upload
 MAX_WORDS = 200
 
 
+def _checked(check, value, words, status: int = 400):
+    """``value`` through one of the register's shared checks (verbale/register/checks.py, the command line's
+    options take the same): its refusal a page in the clerk's language."""
+    from ..errors import BadValue
+
+    try:
+        return check(value)
+    except BadValue as exc:
+        raise HTTPException(status, _sentence(words(exc.template, **exc.params))) from None
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
 def _year(value: str | None, words) -> int | None:
-    """A year of four figures as the command line takes it (verbale/cli/lines.py ``year``): ASCII digits, 1 to
-    9999 (0000 or another script's digits would overflow a date or not be what the clerk meant)."""
-    if value in (None, ""):
-        return None
-    if not re.fullmatch(r"[0-9]{4}", value) or int(value) < 1:
-        raise HTTPException(400, words("A year is four figures, e.g. 2026."))
-    return int(value)
+    """A year as the command line takes it (``checked_year``: four figures), or None where none is given."""
+    from ..register.checks import checked_year
+
+    return None if value in (None, "") else _checked(checked_year, value, words)
+
+
+def _number(value, words) -> str:
+    from ..register.checks import checked_number
+
+    return _checked(checked_number, str(value or ""), words)
 
 
 def _filters(request: Request, words) -> dict:
+    from ..register.checks import checked_key, checked_kind
+
     query = request.query_params
     recipient = query.get("recipient", "").strip()
-    if recipient and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", recipient):
-        raise HTTPException(400, words("A recipient is a key of the names list, e.g. mfa-austria."))
-    return {"year": _year(query.get("year"), words), "recipient": recipient,
+    kind = query.get("kind", "").strip()
+    return {"year": _year(query.get("year"), words),
+            "recipient": _checked(checked_key, recipient, words) if recipient else "",
+            "kind": _checked(checked_kind, kind, words) if kind else "",
             "text": " ".join(query.get("text", "").split())[:MAX_WORDS]}
+
+
+def kind_name(termbase, kind: str, words) -> str:
+    """A kind of document in the clerk's language: its title in the formulas of that language (data: an office's
+    own kinds too), the catalogue's word for a note verbale (whose formulas title the note itself), else its
+    name."""
+    from collections.abc import Mapping
+
+    own = termbase.formulas.get(words.lang, {}).get("kinds") if words.lang in termbase.formulas else None
+    own = own.get(kind) if isinstance(own, Mapping) else None
+    title = own.get("title") if isinstance(own, Mapping) else None
+    if isinstance(title, str) and title.strip() and "{" not in title:
+        return title
+    return words("Note verbale") if kind == "note-verbale" else kind
 
 
 def _name(termbase, key: str, lang: str) -> str:
@@ -64,8 +99,10 @@ def register_page(request: Request) -> Response:
     registry = desk.registry()
     filters = _filters(request, words)
     every = registry.rows() if registry.kept else []
-    rows = registry.rows(filters["year"], filters["recipient"] or None, filters["text"]) if registry.kept else []
+    rows = registry.rows(filters["year"], filters["recipient"] or None, filters["text"],
+                         filters["kind"] or None) if registry.kept else []
     years = sorted({row.year for row in every if row.year}, reverse=True)
+    kinds = {kind: kind_name(desk.termbase, kind, words) for kind in sorted({row.kind for row in every})}
     recipients = sorted({key for row in every for key in row.recipients})
     termbase = desk.termbase
     names = {key: _name(termbase, key, words.lang) for key in recipients}
@@ -74,7 +111,7 @@ def register_page(request: Request) -> Response:
     for key in {note["sender"] for note in received} - set(names):
         names[key] = _name(termbase, key, words.lang)
     return desk.page(request, "register.html", page_name="register", registry=registry, rows=rows, years=years,
-                     recipients=recipients, names=names, filters=filters, query=query,
+                     recipients=recipients, names=names, filters=filters, query=query, kinds=kinds,
                      total=len(every), received=received, today=_today(), channels=_channels())
 
 
@@ -83,9 +120,7 @@ def record_page(request: Request) -> Response:
 
     desk = _desk(request)
     words = desk.words(request)
-    number = request.query_params.get("number", "").strip()
-    if not number or len(number) > 100:
-        raise HTTPException(400, words("Name a number of the register."))
+    number = _number(request.query_params.get("number"), words)
     year = _year(request.query_params.get("year"), words)
     registry = desk.registry()
     row = registry.record(number, year) if registry.kept else None
@@ -108,6 +143,7 @@ def record_page(request: Request) -> Response:
     termbase = desk.termbase
     names = {key: _name(termbase, key, words.lang) for key in row.recipients}
     return desk.page(request, "record.html", page_name="register", row=row, files=files, spec=spec,
+                     kind=kind_name(termbase, row.kind, words),
                      spec_exists=spec_exists, names=names, year=year, channels=_channels())
 
 
@@ -137,13 +173,11 @@ def cancel(request: Request, form: dict) -> Response:
 
     desk = _desk(request)
     words = desk.words(request)
-    number = str(form.get("number", "")).strip()
-    why = " ".join(str(form.get("why", "")).split())[:500]
+    from ..register.checks import checked_reason
+
+    number = _number(form.get("number"), words)
+    why = _checked(checked_reason, str(form.get("why", "")), words)
     year = _year(str(form.get("year", "")) or None, words)
-    if not number or len(number) > 100:
-        raise HTTPException(400, words("Name a number of the register."))
-    if not why:
-        raise HTTPException(400, words("Say why the number is cancelled: the reason is kept in the register."))
     registry = desk.registry()
     if not registry.kept:
         raise HTTPException(404, words("This workspace keeps no register."))
@@ -186,16 +220,18 @@ def dispatch(request: Request, form: dict) -> Response:
     desk = desk_of(request)
     words = desk.words(request)
     registry = _kept(desk, words)
-    number = str(form.get("number", "")).strip()
-    if not number or len(number) > 100:
-        raise HTTPException(400, words("Name a number of the register."))
+    number = _number(form.get("number"), words)
     year = _year(str(form.get("year", "")) or None, words)
     channel, copies = str(form.get("channel", "")), str(form.get("copies", "1")).strip()
     problem = dispatch_problem(channel, int(copies) if re.fullmatch(r"\d{1,6}", copies) else 0)
     if problem:
         raise HTTPException(422, problem)
-    upload = form.get("receipt")
-    receipt = receipt_of(*upload) if isinstance(upload, tuple) and upload[1] else None
+    from ..register.checks import checked_receipt
+
+    upload = form.get("receipt")   # (name, bytes) where a file was chosen, as `--receipt FILE` names one
+    receipt = receipt_of(*upload) if isinstance(upload, tuple) else None
+    if receipt is not None:
+        _checked(lambda data: checked_receipt(receipt[0], data), upload[1], words, 422)
     try:
         registry.dispatch(number, channel, int(copies), user_name(), year, receipt)
     except NoteError as exc:
@@ -232,7 +268,8 @@ def export(request: Request) -> Response:
     words = desk.words(request)
     registry = desk.registry()
     filters = _filters(request, words)
-    rows = registry.rows(filters["year"], filters["recipient"] or None, filters["text"]) if registry.kept else []
+    rows = registry.rows(filters["year"], filters["recipient"] or None, filters["text"],
+                         filters["kind"] or None) if registry.kept else []
     return Response(registry.csv(rows, _received(registry, filters)) if registry.kept else b"", media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="register.csv"'})
 

@@ -39,6 +39,11 @@ class Row:
         return date.year if isinstance(date, dt.date) else None
 
     @property
+    def kind(self) -> str:
+        """The kind of document the number was given to (note-verbale, personal-note, aide-memoire …)."""
+        return getattr(self.record, "document_kind", "note-verbale")
+
+    @property
     def recipients(self) -> list[str]:
         return str(self.facts.get("recipients") or "").split()
 
@@ -88,10 +93,11 @@ class Registry:
         url = self.config.url
         return not url.startswith("sqlite:///") or Path(url[len("sqlite:///"):]).is_file()
 
-    def rows(self, year: int | None = None, recipient: str | None = None, words: str = "") -> list[Row]:
+    def rows(self, year: int | None = None, recipient: str | None = None, words: str = "",
+             kind: str | None = None) -> list[Row]:
         if not self.exists():
             return []
-        records = self.register.records(year=year, recipient=recipient or None, words=words)
+        records = self.register.records(year=year, recipient=recipient or None, words=words, kind=kind or None)
         return [Row(record, direction_of(record), state_of(record)) for record in records]
 
     def record(self, number: str, year: int | None = None) -> Row | None:
@@ -175,8 +181,8 @@ class Registry:
 
     def csv(self, rows: list[Row], received: list = ()) -> bytes:
         """The command line's export (`register export --csv`): the outgoing ``rows`` with the notes each answers,
-        then the incoming notes ``received`` (the desk imports the CLI's function, never the other way round)."""
-        from ..cli.register import csv_bytes
+        then the incoming notes ``received`` (the register's own export, verbale/register/export.py)."""
+        from ..register.export import csv_bytes
         from ..register.incoming import answered
 
         records = [row.record for row in rows]

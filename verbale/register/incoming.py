@@ -23,11 +23,12 @@ from typing import Callable
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from .schema import entries, incoming, incoming_series, replies, reply_changes
+from ..errors import RegisterError
+from .checks import checked_key, checked_line, parsed_date  # noqa: F401  (the checks `incoming add` and the desk share)
+from .schema import entries, incoming, incoming_keys, incoming_series, replies, reply_changes
 
 ID = re.compile(r"^in-(\d{4})-0*([1-9]\d{0,8})$")   # in-2026-07 is in-2026-7
-KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-KEY_LENGTH, NUMBER_LENGTH, SUBJECT_LENGTH = 80, 60, 300
+NUMBER_LENGTH, SUBJECT_LENGTH = 60, 300
 HYPHENATED = re.compile(r"-[ \t]*\r?\n\s*(?=\w)")   # a word broken at a line's end
 CANCELLED = "cancelled"
 
@@ -111,6 +112,12 @@ class Incoming:
     def overdue(self, today: dt.date) -> bool:
         return self.open and self.row["due"] is not None and self.row["due"] < today
 
+    def status(self, today: dt.date) -> str:
+        """``answered``, ``overdue`` or ``open``."""
+        if not self.open:
+            return "answered"
+        return "overdue" if self.overdue(today) else "open"
+
     def __getitem__(self, key: str):
         return self.row[key]
 
@@ -128,9 +135,11 @@ def _insert(conn: Connection, table):
 
 
 def receive(register, note: NewIncoming, while_locked: Callable[[str], None] | None = None) -> Incoming:
-    """Record a received note under the next id of its year of receipt, in one locked transaction.
-    ``while_locked`` is called with the id before the commit, the year's counter still locked (the tests kill
-    a process there)."""
+    """Record a received note under the next id of its year of receipt, in one locked transaction, with its key
+    (sender, number, date): a note recorded already, also by another clerk a moment ago, is refused
+    (RegisterError) and nothing is recorded (the database's unique key decides; on PostgreSQL the second insert
+    waits for the first transaction's end).  ``while_locked`` is called with the id before the commit, the
+    year's counter still locked (the tests kill a process there)."""
     year = note.received_on.year
     with register.transaction() as conn:
         conn.execute(_insert(conn, incoming_series).values(year=year, last_seq=0)
@@ -144,6 +153,11 @@ def receive(register, note: NewIncoming, while_locked: Callable[[str], None] | N
                       original_name=note.original_name, sha256=note.sha256, text=note.text,
                       text_source=note.text_source, created_at=_now(), created_by=note.created_by)
         row_id = conn.execute(incoming.insert().values(**values).returning(incoming.c.id)).scalar_one()
+        key = (_insert(conn, incoming_keys).values(incoming_id=row_id, sender=note.sender, number=note.number,
+                                                   note_date=note.note_date)
+               .on_conflict_do_nothing(index_elements=["sender", "number", "note_date"]).returning(incoming_keys.c.id))
+        if conn.execute(key).first() is None:   # rolled back: no id taken, nothing recorded
+            raise _recorded_twice(register, note, _holder_of_key(conn, note))
         if while_locked is not None:
             while_locked(incoming_id(year, seq))
     return Incoming({"id": row_id, **values})
@@ -230,35 +244,6 @@ def _cancelled(conn: Connection, numbers: set[str]) -> set[tuple[str, str]]:
 
 # -- recording a received note: the checks and the steps `verbale incoming add` and the desk share ------------
 
-def checked_key(text: str) -> str:
-    """The sender's termbase key as given; ValueError unless it is one (lowercase letters, digits, hyphens)."""
-    if not KEY.match(text) or len(text) > KEY_LENGTH:
-        raise ValueError(f"'{text[:KEY_LENGTH]}' is not a termbase key (lowercase letters, digits, hyphens, e.g. "
-                         "mfa-russia)")
-    return text
-
-
-def checked_line(text: str, limit: int, required: bool = True) -> str:
-    """One line of at most ``limit`` printable characters, its spaces collapsed; ValueError otherwise."""
-    text = " ".join(text.split())
-    if not text and not required:
-        return text
-    if not text or not text.isprintable() or len(text) > limit:
-        raise ValueError(f"one line of at most {limit} printable characters is expected")
-    return text
-
-
-def parsed_date(text: str) -> dt.date:
-    """A date written YYYY-MM-DD; ValueError otherwise."""
-    text = text.strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise ValueError(f"'{text[:40]}' is not a date: write YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"'{text}' is not a real date (YYYY-MM-DD)") from None
-
-
 def dates_problem(note_date: dt.date, due: dt.date | None, received: dt.date | None, today: dt.date) -> str:
     """What is wrong with a received note's dates ("" when nothing): an answer due before the note's date, or a
     note received after today."""
@@ -305,7 +290,7 @@ def record_incoming(register, root, workspace, note: NewIncoming, received=None,
     from .received import keep_received
     from .reply import missing_entry
 
-    warnings = []
+    warnings, made = [], ""   # made: the copy in incoming/ this run made
     if received is not None:
         time_limit()   # a wrong $VERBALE_OCR_TIMEOUT is refused before anything is done
     register.ensure_schema()
@@ -319,31 +304,69 @@ def record_incoming(register, root, workspace, note: NewIncoming, received=None,
         if extracted.problem:
             warnings.append(f"{shown_as}:1: FILE: no text kept: {extracted.problem} (the note is recorded; "
                             "list --text will not find it by what it says)")
+        before = _kept_names(root, received.sha256)
         note.file_name = keep_received(root, received)
+        made = note.file_name if note.file_name.rsplit("/", 1)[-1] not in before else ""
         note.original_name, note.sha256 = received.original_name, received.sha256
         note.text, note.text_source = extracted.text, extracted.source
     languages = list(workspace.config.get("languages") or ["en", "ru", "kk"])
     for line in missing_entry(note.sender, workspace, languages, "the sender"):
         warnings.append(f"{display_path(root / 'termbase' / 'terms.yaml')}:1: {note.sender}: {line} "
                         "(needed before a reply to it)")
-    return receive(register, note), warnings
+    try:
+        return receive(register, note), warnings
+    except RegisterError:
+        if received is not None and made and not holding_file(register, received.sha256):
+            _remove_copy(root, made)   # refused (recorded a moment ago by another clerk): no copy left behind
+        raise
+
+
+def _kept_names(root, sha256: str) -> set[str]:
+    """The names in incoming/ that a copy of a file of this SHA-256 may have."""
+    from .received import INCOMING_DIR
+
+    try:
+        return {path.name for path in (root / INCOMING_DIR).glob(f"{sha256[:16]}-*")}
+    except OSError:
+        return set()
+
+
+def _remove_copy(root, name: str) -> None:
+    import os
+    import stat
+
+    target = root / name
+    try:
+        os.chmod(target, stat.S_IWUSR | stat.S_IRUSR)   # read-only as received (Windows deletes no such file)
+        os.unlink(target)
+    except OSError:
+        pass
 
 
 def _refuse_recorded_twice(register, note: NewIncoming) -> None:
     """A sender numbers each note once: the same sender, number and date recorded again would be a second
-    record of one note, open for ever (its reply answers the first), and records are never deleted."""
-    from ..errors import RegisterError
-
+    record of one note, open for ever (its reply answers the first), and records are never deleted.  Asked before
+    the file is copied and read; ``receive`` decides under the register's unique key."""
     with register.transaction() as conn:
-        row = conn.execute(select(incoming.c.year, incoming.c.seq).where(
-            incoming.c.sender == note.sender, incoming.c.number == note.number,
-            incoming.c.note_date == note.note_date)).first()
-    if row is not None:
-        ident = incoming_id(row.year, row.seq)
-        raise RegisterError(f"{note.sender}'s note {note.number} of {note.note_date.isoformat()} is recorded already "
-                            f"as {ident}", field="--number",
-                            hint=f"`verbale incoming show {ident}` shows it; nothing was recorded",
-                            file=register.shown, line=1)
+        ident = _holder_of_key(conn, note)
+    if ident is not None:
+        raise _recorded_twice(register, note, ident)
+
+
+def _holder_of_key(conn: Connection, note: NewIncoming) -> str | None:
+    """The id of the record that holds the note's key (sender, number, date), or None."""
+    row = conn.execute(select(incoming.c.year, incoming.c.seq).join(incoming_keys, incoming_keys.c.incoming_id ==
+                                                                    incoming.c.id)
+                       .where(incoming_keys.c.sender == note.sender, incoming_keys.c.number == note.number,
+                              incoming_keys.c.note_date == note.note_date)).first()
+    return incoming_id(row.year, row.seq) if row is not None else None
+
+
+def _recorded_twice(register, note: NewIncoming, ident: str) -> RegisterError:
+    return RegisterError(f"{note.sender}'s note {note.number} of {note.note_date.isoformat()} is recorded already "
+                         f"as {ident}", field="--number",
+                         hint=f"`verbale incoming show {ident}` shows it; nothing was recorded",
+                         file=register.shown, line=1)
 
 
 def find_incoming(register, ident: str) -> Incoming | None:

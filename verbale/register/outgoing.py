@@ -22,6 +22,7 @@ Only a workspace with a register imports the database layer (SQLAlchemy), so pla
 from __future__ import annotations
 
 import hashlib
+from contextlib import nullcontext
 from pathlib import Path
 
 from ..errors import NoteError, RegisterError
@@ -142,9 +143,11 @@ def _refuse_typed(record, key: str, spec: Path, number: str) -> None:
                             hint="set number: auto for the next free number", file=str(spec), line=line)
 
 
-def write_registered(built, out: Path, force: bool = False, check_only: bool = False, rebuild=None) -> list[str]:
+def write_registered(built, out: Path, force: bool = False, check_only: bool = False, rebuild=None,
+                     turn=None) -> list[str]:
     """Write a built spec's files (none under ``check_only``), numbering and recording it when its workspace
-    keeps a register. Returns the names written; raises NoteError."""
+    keeps a register. ``turn``: a context manager the allocation runs in (a batch's order of numbering: entered
+    when the spec may take its number, left when it took it). Returns the names written; raises NoteError."""
     from ..build import write_outputs
 
     number = built.note_spec.number
@@ -176,7 +179,7 @@ def write_registered(built, out: Path, force: bool = False, check_only: bool = F
         return []
     entry_id, amended = None, None
     if number == AUTO:
-        built, entry_id = _allocate(built, out, force, config, register, rebuild)
+        built, entry_id = _allocate(built, out, force, config, register, rebuild, turn)
     fresh = entry_id is not None   # numbered in this run: no link to correct
     if entry_id is None:  # typed, or carried by the spec by the time its series was locked
         entry_id, amended = _typed(built, config, register)
@@ -356,7 +359,7 @@ def _typed(built, config: RegisterConfig, register):
         raise exc.located(str(built.spec), _number_line(built.spec)) if exc.field == "number" else exc
 
 
-def _allocate(built, out: Path, force: bool, config: RegisterConfig, register, rebuild):
+def _allocate(built, out: Path, force: bool, config: RegisterConfig, register, rebuild, turn=None):
     """Number the spec: with its series locked, the spec read again (another run may have numbered it), the
     number allocated and recorded; then written into the spec, and the spec built again from the file.
 
@@ -377,7 +380,9 @@ def _allocate(built, out: Path, force: bool, config: RegisterConfig, register, r
         number = carried_number(spec, line)
         return None if number == AUTO else number
 
-    allocated = register.allocate(config.numbering, _entry(built, config), carried=carried)
+    entry = _entry(built, config)
+    with turn if turn is not None else nullcontext():   # a batch numbers its specs in the order given
+        allocated = register.allocate(config.numbering, entry, carried=carried)
     if not allocated.carried:
         write_number(spec, allocated.number, line)
     built = (rebuild or (lambda path: build(path, workspace=built.workspace)))(spec)

@@ -110,6 +110,19 @@ incoming = Table(
     UniqueConstraint("year", "seq", name="register_incoming_id"),
 )
 
+# One row a note as its sender numbered it (sender, number, date): the database's own guarantee that two clerks
+# recording the same note at once make one record.  A register made before it keeps every incoming row; of the
+# ones recorded twice then, the first holds the key (the migration below).
+incoming_keys = Table(
+    "register_incoming_keys", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("incoming_id", Integer, ForeignKey("register_incoming.id"), nullable=False, unique=True),
+    Column("sender", String(80), nullable=False),
+    Column("number", String(80), nullable=False),
+    Column("note_date", Date, nullable=False),
+    UniqueConstraint("sender", "number", "note_date", name="register_incoming_keys_note"),
+)
+
 replies = Table(
     "register_replies", metadata,   # an outgoing note answers an incoming one
     Column("id", Integer, primary_key=True),
@@ -173,7 +186,7 @@ kinds = Table(
 
 APPEND_ONLY = ("register_entries", "register_files", "register_amendments", "register_incoming",
                "register_replies", "register_states", "register_texts", "register_terms",
-               "register_reply_changes", "register_kinds")
+               "register_reply_changes", "register_kinds", "register_incoming_keys")
 terms = Table(
     "register_terms", metadata,   # what list --text and --recipient look up (verbale/register/search.py)
     Column("id", Integer, primary_key=True),
@@ -364,8 +377,19 @@ def _reply_changes(conn: Connection) -> None:
     _append_only(conn, ("register_reply_changes",))
 
 
+def _incoming_keys(conn: Connection) -> None:
+    """A received note is recorded once under simultaneous clerks (the check before recording was not locked):
+    the key of each note recorded so far, held by its first record; a note recorded twice before keeps both
+    rows (nothing is deleted), the later one without the key."""
+    metadata.create_all(conn, tables=[incoming_keys])
+    conn.execute(text("INSERT INTO register_incoming_keys (incoming_id, sender, number, note_date) "
+                      "SELECT MIN(id), sender, number, note_date FROM register_incoming "
+                      "GROUP BY sender, number, note_date ORDER BY MIN(id)"))
+    _append_only(conn, ("register_incoming_keys",))
+
+
 MIGRATIONS = [_version_1, _version_2, _incoming_notes, _states_and_texts, _indexes_and_terms, _reply_changes,
-              _document_kinds]
+              _document_kinds, _incoming_keys]
 VERSION = len(MIGRATIONS)
 
 

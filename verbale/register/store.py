@@ -42,7 +42,8 @@ def dispatch_problem(channel: str, copies: int) -> str:
     if not 1 <= copies <= MAX_COPIES:
         return f"copies: a whole number from 1 to {MAX_COPIES}"
     return ""
-CHANNELS = ("courier", "pouch", "email", "hand")
+
+
 LOCK_WAIT_SECONDS = 60
 
 
@@ -533,7 +534,8 @@ class Register:
                      if same_period(record.entry["period"], period)), None)
 
     def records(self, *, number: str | None = None, year: int | None = None,
-                recipient: str | None = None, words: str = "", state: str | None = None) -> Iterator[Record]:
+                recipient: str | None = None, words: str = "", state: str | None = None,
+                kind: str | None = None) -> Iterator[Record]:
         """Issued numbers in the order they were issued, each with its cancellation, files and amendments;
         ``recipient`` and ``words`` look at what each note was last sent as, in the database by index (a word
         matches where a term of the number, subject or spec path begins with it: verbale/register/search.py)."""
@@ -572,7 +574,7 @@ class Register:
             record = Record(entry, cancellations.get((entry["number"], entry["period"])), written.get(entry["id"], []),
                             amended.get(entry["id"], []), later.get(entry["id"], []), kept.get(entry["id"], []),
                             kind_of.get(entry["id"], Record.document_kind))
-            if state and record.state != state:
+            if state and record.state != state or kind and record.document_kind != kind:
                 continue
             yield record
 
