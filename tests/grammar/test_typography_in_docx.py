@@ -99,3 +99,31 @@ def test_no_line_ends_at_a_figures_hyphen_in_libreoffice(tmp_path):
         results[name] = [l for l in _pdf_lines(path, tmp_path / name) if broken.search(l)]
     assert results["control"], "the control should break after some plain hyphen"
     assert results["note"] == []
+
+
+# Round lang4: Russian and Kazakh (Мильчин, Чельцова, «Справочник издателя и автора», неразрывный пробел; ГОСТ 8.417
+# for the space before a unit and %): a dash in a clerk's text never starts a line; a figure keeps its unit or scale
+# word; the groups of a number written with spaces never split.
+CLERK_TYPOGRAPHY = {
+    "en": "inform that Astana – the capital – hosts 15% of 1,500,000 visitors",
+    "ru": "сообщить, что Астана — столица, где 15 % из 1 500 000 гостей и 1,5 млн долларов, 5 км",
+    "kk": "Астана — елорда, 15 % және 1 500 000 қонақ, 1,5 млн доллар, 5 км екенін хабарлауды",
+}
+
+
+@pytest.mark.parametrize("lang, fragment, rule", [
+    ("ru", f"Астана{NBSP}— столица", "a dash never starts a line: a no-break space before it"),
+    ("ru", f"15{NBSP}%", "% after a no-break space (ГОСТ 8.417)"),
+    ("ru", f"1{NBSP}500{NBSP}000 гостей", "a number's groups never split"),
+    ("ru", f"1,5{NBSP}млн", "a scale word stays with its figure"),
+    ("ru", f"5{NBSP}км", "a unit stays with its figure"),
+    ("kk", f"Астана{NBSP}— елорда", "the same in Kazakh"),
+    ("kk", f"15{NBSP}%", "the same in Kazakh"),
+    ("kk", f"1{NBSP}500{NBSP}000 қонақ", "the same in Kazakh"),
+    ("kk", f"1,5{NBSP}млн", "the same in Kazakh"),
+    ("en", "Astana – the capital – hosts 15% of 1,500,000", "English is left as typed (its seed's spaced en dash)"),
+])
+def test_a_clerks_dashes_units_and_numbers(tmp_path, write_spec, capsys, lang, fragment, rule):
+    out = generate(tmp_path, write_spec, capsys, purpose=CLERK_TYPOGRAPHY)
+    text = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", document_xml(out / f"note.{lang}.docx")))
+    assert fragment in text, rule

@@ -13,13 +13,16 @@ import re
 from functools import lru_cache
 
 from .typed import LOOKALIKES, Finding, symbols, typed_text, without_symbols
-from ..grammar import kk, spelling
+from ..errors import SpecError
+from ..grammar import kk, ru, spelling
 from ..facts.yamlsource import YamlDoc
 
 LANGUAGE_NAMES = spelling.LANGUAGE_NAMES
 RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 KK_ORDINAL_SUFFIX = re.compile(r"\b(\d+)-(ші|шы|інші|ыншы|нші|ншы)\b")
-KK_NUMBER_SUFFIX = re.compile(r"\b(\d{1,2}[.:]\d{2}|\d+)-([а-яәғқңөұүһі]+)")
+# a figure group with a space is one number (1 000 000-ға: «миллион»; locales/kk/README.md, «Numbers in figures»)
+KK_NUMBER_SUFFIX = re.compile(r"\b(\d{1,2}[.:]\d{2}|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:,\d+)?)"
+                              r"-([а-яәғқңөұүһі]+)")
 SUFFIX_FAMILIES = {
     "loc": {"да", "де", "та", "те"}, "dat": {"ға", "ге", "қа", "ке"}, "abl": {"дан", "ден", "тан", "тен", "нан", "нен"},
     "gen": {"ның", "нің", "дың", "дің", "тың", "тің"}, "acc": {"ны", "ні", "ды", "ді", "ты", "ті"},
@@ -83,6 +86,10 @@ def _kazakh_slips(text: str, readings=None) -> list[tuple[str, str]]:
         figures, written = match.groups()
         if KK_ORDINAL_SUFFIX.fullmatch(match.group()):
             continue
+        possessive = _figure_possessive(figures, written)
+        if possessive:
+            slips.append((match.group(), possessive))
+            continue
         for case, family in SUFFIX_FAMILIES.items():
             if written in family:
                 expected = kk.inflect(figures, case)
@@ -90,6 +97,32 @@ def _kazakh_slips(text: str, readings=None) -> list[tuple[str, str]]:
                     slips.append((match.group(), f"«{kk.spoken(figures)}» is read last, so the suffix is "
                                                  f"-{expected.rsplit('-', 1)[1]} ({expected})"))
     return slips
+
+
+KK_POSSESSIVE_AFTER_FIGURE = re.compile(r"(ы|і|сы|сі)?(н|нда|нде|на|не|нан|нен|ның|нің|мен)?")
+
+
+def _figure_possessive(figures: str, written: str) -> str | None:
+    """A figure with the 3rd-person possessive and a case (айдың 15-інде, 2-сінде, 10-ында: «бесі», «екісі», «оны»)
+    typed otherwise (15-нде, 2-інде): what to write, or None.  The possessive is -ы/-і after a consonant, -сы/-сі
+    after a vowel of the figure's last word read aloud; the case after it takes the pronominal н (Қазақ
+    грамматикасы, 2002, тәуелдік жалғау; ЕЕ, hyphen rules: 5-і, 5-інде).
+
+    >>> [_figure_possessive(f, w) for f, w in (("15", "інде"), ("15", "нде"), ("2", "сінде"), ("2", "інде"), ("10", "ында"), ("20", "сында"), ("3", "і"), ("3", "сі"), ("15", "те"))]
+    [None, 'the possessive after «бес» is -і (15-інде)', None, 'the possessive after «екі» is -сі (2-сінде)', None, None, None, 'the possessive after «үш» is -і (3-і)', None]
+    """
+    match = KK_POSSESSIVE_AFTER_FIGURE.fullmatch(written)
+    if not match or not (match.group(1) or written in ("нда", "нде", "на", "не")):   # -нан: мыңнан
+        return None
+    word = kk.spoken(figures)
+    front = kk.is_front(word)
+    possessive = ("сі" if front else "сы") if word[-1:] in kk.VOWELS else ("і" if front else "ы")
+    case = match.group(2) or ""
+    if case:
+        case = {"нда": "нде", "на": "не", "нан": "нен", "ның": "нің"}.get(case, case) if front else \
+            {"нде": "нда", "не": "на", "нен": "нан", "нің": "ның"}.get(case, case)
+    right = possessive + case
+    return None if right == written else f"the possessive after «{word}» is -{possessive} ({figures}-{right})"
 
 
 def _abbreviation_slips(text: str, readings=None) -> list[tuple[str, str]]:
@@ -189,6 +222,28 @@ def spelling_slips(text: str, lang: str, spelling_: str = "en-GB", known: frozen
     return [word for word, _ in _unknown_words(text, lang, spelling_, known)]
 
 
+RU_PREPOSITION = re.compile(r"(?<![\w\-.\u2011])(о|об|в|во|с|со|О|Об|В|Во|С|Со) "
+                            r"(\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?(?:[-\u2011][а-я]+)?(?: [а-яё]+)?|[«“]?[^\W\d_][\w-]*)")
+
+
+def _preposition_slips(text: str) -> list[tuple[str, str]]:
+    """о/об, в/во, с/со typed before a word that takes the other form (locales/ru/README.md, «Prepositions»).
+
+    >>> [s for s, _ in _preposition_slips("о итогах, в Франции, с Словакией, об Москве, о ноте, во Владивостоke, "
+    ...                                     "с 2 марта, об {{ x }}, в 2 раза, о 11 встречах")]
+    ['о итогах', 'в Франции', 'с Словакией', 'об Москве', 'с 2 марта', 'о 11 встречах']
+    >>> _preposition_slips("о итогах")[0][1]
+    'the preposition before «итогах» is «об» (об итогах)'
+    """
+    slips = []
+    for match in RU_PREPOSITION.finditer(text):
+        written, following = match.groups()
+        right = ru.preposition_before(written, following)
+        if right != written:
+            slips.append((match.group(), f"the preposition before «{following}» is «{right}» ({right} {following})"))
+    return slips
+
+
 def lint_text(field: str, lang: str, text: str, where: str = "", spelling: str = "en-GB",
               known: frozenset | None = None, readings=None, dictionary: bool | None = None) -> list[str]:
     """The slips of one text; with ``known`` (the termbase's names and word lists) its spelling too.
@@ -199,6 +254,8 @@ def lint_text(field: str, lang: str, text: str, where: str = "", spelling: str =
         slips += _spelling_slips(text, spelling)
     if lang == "kk":
         slips += _kazakh_slips(text, readings)
+    if lang == "ru":
+        slips += _preposition_slips(text)
     if dictionary is None and known is not None:
         dictionary = _dictionary_of(lang, spelling) is not None
     if known is not None and dictionary:
@@ -262,9 +319,34 @@ def lint(spec, doc: YamlDoc, house=None, termbase=None) -> list[Finding]:
     known = {lang: termbase.known_words(lang) for lang in spec.languages}
     # asked once a spec, not once a text: each asking looks for two files in three folders
     installed = {lang: _dictionary_of(lang, spelling_) is not None for lang in spec.languages}
-    findings = missing_dictionaries(spec, doc, spelling_, installed) + [
+    findings = missing_dictionaries(spec, doc, spelling_, installed) + cyrillic_numbers_in_english(spec, doc, termbase) + [
         Finding("lint", warning) for path, lang, text in source_texts(spec)
         for warning in lint_text(dotted(path), lang, text, f"{doc.file}:{doc.line_of(path)}: ", spelling_,
                                  known[lang], termbase.readings.get(lang), installed[lang])]
     spelling.save_verdicts()
+    return findings
+
+
+def cyrillic_numbers_in_english(spec, doc: YamlDoc, termbase) -> list[Finding]:
+    """A number an English note cites with Cyrillic letters (`№ 12-3/456-НВ`): an English note prints none
+    (locales/en/README.md, «A cited number in Cyrillic»); the hint gives the Latin form of the English formulas'
+    ``transliteration`` table, for the clerk to confirm or to replace by the sender's own English form."""
+    from ..grammar.en import has_letters_of, romanized
+    from .facts import ref_number
+
+    table = (termbase.formulas.get("en") or {}).get("transliteration") or {}
+    if "en" not in spec.languages or not table:
+        return []
+    findings = []
+    for key, ref in spec.refs.items():
+        try:
+            number = ref_number(ref, "en", f"refs.{key}")
+        except SpecError:   # a missing number is the generator's error, said there
+            continue
+        if number and has_letters_of(number, table):
+            others = ", ".join(f"{lang}: {number}" for lang in spec.languages if lang != "en")
+            findings.append(Finding("lint", f"{doc.file}:{doc.line_of(('refs', key, 'number'))}: refs.{key}.number: "
+                                            f"the English note would cite {number} in Cyrillic letters (write "
+                                            f"`number: {{{others}, en: {romanized(number, table)}}}`, or the "
+                                            "sender's own English form)"))
     return findings

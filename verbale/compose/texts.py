@@ -234,8 +234,27 @@ def _finalize(value):
     if isinstance(value, str) and (OPEN in value or CLOSE in value):
         raise SecurityError("a control character in a text is refused")
     forms = getattr(value, "forms", None)
-    end = APPOSITION_END if isinstance(forms, dict) and forms.get("appositive") and not forms.get("nom_written") else ""
+    end = APPOSITION_END if isinstance(forms, dict) and forms.get("appositive") and not forms.get("nom_written") \
+        or isinstance(value, str) and _ends_in_apposition(value) else ""
     return f"{OPEN}{value}{end}{CLOSE}"
+
+
+_RU_PREPOSITION_AT_JOIN = re.compile(r"(?<![\w\-.\u2011])(о|об|в|во|с|со|О|Об|В|Во|С|Со)([ \u00a0]+)"
+                                     r"([\x02\x03]*\x02[\x02\x03]*)([^\x02\x03]*)")
+
+
+def prepositions_at_joins(text: str) -> str:
+    """Russian: о/об, в/во, с/со before an inserted text take the form its first sound asks for (``grammar.ru.
+    preposition_before``): a clerk writes «о {{ terms.x.prep }}» once, and the name that comes decides.
+
+    >>> marked = "сообщить о [Организации] и о [ноте], в [Владивостоке], с [2 марта]".translate({91: OPEN, 93: CLOSE})
+    >>> prepositions_at_joins(marked).translate({ord(OPEN): "[", ord(CLOSE): "]"})
+    'сообщить об [Организации] и о [ноте], во [Владивостоке], со [2 марта]'
+    """
+    from ..grammar.ru import preposition_before
+
+    return _RU_PREPOSITION_AT_JOIN.sub(
+        lambda m: preposition_before(m.group(1), m.group(4)) + m.group(2) + m.group(3) + m.group(4), text)
 
 
 @lru_cache(maxsize=1024)   # pure; rendered formulas recur from note to note of a batch
@@ -301,13 +320,40 @@ def close_appositions(text: str) -> str:
     return APPOSITION_GOES_ON.sub(",", text).replace(APPOSITION_END, "")
 
 
+def _ends_in_apposition(value) -> bool:
+    """Whether ``value`` (a person, or the last of several) ends in a title set off by a comma.  Its own fields
+    are read (``vars``): a list of terms answers any attribute with a form, or an error."""
+    if isinstance(value, str):
+        return value.__class__.__dict__.get("appositive", False) is True
+    forms = vars(value).get("forms") if hasattr(value, "__dict__") else None
+    if isinstance(forms, dict):
+        return bool(forms.get("appositive")) and not forms.get("nom_written")
+    if not isinstance(value, str) and hasattr(type(value), "__iter__"):
+        items = list(value)
+        return bool(items) and _ends_in_apposition(items[-1])
+    return False
+
+
+def _keeping_apposition(name: str, grammar_filter):
+    """A grammar filter over a person named with a title after the name (``{{ recipients | lower_article }}``,
+    ``{{ sender | capfirst }}``) keeps the mark of the apposition's end, so that the comma closing it is written
+    where the sentence goes on (``… to Ms X, Ambassador of …, and has the honour``), as ``{{ terms.x }}`` does."""
+    if name not in ("lower_article", "capfirst"):
+        return grammar_filter
+
+    def apply(value, *args, **kwargs):
+        result = grammar_filter(value, *args, **kwargs)
+        return f"{result}{APPOSITION_END}" if isinstance(result, str) and _ends_in_apposition(value) else result
+    return apply
+
+
 @lru_cache(maxsize=None)
 def environment(lang: str) -> ImmutableSandboxedEnvironment:
     env = TextEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
                           finalize=_finalize)
     env.globals.clear()  # range, lipsum, cycler...: nothing a text needs, and lipsum(10**9) is a bomb
     env.filters.update(_bounded_filters(env.filters))
-    env.filters.update(grammar_for(lang).FILTERS)
+    env.filters.update({name: _keeping_apposition(name, f) for name, f in grammar_for(lang).FILTERS.items()})
     env.filters["count"] = count_filter(lang)
     env.filters.update({name: fact_variant(name) for name in ("this_year", "numeric")})
     return env
@@ -439,7 +485,8 @@ def render_text(source: str, lang: str, context: dict, field: str = "", trusted:
             hint = KNOWN_ELSEWHERE.get(unknown[0]) or (
                 f"did you mean '{near[0]}'?" if near else f"known names: {', '.join(sorted(context))}")
             raise TemplateError(f"unknown name '{unknown[0]}'", hint=hint)
-        return _writable(close_appositions(joined(_render_bounded(template, context))), field)
+        rendered = _render_bounded(template, context)
+        return _writable(close_appositions(joined(prepositions_at_joins(rendered) if lang == "ru" else rendered)), field)
     except NoteError as exc:
         exc.field = field or exc.field
         raise

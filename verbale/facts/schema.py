@@ -147,6 +147,9 @@ def formulas_schema() -> dict:
                                 "names by CLDR plural category (one, few, many, other) and `symbol`"}},
                 "dates": {"type": "object", "properties": {"this_year": formula, "numeric": formula}},
                 "amounts": {"type": "object", "properties": {"symbol": formula}},
+                "transliteration": {"type": "object", "description": "English: the Latin letters of each Cyrillic "
+                                    "letter (lower case) in a number an English note cites (locales/en/README.md)",
+                                    "additionalProperties": {"type": "string"}},
                 "layout": {**TEXT, "description": "the layout in templates/ (without .j2)"},
                 "kinds": {"type": "object", "description": "document kinds (NOTE-SPEC §11): each a set of named "
                           "formulas, looked up before the top-level ones, and a layout (locales/README.md)",

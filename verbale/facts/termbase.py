@@ -222,6 +222,13 @@ def _emblem(path: Path, key: str) -> bytes:
     return data
 
 
+class AppositiveName(str):
+    """A person's name followed by a long title (``Mr X, Ambassador of …``) used where a short name stands (the
+    closing formula's ``sender.short``): the texts close its apposition with a comma where the sentence goes on."""
+
+    appositive = True
+
+
 @dataclass(frozen=True)
 class Term:
     """A termbase entry in one language on one date; ``str()`` is the nominative, attributes the other forms."""
@@ -249,7 +256,8 @@ class Term:
         if form in PERSON_PARTS and "person" in self.kinds:
             return self.part(form)
         if form == "short":
-            return self.form("nom")
+            nom = self.form("nom")
+            return AppositiveName(nom) if self.forms.get("appositive") and not self.forms.get("nom_written") else nom
         if form in LIST_FORMS or form == "nom":
             raise TermbaseError(f"'{self.key}' has no {form} in {self.lang}", field=self.key,
                                 hint=f"add `{form}:` to {self.home or f'locales/{self.lang}/'}")

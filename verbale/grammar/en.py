@@ -191,5 +191,33 @@ def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] |
     return amount(value, currency, spelling.replace("-", "_") if spelling else BABEL_LOCALE, names)
 
 
+def romanized(text: str, table: Mapping[str, str]) -> str:
+    """``text`` with each letter ``table`` names (lower case, as in ``transliteration:`` of locales/en/formulas.yaml)
+    written in Latin letters; a capital stays a capital, a letter of several (Ж zh) in capitals among capitals.
+    An English note cites a Russian or Kazakh number so (locales/en/README.md, «A cited number in Cyrillic»).
+
+    >>> table = {"н": "n", "в": "v", "д": "d", "с": "s", "г": "g", "ж": "zh", "ш": "sh", "қ": "k"}
+    >>> [romanized(t, table) for t in ("12-3/456-НВ", "10663/2дснг", "1/Ж", "Жд-2", "ЖШ", "17-1/624", "ҚН")]
+    ['12-3/456-NV', '10663/2dsng', '1/ZH', 'Zhd-2', 'ZHSH', '17-1/624', 'KN']
+    """
+    out = []
+    for index, letter in enumerate(text):
+        latin = table.get(letter.lower())
+        if latin is None:
+            out.append(letter)
+        elif not letter.isupper():
+            out.append(latin)
+        else:
+            neighbours = [c for c in (text[index - 1:index] + text[index + 1:index + 2]) if c.isalpha()]
+            out.append(latin.upper() if len(latin) == 1 or (neighbours and all(c.isupper() for c in neighbours))
+                       or not neighbours else latin.capitalize())
+    return "".join(out)
+
+
+def has_letters_of(text: str, table: Mapping[str, str]) -> bool:
+    """Whether ``text`` holds a letter ``table`` romanizes (a Cyrillic letter, for the built-in table)."""
+    return any(letter.lower() in table for letter in text)
+
+
 FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "nom": nominative, "capfirst": capfirst,
            "lower_article": lower_article}

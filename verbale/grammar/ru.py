@@ -366,13 +366,52 @@ def inflect_name(parts: Mapping[str, str], case: str, gender: str | None) -> str
         return " ".join(value for _, value in names)
     petrovich = _petrovich()
     inflect = {"first": petrovich.firstname, "middle": petrovich.middlename, "last": petrovich.lastname}
-    return " ".join(_after_velar(value, _compound_first_name(value, case, sex) if part == "first" and "-" in value
+    return " ".join(value if part == "last" and (_adjectival_plural_surname(value) or _vowel_before_a(value))
+                    else _after_velar(value, _as_feminine_noun(value, case)) if part == "last" and _surname_in_a(value, sex)
+                    else _after_velar(value, _compound_first_name(value, case, sex) if part == "first" and "-" in value
                     else _compound_surname(value, case, sex) if part == "last" and "-" in value
                     else _as_noun(value, case) if sex == "male" and _declines_as_noun(part, value)
                     or sex == "male" and part == "first" and _hard_consonant_end(value)
                     else _as_feminine_noun(value, case) if sex == "male" and part == "first" and _man_in_a(value)
                     else _prepositional_in_ii(value, case, part, inflect[part](value, PETROVICH_CASES[case], sex)))
                     for part, value in names)
+
+
+def _surname_in_a(name: str, sex: str) -> bool:
+    """A surname in -а, -я that is not a Russian feminine adjective (Иванова, Сейтказиева, Вишневская) declines as
+    a noun of the first declension, for a man as for a woman: Кафки, Окуджавы, Глинки, Гарсии (Розенталь,
+    «Справочник по правописанию и литературной правке», склонение фамилий: «склоняются фамилии на безударное -а,
+    -я»); petrovich leaves them whole. After a vowel (Гарсиа, Дюбуа, Моравиа) a surname does not decline. A French
+    surname stressed on its last -а (Дюма, Тома, Золя) does not decline either: the stress cannot be read from the
+    letters, so its entry writes its forms (a written form wins).
+
+    >>> [_surname_in_a(n, s) for n, s in (("Кафка", "male"), ("Гарсия", "female"), ("Иванова", "female"), ("Дюбуа", "male"), ("Вишневская", "female"), ("Гарсиа", "male"), ("Радваньска", "female"))]
+    [True, True, False, False, False, False, False]
+    """
+    lower = name.lower()
+    if "-" in name or not lower.endswith(("а", "я")) or lower[-2:-1] in "аеёоуыэюя" + ("и" if lower[-1] == "а" else ""):
+        return False
+    return not lower.endswith(("ова", "ева", "ёва", "ина", "ына", "ая", "яя", "ска", "цка"))   # Радваньска: adjectival
+
+
+def _vowel_before_a(name: str) -> bool:
+    """A surname in a vowel and -а (Гарсиа, Дюбуа, Моравиа) does not decline (Розенталь, склонение фамилий);
+    petrovich writes «Гарсиы»."""
+    lower = name.lower()
+    return lower.endswith("а") and lower[-2:-1] in "аеёиоуыэюя" and not lower.endswith(("ая", "яя"))
+
+
+def _adjectival_plural_surname(name: str) -> bool:
+    """A Russian surname in -ых, -их (an old genitive plural: Седых, Черных, Долгих, Петровских) does not decline,
+    for a man or a woman (Розенталь, «Справочник по правописанию и литературной правке», склонение фамилий:
+    «не склоняются русские фамилии на -ых, -их: Черных, Долгих»); petrovich declines a man's (`Седыха`).
+    A foreign name in -их after another letter declines as a noun (Дитриха, Генриха, Миниха).
+
+    >>> [_adjectival_plural_surname(n) for n in ("Седых", "Долгих", "Петровских", "Рыжих", "Дитрих", "Миних")]
+    [True, True, True, True, False, False]
+    """
+    lower = name.lower()
+    return lower.endswith("ых") or (lower.endswith("их") and lower[-3:-2] in "гкхжшчщ" and len(lower) > 3)
 
 
 def _prepositional_in_ii(name: str, case: str, part: str, form: str) -> str:
@@ -424,7 +463,7 @@ def _hard_consonant_end(name: str) -> bool:
     man's name in a consonant always declines in Russian (Розенталь, «Справочник по правописанию и литературной
     правке», склонение имён: мужские имена на согласный склоняются), and so Kazakhstan's Russian texts write
     «Куаныша», «Куанышу»."""
-    return name[-1:].lower() in "жшчщ"
+    return name[-1:].lower() in "жшчщц"   # ц: Франц, Фриц — petrovich gives «Францом»; unstressed after ц: -ем
 
 
 def _declines_as_noun(part: str, name: str) -> bool:
@@ -586,3 +625,67 @@ def format_amount(value, currency: str, names: Mapping[str, Mapping[str, str]] |
 
 
 FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "nom": nominative, "capfirst": capfirst}
+
+
+# The prepositions о/об, в/во, с/со take their longer form by the sound that follows (Розенталь, «Справочник по
+# правописанию и литературной правке», предлоги; Русская грамматика, 1980, § 1660): «об» before a vowel а и о у э
+# (об итогах, об Организации; «о» before е ё ю я: о Европе, о ее ноте), «во» and «со» before a cluster that starts
+# with the preposition's own sound or its pair (во Франции, во Владивостоке, во Вьетнаме; со Швецией, со Словакией,
+# со Сбербанком). Before figures by how they are read: «об 11», «об 1 заседании» (одном), «об 11 000» (одиннадцати
+# тысячах), but «о 1 000» (тысяче); an ordinal «во 2-м», «со 2-го», «со 2 марта» (второго), but «в 2 раза», «с 2 до
+# 5 часов» (двух). The words «обо» (обо мне, обо всем) are written as they are.
+PREPOSITION_PAIRS = {"о": "об", "об": "об", "в": "во", "во": "во", "с": "со", "со": "со"}
+_FIGURE_AHEAD = re.compile(r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\d+)(,\d+)?(?:[-\u2011]([а-я]+))?(?:[ \u00a0]+([а-яё]+))?")
+_GENITIVE_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+                    "ноября", "декабря")
+
+
+def preposition_before(written: str, following: str) -> str:
+    """The preposition о/об, в/во, с/со that ``following`` takes, in the case of ``written`` (a capital stays);
+    any other word comes back as written.
+
+    >>> [preposition_before("о", w) for w in ("итогах", "Организации", "Европе", "ноте", "11 встречах", "1 000 долларах", "1-м заседании", "11-м заседании")]
+    ['об', 'об', 'о', 'о', 'об', 'о', 'о', 'об']
+    >>> [preposition_before("в", w) for w in ("Владивостоке", "Франции", "Вьетнаме", "Вашингтоне", "2-м квартале", "2 раза")]
+    ['во', 'во', 'во', 'в', 'во', 'в']
+    >>> [preposition_before("с", w) for w in ("Швецией", "Словакией", "Сейтказиевой", "2 марта 2026 г.", "2-го", "2 до 5 часов", "12 марта")]
+    ['со', 'со', 'с', 'со', 'со', 'с', 'с']
+    >>> preposition_before("Об", "Министерстве"), preposition_before("во", "Москве"), preposition_before("на", "итогах")
+    ('О', 'в', 'на')
+    """
+    base = written.lower()
+    if base not in PREPOSITION_PAIRS:
+        return written
+    short, long = base[:1], PREPOSITION_PAIRS[base]
+    word = following.lstrip("«“\"'(")
+    figure = _FIGURE_AHEAD.match(word)
+    if figure:
+        takes_long = _figure_takes_long(short, figure)
+    else:
+        first, second = word[:1].lower(), word[1:2].lower()
+        vowels = "аеёиоуыэюя"
+        if short == "о":
+            takes_long = first in "аиоуэ"
+        elif short == "в":
+            takes_long = first in "вф" and bool(second) and second not in vowels
+        else:
+            takes_long = first in "сзшжщ" and bool(second) and second not in vowels
+    chosen = long if takes_long else short
+    return chosen.capitalize() if written[:1].isupper() else chosen
+
+
+def _figure_takes_long(short: str, figure: re.Match) -> bool:
+    digits, fraction, ending, after = figure.groups()
+    groups = re.split(r"[ \u00a0\u202f]", digits) if re.search(r"[ \u00a0\u202f]", digits) else None
+    value = int(re.sub(r"\D", "", digits))
+    leading = int(groups[0]) if groups else value
+    if not groups:   # 11000 written without a space: its leading group by thousands
+        while leading >= 1000:
+            leading //= 1000
+    whole_scale = value >= 1000
+    ordinal = bool(ending) or (after or "") in _GENITIVE_MONTHS
+    if short == "о":    # один, одиннадцать (одном, одиннадцати, одиннадцатом) begin with a vowel
+        return leading == 11 or (leading == 1 and not whole_scale and not ordinal)
+    if short in "вс":   # второй (во 2-м, со 2-го, со 2 марта)
+        return ordinal and value == 2 and not fraction
+    return False

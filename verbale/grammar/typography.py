@@ -14,6 +14,11 @@ non-breaking hyphen U+2011 (the DOCX writer turns it into Word's own ``w:noBreak
 
 >>> typeset("сағат 14.00-те, 6-кездесу, 6-го, АӨСШК-нің, «Ақорда»-ға, Нью-Йорк, 17-1/624", "kk")
 'сағат 14.00‑те, 6‑кездесу, 6‑го, АӨСШК‑нің, «Ақорда»‑ға, Нью-Йорк, 17-1/624'
+
+A dash never starts a line, a figure keeps its unit, a number's groups never split (Russian and Kazakh):
+
+>>> typeset("Астана — столица, 15 %, 1,5 млн, 5 км, 1 000 000 тенге, 2 000-ға, статья 5", "ru")
+'Астана\\xa0— столица, 15\\xa0%, 1,5\\xa0млн, 5\\xa0км, 1\\xa0000\\xa0000 тенге, 2\\xa0000‑ға, статья 5'
 """
 from __future__ import annotations
 
@@ -47,7 +52,15 @@ _KAZAKH = [
     (re.compile(r"(\d) (?=жыл)"), r"\1" + NBSP),                 # 2024 жылғы, 2024 жылы
     (re.compile(r"(\d)\s*ж\.(?!\w)"), r"\1" + NBSP + "ж."),       # 2024 ж.
 ]
-_BY_LANGUAGE = {"ru": _RUSSIAN, "kk": _KAZAKH}
+# Russian and Kazakh (round lang4; Мильчин, Чельцова, «Справочник издателя и автора»: неразрывный пробел): a dash
+# never starts a line (`Астана — столица`); a figure keeps its unit or its scale word (`15 %`, `1,5 млн`, `5 км`;
+# ГОСТ 8.417: a space between a figure and its unit, `%` too); a number's groups of three never split (`1 000 000`).
+_CYRILLIC = [
+    (re.compile(r" (?=[—–](?:\s|$))"), NBSP),
+    (re.compile(r"(\d) (?=(?:%|‰|млн|млрд|трлн|тыс\.|мың|км|кг|га|км²|м²)(?![\w²]))"), r"\1" + NBSP),
+    (re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d,])"), lambda m: m.group().replace(" ", NBSP)),
+]
+_BY_LANGUAGE = {"ru": _RUSSIAN + _CYRILLIC, "kk": _KAZAKH + _CYRILLIC}
 
 
 @lru_cache(maxsize=None)

@@ -12,6 +12,7 @@ with the entry to add and the file to add it to: the reply cannot be generated b
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -120,11 +121,41 @@ def reply_spec(note: Incoming, workspace, today: dt.date, attempt: int = 1) -> R
         if name not in config:
             lines.append(f"# {name}: KEY      # the workspace names no default {name}: write its termbase key here")
     lines += [f"recipients: [{row['sender']}]", f"with_reference_to: {REF}", "refs:", f"  {REF}:",
-              "    kind: note", f"    number: {yaml_scalar(row['number'])}", f"    date: {row['note_date']:%Y-%m-%d}",
+              "    kind: note", *_number_lines(str(row["number"]), languages, workspace.termbase),
+              f"    date: {row['note_date']:%Y-%m-%d}",
               f"    of: {row['sender']}",
               "    issuer: pronoun   # its Note / его ноту / оның нотасы: the addressee, named just before", "purpose:"]
     lines += [f"  {lang}: {yaml_scalar(PURPOSE_TODO[lang])}" for lang in languages]
     return ReplySpec(reply_name(note, attempt), "\n".join(lines) + "\n", missing)
+
+
+def _number_lines(number: str, languages: list[str], termbase) -> list[str]:
+    """The cited number: as received, and in Latin letters for English when it holds Cyrillic ones (an English
+    note prints no Cyrillic: locales/en/README.md, «A cited number in Cyrillic»; the table is the English
+    formulas' ``transliteration``, which a workspace may change letter by letter).
+
+    >>> class Tb: formulas = {"en": {"transliteration": {"н": "n", "в": "v"}}}
+    >>> print(_number_lines("12-3/456-НВ", ["ru", "kk", "en"], Tb())[0])
+        number: {ru: 12-3/456-НВ, kk: 12-3/456-НВ, en: 12-3/456-NV}   # en: in Latin letters (ICAO Doc 9303)
+    >>> print(_number_lines("Н-1, НВ", ["ru", "en"], Tb())[0])
+        number: {ru: "Н-1, НВ", en: "N-1, NV"}   # en: in Latin letters (ICAO Doc 9303)
+    >>> _number_lines("17/624", ["ru", "en"], Tb())
+    ['    number: 17/624']
+    """
+    from ..grammar.en import has_letters_of, romanized
+
+    table = (termbase.formulas.get("en") or {}).get("transliteration") or {}
+    if "en" not in languages or not has_letters_of(number, table):
+        return [f"    number: {yaml_scalar(number)}"]
+    shown = ", ".join(f"{lang}: {_flow_scalar(romanized(number, table) if lang == 'en' else number)}"
+                      for lang in languages)
+    return [f"    number: {{{shown}}}   # en: in Latin letters (ICAO Doc 9303)"]
+
+
+def _flow_scalar(value: str) -> str:
+    """``value`` inside a YAML flow mapping: quoted where a flow indicator or a comment could end it."""
+    plain = yaml_scalar(value)
+    return json.dumps(value, ensure_ascii=False) if plain == value and any(c in value for c in ",[]{}#") else plain
 
 
 def reply_for(register, ident: str, workspace, today: dt.date | None = None, attempt: int = 1) -> ReplySpec:
