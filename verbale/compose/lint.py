@@ -319,7 +319,8 @@ def lint(spec, doc: YamlDoc, house=None, termbase=None) -> list[Finding]:
     known = {lang: termbase.known_words(lang) for lang in spec.languages}
     # asked once a spec, not once a text: each asking looks for two files in three folders
     installed = {lang: _dictionary_of(lang, spelling_) is not None for lang in spec.languages}
-    findings = missing_dictionaries(spec, doc, spelling_, installed) + cyrillic_numbers_in_english(spec, doc, termbase) + [
+    findings = missing_dictionaries(spec, doc, spelling_, installed) + cyrillic_numbers_in_english(spec, doc,
+                                                                                                   termbase) + [
         Finding("lint", warning) for path, lang, text in source_texts(spec)
         for warning in lint_text(dotted(path), lang, text, f"{doc.file}:{doc.line_of(path)}: ", spelling_,
                                  known[lang], termbase.readings.get(lang), installed[lang])]
