@@ -30,6 +30,10 @@ JOINS = [  # (the clerk's text, the text in the DOCX, the rule)
     ("с {{ dates.second }}", "со 2\u00a0марта 2026\u00a0г.", "второго: со"),
     ("с {{ dates.twelfth }}", "с 12\u00a0марта 2026\u00a0г.", "двенадцатого: с"),
     ("о {{ terms.kz_counsellor_moscow.prep }}", "о советнике Посольства Аскаре Жумабаеве", "с: о"),
+    ("в {{ terms.frg.prep }}", "в ФРГ", "an abbreviation read by letters (эф-эр-гэ): the clerk's preposition stays"),
+    ("со {{ terms.smi.ins }}", "со СМИ", "an abbreviation read as a word: the clerk's preposition stays"),
+    ("с {{ terms.usa.ins }}", "с США", "сэ-шэ-а: the clerk's preposition stays"),
+    ("о {{ terms.odkb.prep }}", "об ОДКБ", "an abbreviation beginning with a vowel: об"),
 ]
 
 
@@ -39,10 +43,13 @@ def workspace(tmp_path, monkeypatch) -> Path:
     shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("register.sqlite", "incoming", "out", "notes"))
     (root / "notes").mkdir()
     with open(root / "termbase" / "terms.yaml", "a", encoding="utf-8") as neutral:
-        neutral.write("vladivostok: {kind: place}\nsweden: {kind: recipient}\n")
+        neutral.write("vladivostok: {kind: place}\nsweden: {kind: recipient}\n"
+                      "frg: {kind: body}\nsmi: {kind: body}\nusa: {kind: body}\nodkb: {kind: body}\n")
     with open(root / "termbase" / "ru" / "terms.yaml", "a", encoding="utf-8") as forms:
         forms.write("vladivostok: {nom: Владивосток, gen: Владивостока, prep: Владивостоке, line: город Владивосток}\n"
-                    "sweden: {nom: Швеция, gen: Швеции, dat: Швеции, ins: Швецией, address: [ШВЕЦИЯ]}\n")
+                    "sweden: {nom: Швеция, gen: Швеции, dat: Швеции, ins: Швецией, address: [ШВЕЦИЯ]}\n"
+                    "frg: {nom: ФРГ, prep: ФРГ}\nsmi: {nom: СМИ, ins: СМИ}\nusa: {nom: США, ins: США}\n"
+                    "odkb: {nom: ОДКБ, prep: ОДКБ}\n")
     monkeypatch.chdir(root)
     return root
 
@@ -69,6 +76,8 @@ TYPED = [  # (a clerk's text, the warning; None: right)
     ("во 2-м квартале", None), ("в 2-м квартале", "the preposition before «2-м квартале» is «во» (во 2-м квартале)"),
     ("об 11 встречах", None), ("о 11 встречах", "the preposition before «11 встречах» is «об» (об 11 встречах)"),
     ("о 1 000 долларах", None), ("обо всем", None), ("об {{ terms.x.prep }}", None),
+    ("в ФРГ", None), ("во ВНИИ", None), ("с США", None), ("со СМИ", None),   # abbreviations: the clerk's reading
+    ("в 2-х экземплярах", None), ("с 2-мя приложениями", None), ("в 5-ти экземплярах", None),   # двух, двумя, пяти
 ]
 
 

@@ -127,3 +127,18 @@ def test_a_clerks_dashes_units_and_numbers(tmp_path, write_spec, capsys, lang, f
     out = generate(tmp_path, write_spec, capsys, purpose=CLERK_TYPOGRAPHY)
     text = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", document_xml(out / f"note.{lang}.docx")))
     assert fragment in text, rule
+
+
+# What the no-break rules must not join (an acceptance review): a year's «г.» and the next sentence's first word,
+# a telephone number's groups (not a number in groups of three: +7 717 272 00 00).
+@pytest.mark.parametrize("lang, typed, typeset_text, rule", [
+    ("ru", "по 31 марта 2026 г. Со 2 апреля", f"по 31{NBSP}марта 2026{NBSP}г. Со 2{NBSP}апреля",
+     "«г.» after a year ends its sentence; only «г. Астана» (город) is bound to the name"),
+    ("ru", "в г. Астане", f"в г.{NBSP}Астане", "г. (город) stays with its name"),
+    ("ru", "телефон +7 717 272 00 00", "телефон +7 717 272 00 00", "a telephone number is not a number's groups"),
+    ("kk", "телефон +7 717 272 00 00", "телефон +7 717 272 00 00", "the same in Kazakh"),
+    ("ru", "ИНН 123 456 789 012", f"ИНН 123{NBSP}456{NBSP}789{NBSP}012", "groups of three stay together"),
+])
+def test_what_the_no_break_rules_leave_apart(lang, typed, typeset_text, rule):
+    from verbale.grammar.typography import typeset
+    assert typeset(typed, lang) == typeset_text, rule

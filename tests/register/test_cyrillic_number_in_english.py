@@ -27,6 +27,8 @@ NUMBERS = [  # (the number received, the English number `verbale reply` writes, 
     ("Жд-5", "Zhd-5", "a capital before lower case: only its first letter"),
     ("4-ҚҰ/15", "4-KU/15", "Kazakh letters by their base Latin letter"),
     ("15/хщ", "15/khshch", "х kh, щ shch (ICAO Doc 9303)"),
+    ("1/Є-Ї-Ў", "1/IE-I-U", "the Ukrainian and Belarusian letters of ICAO Doc 9303's table"),
+    ("7/Љ-Џ", "7/LJ-DZ", "the Serbian and Macedonian letters of ICAO Doc 9303's table"),
 ]
 
 

@@ -25,6 +25,9 @@ def test_the_same_note_is_not_recorded_twice(tmp_path, monkeypatch, capsys):
         f"{Path('register.sqlite').resolve()}:1: --number: mfa-russia's note 10663/2дснг of 2026-03-02 is recorded "
         "already as in-2026-1 (`verbale incoming show in-2026-1` shows it; nothing was recorded)"]
     assert not (tmp_path / "w" / "incoming").exists()
+    for typed in ("№ 10663/2дснг", "10663/2ДСНГ", "10663 / 2дснг", "№10663/2ДСНГ"):   # one number, typed otherwise
+        assert verbale([*ADD[:4], "--number", typed, *ADD[6:], "--date", "2026-03-02"]) == 1
+        assert "is recorded already as in-2026-1" in capsys.readouterr().err
     assert verbale([*ADD, "--date", "2025-03-02"]) == 0 and capsys.readouterr().out == "in-2026-2\n"
     assert verbale(["incoming", "list"]) == 0
     assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == ["in-2026-1", "in-2026-2"]

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Mapping
 
 from num2words import num2words
@@ -215,8 +216,17 @@ def romanized(text: str, table: Mapping[str, str]) -> str:
 
 
 def has_letters_of(text: str, table: Mapping[str, str]) -> bool:
-    """Whether ``text`` holds a letter ``table`` romanizes (a Cyrillic letter, for the built-in table)."""
-    return any(letter.lower() in table for letter in text)
+    """Whether ``text`` holds a letter ``table`` romanizes, or any Cyrillic letter (one the table lacks stays
+    Cyrillic in the romanized form, and is still to be pointed out).
+
+    >>> has_letters_of("1/Ѣ", {"н": "n"}), has_letters_of("12-3/456-NV", {"н": "n"})
+    (True, False)
+    """
+    return any(letter.lower() in table or _cyrillic(letter) for letter in text)
+
+
+def _cyrillic(letter: str) -> bool:
+    return letter.isalpha() and unicodedata.name(letter, "").startswith("CYRILLIC")
 
 
 FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "nom": nominative, "capfirst": capfirst,

@@ -652,6 +652,8 @@ def preposition_before(written: str, following: str) -> str:
     ['со', 'со', 'с', 'со', 'со', 'с', 'с']
     >>> preposition_before("Об", "Министерстве"), preposition_before("во", "Москве"), preposition_before("на", "итогах")
     ('О', 'в', 'на')
+    >>> [preposition_before(p, w) for p, w in (("в", "ФРГ"), ("с", "США"), ("со", "СМИ"), ("о", "ООН"), ("с", "съездом"), ("в", "2-х экземплярах"), ("с", "2-мя"))]
+    ['в', 'с', 'со', 'об', 'со', 'в', 'с']
     """
     base = written.lower()
     if base not in PREPOSITION_PAIRS:
@@ -663,7 +665,9 @@ def preposition_before(written: str, following: str) -> str:
         takes_long = _figure_takes_long(short, figure)
     else:
         first, second = word[:1].lower(), word[1:2].lower()
-        vowels = "аеёиоуыэюя"
+        vowels = "аеёиоуыэюя"   # a soft or hard sign makes a cluster: во Вьетнаме, со съездом
+        if _abbreviation(word) and not (short == "о" and first in "аиоуэ"):
+            return written   # ФРГ, США, СМИ: read by letters or as a word, the clerk's reading decides
         if short == "о":
             takes_long = first in "аиоуэ"
         elif short == "в":
@@ -672,6 +676,20 @@ def preposition_before(written: str, following: str) -> str:
             takes_long = first in "сзшжщ" and bool(second) and second not in vowels
     chosen = long if takes_long else short
     return chosen.capitalize() if written[:1].isupper() else chosen
+
+
+def _abbreviation(word: str) -> bool:
+    """An initial abbreviation (ФРГ, США, ВКО, СМИ): whether it is read by its letters' names (эф-эр-гэ: «в ФРГ»,
+    «с США») or as a word («со СМИ») is not in its letters, so the preposition the clerk wrote stays.
+
+    >>> [_abbreviation(w) for w in ("ФРГ", "США,", "ВКО", "Франции", "СНГ-ом", "В")]
+    [True, True, True, False, True, False]
+    """
+    return len(word) >= 2 and word[0].isupper() and word[1].isupper()
+
+
+# A figure with a case ending that reads it as a cardinal: 2-х (двух), 2-мя (двумя), 5-ти (пяти), 7-ми (семи)
+CARDINAL_ENDINGS = ("х", "ух", "ёх", "ех", "мя", "умя", "ми", "ти", "и", "ум")
 
 
 def _figure_takes_long(short: str, figure: re.Match) -> bool:
@@ -683,7 +701,7 @@ def _figure_takes_long(short: str, figure: re.Match) -> bool:
         while leading >= 1000:
             leading //= 1000
     whole_scale = value >= 1000
-    ordinal = bool(ending) or (after or "") in _GENITIVE_MONTHS
+    ordinal = bool(ending) and ending not in CARDINAL_ENDINGS or (after or "") in _GENITIVE_MONTHS
     if short == "о":    # один, одиннадцать (одном, одиннадцати, одиннадцатом) begin with a vowel
         return leading == 11 or (leading == 1 and not whole_scale and not ordinal)
     if short in "вс":   # второй (во 2-м, со 2-го, со 2 марта)

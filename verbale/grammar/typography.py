@@ -46,7 +46,7 @@ _COMMON = [
 ]
 _RUSSIAN = [
     (re.compile(r"(\d)\s*г\.(?!\w)"), r"\1" + NBSP + "г."),       # 2021 г.
-    (re.compile(r"(?<!\w)г\.\s*(?=[А-ЯЁ])"), "г." + NBSP),        # г. Астана
+    (re.compile(r"(?<!\d[\s\u00a0])(?<!\w)г\.\s*(?=[А-ЯЁ])"), "г." + NBSP),   # г. Астана; not «2026 г. Со …»
 ]
 _KAZAKH = [
     (re.compile(r"(\d) (?=жыл)"), r"\1" + NBSP),                 # 2024 жылғы, 2024 жылы
@@ -58,7 +58,8 @@ _KAZAKH = [
 _CYRILLIC = [
     (re.compile(r" (?=[—–](?:\s|$))"), NBSP),
     (re.compile(r"(\d) (?=(?:%|‰|млн|млрд|трлн|тыс\.|мың|км|кг|га|км²|м²)(?![\w²]))"), r"\1" + NBSP),
-    (re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d,])"), lambda m: m.group().replace(" ", NBSP)),
+    # not a telephone number's groups (+7 717 272 00 00): a group of another length after it, or a + before it
+    (re.compile(r"(?<![\d,.+])\d{1,3}(?: \d{3})+(?![\d,]|[ \u00a0]\d)"), lambda m: m.group().replace(" ", NBSP)),
 ]
 _BY_LANGUAGE = {"ru": _RUSSIAN + _CYRILLIC, "kk": _KAZAKH + _CYRILLIC}
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from ..errors import BadValue
 from .spreadsheet import formula_like
@@ -121,3 +122,19 @@ def parsed_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise BadValue("'{text}' is not a real date (YYYY-MM-DD)", text=text) from None
+
+
+_NUMBER_LABEL = re.compile(r"^(?:№|N[o°º]?\.?|Nr\.?)\s*(?=\w)", re.IGNORECASE)
+
+
+def note_number_key(number: str) -> str:
+    """What makes two ways of typing a received note's number the same number: the number sign, spaces, the
+    letters' case and compatibility forms (full-width figures) aside. The register's key for a received note.
+
+    >>> {note_number_key(n) for n in ("5", "№ 5", "№5", "No. 5", " 5 ")}
+    {'5'}
+    >>> note_number_key("10663 / 2ДСНГ") == note_number_key("10663/2дснг"), note_number_key("N-5") == note_number_key("5")
+    (True, False)
+    """
+    text = unicodedata.normalize("NFKC", number).strip()
+    return re.sub(r"\s+", "", _NUMBER_LABEL.sub("", text)).casefold()

@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from ..errors import RegisterError
-from .checks import checked_key, checked_line, parsed_date  # noqa: F401  (the checks `incoming add` and the desk share)
+from .checks import checked_key, checked_line, note_number_key, parsed_date  # noqa: F401  (the checks `incoming add` and the desk share)
 from .schema import entries, incoming, incoming_keys, incoming_series, replies, reply_changes
 
 ID = re.compile(r"^in-(\d{4})-0*([1-9]\d{0,8})$")   # in-2026-07 is in-2026-7
@@ -153,8 +153,8 @@ def receive(register, note: NewIncoming, while_locked: Callable[[str], None] | N
                       original_name=note.original_name, sha256=note.sha256, text=note.text,
                       text_source=note.text_source, created_at=_now(), created_by=note.created_by)
         row_id = conn.execute(incoming.insert().values(**values).returning(incoming.c.id)).scalar_one()
-        key = (_insert(conn, incoming_keys).values(incoming_id=row_id, sender=note.sender, number=note.number,
-                                                   note_date=note.note_date)
+        key = (_insert(conn, incoming_keys).values(incoming_id=row_id, sender=note.sender,
+                                                   number=note_number_key(note.number), note_date=note.note_date)
                .on_conflict_do_nothing(index_elements=["sender", "number", "note_date"]).returning(incoming_keys.c.id))
         if conn.execute(key).first() is None:   # rolled back: no id taken, nothing recorded
             raise _recorded_twice(register, note, _holder_of_key(conn, note))
@@ -357,7 +357,7 @@ def _holder_of_key(conn: Connection, note: NewIncoming) -> str | None:
     """The id of the record that holds the note's key (sender, number, date), or None."""
     row = conn.execute(select(incoming.c.year, incoming.c.seq).join(incoming_keys, incoming_keys.c.incoming_id ==
                                                                     incoming.c.id)
-                       .where(incoming_keys.c.sender == note.sender, incoming_keys.c.number == note.number,
+                       .where(incoming_keys.c.sender == note.sender, incoming_keys.c.number == note_number_key(note.number),
                               incoming_keys.c.note_date == note.note_date)).first()
     return incoming_id(row.year, row.seq) if row is not None else None
 

@@ -8,8 +8,10 @@ refuses UPDATE and DELETE on them (triggers).
 from __future__ import annotations
 
 from sqlalchemy import (Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text,
-                        UniqueConstraint, text)
+                        UniqueConstraint, select, text)
 from sqlalchemy.engine import Connection
+
+from .checks import note_number_key
 
 metadata = MetaData()
 
@@ -380,11 +382,17 @@ def _reply_changes(conn: Connection) -> None:
 def _incoming_keys(conn: Connection) -> None:
     """A received note is recorded once under simultaneous clerks (the check before recording was not locked):
     the key of each note recorded so far, held by its first record; a note recorded twice before keeps both
-    rows (nothing is deleted), the later one without the key."""
+    rows (nothing is deleted), the later one without the key. The number is keyed as ``note_number_key`` reads
+    it (№ 5 and 5 are one number)."""
     metadata.create_all(conn, tables=[incoming_keys])
-    conn.execute(text("INSERT INTO register_incoming_keys (incoming_id, sender, number, note_date) "
-                      "SELECT MIN(id), sender, number, note_date FROM register_incoming "
-                      "GROUP BY sender, number, note_date ORDER BY MIN(id)"))
+    held: set[tuple] = set()
+    columns = incoming.c
+    for row in conn.execute(select(columns.id, columns.sender, columns.number, columns.note_date).order_by(columns.id)):
+        key = (row.sender, note_number_key(row.number), row.note_date)
+        if key not in held:
+            held.add(key)
+            conn.execute(incoming_keys.insert().values(incoming_id=row.id, sender=key[0], number=key[1],
+                                                       note_date=key[2]))
     _append_only(conn, ("register_incoming_keys",))
 
 
