@@ -77,6 +77,9 @@ TYPED = [  # (a clerk's text, the warning; None: right)
     ("об 11 встречах", None), ("о 11 встречах", "the preposition before «11 встречах» is «об» (об 11 встречах)"),
     ("о 1 000 долларах", None), ("обо всем", None), ("об {{ terms.x.prep }}", None),
     ("в ФРГ", None), ("во ВНИИ", None), ("с США", None), ("со СМИ", None),   # abbreviations: the clerk's reading
+    ("со 2 по 5 марта", None), ("с 2 по 5 марта", "the preposition before «2 по 5 марта» is «со» (со 2 по 5 марта)"),
+    ("с 2 по 5 человек", None), ("о мне", "the preposition before «мне» is «обо» (обо мне)"), ("о всех вопросах", None),
+    ("о всемирном", None),
     ("в 2-х экземплярах", None), ("с 2-мя приложениями", None), ("в 5-ти экземплярах", None),   # двух, двумя, пяти
 ]
 

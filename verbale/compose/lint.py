@@ -223,7 +223,8 @@ def spelling_slips(text: str, lang: str, spelling_: str = "en-GB", known: frozen
 
 
 RU_PREPOSITION = re.compile(r"(?<![\w\-.\u2011])(о|об|в|во|с|со|О|Об|В|Во|С|Со) "
-                            r"(\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?(?:[-\u2011][а-я]+)?(?: [а-яё]+)?|[«“]?[^\W\d_][\w-]*)")
+                            r"(\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?(?:[-\u2011][а-я]+)?(?:[ \u00a0]по[ \u00a0]\d{1,2}[ \u00a0][а-яё]+"
+                            r"|[ \u00a0][а-яё]+)?|[«“]?[^\W\d_][\w-]*)")
 
 
 def _preposition_slips(text: str) -> list[tuple[str, str]]:

@@ -633,11 +633,14 @@ FILTERS = {"ordinal": ordinal, "ordinal_num": ordinal_num, "nom": nominative, "c
 # with the preposition's own sound or its pair (во Франции, во Владивостоке, во Вьетнаме; со Швецией, со Словакией,
 # со Сбербанком). Before figures by how they are read: «об 11», «об 1 заседании» (одном), «об 11 000» (одиннадцати
 # тысячах), but «о 1 000» (тысяче); an ordinal «во 2-м», «со 2-го», «со 2 марта» (второго), but «в 2 раза», «с 2 до
-# 5 часов» (двух). The words «обо» (обо мне, обо всем) are written as they are.
+# 5 часов» (двух). «Обо» before мне, всём (обо мне, обо всем; «о всех» and «обо всех» both in use, left); a typed «обо» is left as written.
 PREPOSITION_PAIRS = {"о": "об", "об": "об", "в": "во", "во": "во", "с": "со", "со": "со"}
 _FIGURE_AHEAD = re.compile(r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\d+)(,\d+)?(?:[-\u2011]([а-я]+))?(?:[ \u00a0]+([а-яё]+))?")
 _GENITIVE_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
                     "ноября", "декабря")
+
+
+_DAY_OF_MONTH_AHEAD = re.compile(r"[ \u00a0]+\d{1,2}[ \u00a0]+(%s)\b" % "|".join(_GENITIVE_MONTHS))
 
 
 def preposition_before(written: str, following: str) -> str:
@@ -654,15 +657,21 @@ def preposition_before(written: str, following: str) -> str:
     ('О', 'в', 'на')
     >>> [preposition_before(p, w) for p, w in (("в", "ФРГ"), ("с", "США"), ("со", "СМИ"), ("о", "ООН"), ("с", "съездом"), ("в", "2-х экземплярах"), ("с", "2-мя"))]
     ['в', 'с', 'со', 'об', 'со', 'в', 'с']
+    >>> [preposition_before("с", w) for w in ("2 по 5 марта", "2 по 5 человек", "12 по 15 марта")]
+    ['со', 'с', 'с']
+    >>> [preposition_before("о", w) for w in ("мне", "всем", "всех вопросах", "всемирном")]
+    ['обо', 'обо', 'о', 'о']
     """
     base = written.lower()
     if base not in PREPOSITION_PAIRS:
         return written
     short, long = base[:1], PREPOSITION_PAIRS[base]
     word = following.lstrip("«“\"'(")
+    if short == "о" and re.match(r"(мне|всём|всем)\b", word.lower()):   # обо мне, обо всем (Розенталь)
+        return "Обо" if written[:1].isupper() else "обо"
     figure = _FIGURE_AHEAD.match(word)
     if figure:
-        takes_long = _figure_takes_long(short, figure)
+        takes_long = _figure_takes_long(short, figure, word[figure.end():])
     else:
         first, second = word[:1].lower(), word[1:2].lower()
         vowels = "аеёиоуыэюя"   # a soft or hard sign makes a cluster: во Вьетнаме, со съездом
@@ -692,8 +701,10 @@ def _abbreviation(word: str) -> bool:
 CARDINAL_ENDINGS = ("х", "ух", "ёх", "ех", "мя", "умя", "ми", "ти", "и", "ум")
 
 
-def _figure_takes_long(short: str, figure: re.Match) -> bool:
+def _figure_takes_long(short: str, figure: re.Match, rest: str = "") -> bool:
     digits, fraction, ending, after = figure.groups()
+    if after == "по" and _DAY_OF_MONTH_AHEAD.match(rest):   # с 2 по 5 марта: со второго (числа) по пятое
+        after = _DAY_OF_MONTH_AHEAD.match(rest).group(1)
     groups = re.split(r"[ \u00a0\u202f]", digits) if re.search(r"[ \u00a0\u202f]", digits) else None
     value = int(re.sub(r"\D", "", digits))
     leading = int(groups[0]) if groups else value
