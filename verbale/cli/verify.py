@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import difflib
 import hashlib
+import re
 import sys
 from pathlib import Path
 
@@ -210,9 +211,11 @@ def verify_pdf(path: Path, data: bytes, register, trust: list[Path], report: Rep
             records.append((claim, record))
     if not claims:
         holders = register.holding(sha256=digest)
-        if not holders:
+        if not holders and not _verify_by_printed_number(path, data, register, report):
             report.problem("the register recorded no such file, and the file carries no verification mark that "
-                           "could be read")
+                           "could be read, nor a number the register issued")
+            return
+        if not holders:
             return
         for record in holders:
             report.ok(f"this very file was recorded for {record.number} of {record.entry['note_date']}")
@@ -241,6 +244,41 @@ def verify_pdf(path: Path, data: bytes, register, trust: list[Path], report: Rep
             report.ok("the PDF's text is the registered text (this file itself was not recorded: made again or saved "
                       "anew)" + (f"; taken for the first page's letterhead and footer, not compared: {shown}"
                                  if taken else ""))
+
+
+# A note's own number as its first page prints it (No. 17-1/624, № 17-1/624), and any number it cites
+PRINTED_NUMBER = re.compile(r"(?:№|\bNo\.)[ \u00a0]*([0-9A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі][\w\-/.]*[\w])")
+
+
+def _verify_by_printed_number(path: Path, data: bytes, register, report: Report) -> bool:
+    """A PDF that carries no readable mark and is not a recorded file (a house without ``qr:``, a PDF made again
+    from the DOCX): the numbers printed on its first page name the records it could be; the record and language
+    whose registered text it matches best is the one reported, and what differs is named.  False when no number
+    on the page is one the register issued."""
+    from ..readback import pdf_pages_text, text_differences
+
+    pages = pdf_pages_text(data, path)
+    best = None
+    for number in list(dict.fromkeys(PRINTED_NUMBER.findall(pages[0])))[:20]:   # bounded: a page of numbers
+        for record in register.records(number=number.rstrip(".")):
+            latest = {row["lang"]: row["text"] for row in record.texts}
+            for lang, text in latest.items():
+                differences = text_differences(text, pages)
+                if best is None or len(differences) < len(best[0]):
+                    best = (differences, record, lang)
+    if best is None:
+        return False
+    differences, record, lang = best
+    if differences:
+        report.problem(f"the PDF carries no verification mark; its text differs from the registered {lang} text of "
+                       f"{record.number} of {record.entry['note_date']}: {differences[0]}"
+                       + (f" (and {len(differences) - 1} more)" if len(differences) > 1 else ""))
+    else:
+        report.ok(f"the PDF carries no verification mark and was not recorded as a file; its text is the registered "
+                  f"{lang} text of {record.number} of {record.entry['note_date']} (the number read from its page)")
+    if record.cancellation is not None:
+        report.problem(f"{record.number} was cancelled: {record.cancellation['reason']}")
+    return True
 
 
 def _check_signatures(data: bytes, trust: list[Path], report: Report) -> None:
