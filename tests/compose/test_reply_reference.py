@@ -10,21 +10,26 @@ from verbale.cli.generate import main
 
 WORKSPACE = {
     "verbale.yaml": "sender: cica-secretariat\nplace: astana\n",
-    "termbase/terms.yaml": "eu-delegation: {kind: recipient}\nunesco-office: {kind: recipient}\n",
+    "termbase/terms.yaml": "eu-delegation: {kind: recipient}\nunesco-office: {kind: recipient}\n"
+                           "undp: {kind: recipient}\n",
     "termbase/en/terms.yaml": (
         "eu-delegation:\n  nom: the Delegation of the European Union to the Republic of Kazakhstan\n"
         "  address: [DELEGATION OF THE EUROPEAN UNION]\n"
-        "unesco-office:\n  nom: the UNESCO Office in Almaty\n  address: [UNESCO OFFICE IN ALMATY]\n"),
+        "unesco-office:\n  nom: the UNESCO Office in Almaty\n  address: [UNESCO OFFICE IN ALMATY]\n"
+        "undp:\n  nom: UNDP\n  address: [UNDP]\n"),
     "termbase/ru/terms.yaml": (
         "eu-delegation:\n  nom: Миссия Европейского союза в Республике Казахстан\n"
         "  gen: Миссии Европейского союза в Республике Казахстан\n"
         "  dat: Миссии Европейского союза в Республике Казахстан\n  address: [МИССИЯ ЕВРОПЕЙСКОГО СОЮЗА]\n"
         # an abbreviation gives pymorphy3 no head noun: the pronoun is written (ЮНЕСКО is an «организация», f.)
-        "unesco-office:\n  nom: ЮНЕСКО\n  gen: ЮНЕСКО\n  dat: ЮНЕСКО\n  pronoun: ее\n  address: [ЮНЕСКО]\n"),
+        "unesco-office:\n  nom: ЮНЕСКО\n  gen: ЮНЕСКО\n  dat: ЮНЕСКО\n  pronoun: ее\n  address: [ЮНЕСКО]\n"
+        # the same without its pronoun written: refused, never guessed «его» (test_an_abbreviation_…)
+        "undp:\n  nom: ПРООН\n  gen: ПРООН\n  dat: ПРООН\n  address: [ПРООН]\n"),
     "termbase/kk/terms.yaml": (
         "eu-delegation:\n  nom: Еуропалық одақтың Қазақстан Республикасындағы Өкілдігі\n  possessive: true\n"
         "  address: [ЕУРОПАЛЫҚ ОДАҚТЫҢ ӨКІЛДІГІ]\n"
-        "unesco-office:\n  nom: ЮНЕСКО-ның Алматы кеңсесі\n  possessive: true\n  address: [ЮНЕСКО]\n"),
+        "unesco-office:\n  nom: ЮНЕСКО-ның Алматы кеңсесі\n  possessive: true\n  address: [ЮНЕСКО]\n"
+        "undp:\n  nom: БҰҰДБ\n  address: [БҰҰДБ]\n"),
 }
 
 SPEC = """\
@@ -109,4 +114,17 @@ def test_a_pronoun_that_would_name_another_office_is_refused(workspace, capsys, 
     assert main([str(spec), "-o", str(workspace / "out")]) == 1
     assert f"reply.yaml:6: refs.their-note.issuer: {line} (name the issuer (issuer: full or short), or address the " \
            "note to it alone)" in capsys.readouterr().err
+    assert not (workspace / "out").exists()
+
+
+def test_an_abbreviation_without_its_pronoun_is_refused_not_guessed(workspace, capsys):
+    """ПРООН is feminine by its head word (Программа развития ООН: «ее ноту»; Розенталь, род аббревиатур), which
+    its letters do not tell: the tool wrote «его ноту»; now the entry is asked for its pronoun, nothing written."""
+    spec = workspace / "reply.yaml"
+    spec.write_text(SPEC.format(recipient="undp", phrase="default", issuer="pronoun"), encoding="utf-8")
+    assert main([str(spec), "-o", str(workspace / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "refs.their-note.issuer: 'undp' is named ПРООН in ru, an abbreviation: the pronoun takes its head " \
+           "word's gender, which its letters do not tell (write `pronoun: ее` (or его, их) in 'undp' of " \
+           "termbase/ru/terms.yaml" in err, err
     assert not (workspace / "out").exists()

@@ -374,6 +374,12 @@ def possessive_pronoun(issuer, formulas: Mapping, field: str) -> str:
     if gender is None:
         tell = getattr(grammar_for(issuer.lang), "phrase_gender", None)
         gender = tell(str(issuer.form("nom"))) if tell else "n"
+    if gender == "":
+        raise TemplateError(f"'{issuer.key}' is named {issuer.form('nom')} in {issuer.lang}, an abbreviation: the "
+                            "pronoun takes its head word's gender, which its letters do not tell",
+                            field=f"{field}.issuer",
+                            hint=f"write `pronoun: ее` (or его, их) in '{issuer.key}' of termbase/{issuer.lang}/"
+                                 "terms.yaml (ПРООН — Программа: ее), or name the issuer (issuer: full)")
     pronoun = table.get(gender) or table.get("n")
     if not pronoun:
         raise TemplateError(f"no possessive pronoun for 'issuer: pronoun' in {issuer.lang}", field=f"{field}.issuer",

@@ -291,13 +291,17 @@ def inflect_phrase(text: str, case: str, animate: bool | None = None) -> str:
 
 def phrase_gender(text: str) -> str:
     """The grammatical gender of a name's head noun, as the possessive pronoun after it needs it («его ноту»,
-    «ее ноту», «их ноту»): ``m``, ``f``, ``n`` or ``pl``; ``n`` where pymorphy3 finds no head.
+    «ее ноту», «их ноту»): ``m``, ``f``, ``n`` or ``pl``; ``n`` where pymorphy3 finds no head; ``""`` (not known) for a
+    name that is an abbreviation alone (ПРООН, ОБСЕ, ЮНЕСКО): it takes its head word's gender (ПРООН — Программа —
+    «ее»; Розенталь, род аббревиатур), which its letters do not tell, so the termbase says it (``pronoun:``).
 
     >>> [phrase_gender(t) for t in ("Министерство иностранных дел Российской Федерации", "Миссия Европейского союза",
-    ...  "Секретариат СВМДА", "Постоянное представительство Республики Казахстан", "государства-члены СВМДА")]
-    ['n', 'f', 'm', 'n', 'pl']
+    ...  "Секретариат СВМДА", "Постоянное представительство Республики Казахстан", "государства-члены СВМДА", "ПРООН")]
+    ['n', 'f', 'm', 'n', 'pl', '']
     """
     words = text.split(" ")
+    if all(_abbreviation(word) for word in words):
+        return ""
     readings = [_nominative_readings(word) for word in words]
     head = _head(words, readings)
     if head is None or not readings[head][1]:
