@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,6 +16,7 @@ STOP = threading.Event()  # in a worker: finish the spec in hand, start no other
 PR_SET_PDEATHSIG = 1
 TURNS: "Turns | None" = None   # in a worker: the batch's order of numbering
 FIRST = 0                      # in a worker: the place in the batch of the first spec of the chunk in hand
+PATIENCE = 30.0                # seconds a stopped batch's spec waits for a turn that does not move
 
 
 class Turns:
@@ -35,15 +37,37 @@ class Turns:
         self._advance()
 
     def wait(self, index: int) -> None:
-        with self.condition:
-            self.condition.wait_for(lambda: self.low.value >= index)
+        """Until the ``index``-th spec's turn.  Once the batch is stopping (STOP: Ctrl-C, or the pool ending its
+        workers after one died, which may have held the lock or the turn before this one), a turn that has not
+        moved for PATIENCE seconds is given up: the spec takes no number (RegisterError, one line)."""
+        seen, since = self.low.value, time.monotonic()
+        while self.low.value < index:   # a counter that only grows: read without the lock
+            if self.condition.acquire(timeout=0.5):   # a dead worker may hold it for ever
+                try:
+                    if self.condition.wait_for(lambda: self.low.value >= index, timeout=0.5):
+                        return
+                finally:
+                    self.condition.release()
+            if self.low.value != seen:
+                seen, since = self.low.value, time.monotonic()
+            elif STOP.is_set() and time.monotonic() - since > PATIENCE:
+                from ..errors import RegisterError
+
+                raise RegisterError("the batch stopped before this spec's turn to take a number came (a worker "
+                                    "ended, or Ctrl-C)", field="number",
+                                    hint="generate it again: it was not numbered, and nothing of it was written")
 
     def done(self, index: int) -> None:
-        with self.condition:
+        while not self.condition.acquire(timeout=0.5):
+            if STOP.is_set():
+                return   # its holder died: the main process goes on with renewed turns
+        try:
             if not self.flags[index]:
                 self.flags[index] = 1
                 self._advance()
                 self.condition.notify_all()
+        finally:
+            self.condition.release()
 
     def _advance(self) -> None:
         while self.low.value < len(self.flags) and self.flags[self.low.value]:
