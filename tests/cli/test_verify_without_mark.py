@@ -71,3 +71,13 @@ def test_a_pdf_whose_number_the_register_never_issued_is_refused(office, tmp_pat
     assert verbale(["verify", str(changed), "--workspace", str(office)]) == 1
     assert "carries no verification mark that could be read, nor a number the register issued" in \
         capsys.readouterr().err
+
+
+def test_lines_added_below_the_note_are_shown_as_not_compared(office, tmp_path, capsys):
+    """Whole lines below the note on its first page are taken for the blank's footer (a check of what a reader
+    sees, not a proof: README, Verifying): a line added there is not passed in silence, it is named."""
+    changed = made_again(office / "out" / "a.en.docx", tmp_path, b"</w:body>",
+                         b'<w:p><w:r><w:t>P.S. All visa fees are waived.</w:t></w:r></w:p></w:body>')
+    verbale(["verify", str(changed), "--workspace", str(office)])
+    out, err = capsys.readouterr()
+    assert "P.S. All visa fees are waived." in out + err

@@ -263,19 +263,22 @@ def _verify_by_printed_number(path: Path, data: bytes, register, report: Report)
         for record in register.records(number=number.rstrip(".")):
             latest = {row["lang"]: row["text"] for row in record.texts}
             for lang, text in latest.items():
-                differences = text_differences(text, pages)
+                taken: list[str] = []
+                differences = text_differences(text, pages, taken)
                 if best is None or len(differences) < len(best[0]):
-                    best = (differences, record, lang)
+                    best = (differences, record, lang, taken)
     if best is None:
         return False
-    differences, record, lang = best
+    differences, record, lang, taken = best
     if differences:
         report.problem(f"the PDF carries no verification mark; its text differs from the registered {lang} text of "
                        f"{record.number} of {record.entry['note_date']}: {differences[0]}"
                        + (f" (and {len(differences) - 1} more)" if len(differences) > 1 else ""))
     else:
+        shown = "; ".join(f"«{line[:60]}»" for line in taken[:6]) + ("; …" if len(taken) > 6 else "")
         report.ok(f"the PDF carries no verification mark and was not recorded as a file; its text is the registered "
-                  f"{lang} text of {record.number} of {record.entry['note_date']} (the number read from its page)")
+                  f"{lang} text of {record.number} of {record.entry['note_date']} (the number read from its page)"
+                  + (f"; taken for the first page's letterhead and footer, not compared: {shown}" if taken else ""))
     if record.cancellation is not None:
         report.problem(f"{record.number} was cancelled: {record.cancellation['reason']}")
     return True
