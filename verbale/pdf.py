@@ -158,7 +158,8 @@ def convert(docx: list[Path], archive: bool = False, attempts: int = 2) -> Conve
     docx = _through_running_office(program, [Path(p) for p in docx], archive, attempts, result)
     if not docx:
         return result
-    with tempfile.TemporaryDirectory(prefix="verbale-pdf-") as work:
+    # ignore_cleanup_errors: an office still writing when Ctrl-C came must not turn it into an OSError
+    with tempfile.TemporaryDirectory(prefix="verbale-pdf-", ignore_cleanup_errors=True) as work:
         work_dir = Path(work).resolve()
         inputs, out_dir = work_dir / "in", work_dir / "out"
         inputs.mkdir()

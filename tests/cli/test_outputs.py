@@ -113,3 +113,22 @@ def test_an_unwritable_output_folder_is_one_line(tmp_path, write_spec, capsys):
     assert main([str(write_spec()), "-o", str(blocker)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and ": (output): cannot write " in err[0] and "Traceback" not in err[0]
+
+
+def test_ctrl_c_while_the_pdfs_are_made_is_one_line(tmp_path, write_spec, capsys, monkeypatch):
+    """Ctrl-C reaching the PDF step (after the batch's DOCX were written) ends with one line and 130, never a
+    traceback (an attack saw `KeyboardInterrupt` and `OSError: Directory not empty` from the office's folder)."""
+    import verbale.cli.generate as generate
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(generate, "pdf_usage_problem", lambda args: "")
+    monkeypatch.setattr(generate, "write_pdfs", interrupted)
+    spec, out = write_spec("a.yaml"), tmp_path / "out"
+    assert main([str(spec), "-o", str(out), "--pdf"]) == 130
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        "interrupted while making the PDFs; 5 files written before, every one whole (run the same command again "
+        "to make the PDFs)"]
+    assert "a.en.docx" in names(out)

@@ -349,7 +349,12 @@ def run(argv: list[str] | None = None) -> int:
             return EXIT_INTERRUPTED
     progress.close()
     if args.pdf and not args.check:
-        pdf_written, pdf_failed = write_pdfs(made_docx, args.pdf == "archive", not args.draft, args.workspace)
+        try:
+            pdf_written, pdf_failed = write_pdfs(made_docx, args.pdf == "archive", not args.draft, args.workspace)
+        except KeyboardInterrupt:
+            say(f"interrupted while making the PDFs; {written} files written before, every one whole (run the same "
+                "command again to make the PDFs)", sys.stderr)
+            return EXIT_INTERRUPTED
         written += pdf_written
         failed += [spec for spec in pdf_failed if spec not in failed]
     elapsed = time.perf_counter() - started
