@@ -237,13 +237,22 @@ def verify_pdf(path: Path, data: bytes, register, trust: list[Path], report: Rep
         taken: list[str] = []
         differences = text_differences("\n".join(texts), pdf_pages_text(data, path), taken)
         if differences:
-            report.problem(f"the PDF's text differs from the registered text: {differences[0]}"
-                           + (f" (and {len(differences) - 1} more)" if len(differences) > 1 else ""))
+            report.problem(f"the PDF's text differs from the registered text: {_first_of(differences)}")
         else:
-            shown = "; ".join(f"«{line[:60]}»" for line in taken[:6]) + ("; …" if len(taken) > 6 else "")
             report.ok("the PDF's text is the registered text (this file itself was not recorded: made again or saved "
-                      "anew)" + (f"; taken for the first page's letterhead and footer, not compared: {shown}"
-                                 if taken else ""))
+                      "anew)" + _not_compared(taken))
+
+
+def _first_of(differences: list[str]) -> str:
+    return differences[0] + (f" (and {len(differences) - 1} more)" if len(differences) > 1 else "")
+
+
+def _not_compared(taken: list[str]) -> str:
+    """The lines a PDF's text check took for the first page's letterhead and footer, for its report line."""
+    if not taken:
+        return ""
+    shown = "; ".join(f"«{line[:60]}»" for line in taken[:6]) + ("; …" if len(taken) > 6 else "")
+    return f"; taken for the first page's letterhead and footer, not compared: {shown}"
 
 
 # A note's own number as its first page prints it (No. 17-1/624, № 17-1/624), and any number it cites
@@ -272,13 +281,11 @@ def _verify_by_printed_number(path: Path, data: bytes, register, report: Report)
     differences, record, lang, taken = best
     if differences:
         report.problem(f"the PDF carries no verification mark; its text differs from the registered {lang} text of "
-                       f"{record.number} of {record.entry['note_date']}: {differences[0]}"
-                       + (f" (and {len(differences) - 1} more)" if len(differences) > 1 else ""))
+                       f"{record.number} of {record.entry['note_date']}: {_first_of(differences)}")
     else:
-        shown = "; ".join(f"«{line[:60]}»" for line in taken[:6]) + ("; …" if len(taken) > 6 else "")
         report.ok(f"the PDF carries no verification mark and was not recorded as a file; its text is the registered "
                   f"{lang} text of {record.number} of {record.entry['note_date']} (the number read from its page)"
-                  + (f"; taken for the first page's letterhead and footer, not compared: {shown}" if taken else ""))
+                  + _not_compared(taken))
     if record.cancellation is not None:
         report.problem(f"{record.number} was cancelled: {record.cancellation['reason']}")
     return True

@@ -707,8 +707,9 @@ CARDINAL_ENDINGS = ("х", "ух", "ёх", "ех", "мя", "умя", "ми", "т�
 
 def _figure_takes_long(short: str, figure: re.Match, rest: str = "") -> bool:
     digits, fraction, ending, after = figure.groups()
-    if after == "по" and _DAY_OF_MONTH_AHEAD.match(rest):   # с 2 по 5 марта: со второго (числа) по пятое
-        after = _DAY_OF_MONTH_AHEAD.match(rest).group(1)
+    span = _DAY_OF_MONTH_AHEAD.match(rest) if after == "по" else None
+    if span:   # с 2 по 5 марта: со второго (числа) по пятое
+        after = span.group(1)
     groups = re.split(r"[ \u00a0\u202f]", digits) if re.search(r"[ \u00a0\u202f]", digits) else None
     value = int(re.sub(r"\D", "", digits))
     leading = int(groups[0]) if groups else value
